@@ -1,0 +1,138 @@
+"""The command line: ``check``, ``import``, ``lint``, ``tree``; no command starts the UI.
+
+A thin layer: it parses arguments, calls the core, prints, and turns every expected
+error into one line on stderr and exit status 2 (never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from baokao.checking import CaseError, check_all, load_cases, result_json
+from baokao.report import verdict_lines
+from baokao.rulebook import RulebookError, load_rulebook
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="baokao", description="报考条件：能否报考、走哪条途径、还差什么")
+    parser.add_argument("--trees", help="rule folder (default: $BAOKAO_TREES or the bundled trees/)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="UI language")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check cases (JSON or CSV) against the rule book")
+    check.add_argument("file", type=Path)
+    check.add_argument("--json", action="store_true", help="print the contract's JSON")
+    check.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+
+    imp = sub.add_parser("import", help="import source texts into rule files")
+    imp.add_argument("sources", nargs="*", type=Path)
+    imp.add_argument("--out", type=Path, default=None, help="output folder (default: the rule folder)")
+    imp.add_argument("--overrides", type=Path, default=None)
+    imp.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+
+    lint = sub.add_parser("lint", help="list unparsed text, implied routes and empty levels")
+    lint.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+
+    tree = sub.add_parser("tree", help="print the compiled question tree of a level")
+    tree.add_argument("occupation")
+    tree.add_argument("level")
+    tree.add_argument("--work-type", default=None)
+    tree.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
+    tree.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+    return parser
+
+
+def _trees(args: argparse.Namespace) -> str | None:
+    return getattr(args, "sub_trees", None) or args.trees
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run ``baokao check``."""
+    book = load_rulebook(_trees(args))
+    results = check_all(load_cases(args.file), book)
+    if args.json:
+        out = [result_json(c, v) for c, v in results]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for checked, verdict in results:
+        print("\n".join(verdict_lines(checked.subject, verdict, checked.case.id)))
+        print()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Run ``baokao import``."""
+    from baokao.importer import DEFAULT_SOURCE, import_texts, load_overrides
+    from baokao.rulebook import trees_dir, write_trees
+
+    sources = args.sources or [DEFAULT_SOURCE / "source-table.txt"]
+    overrides_path = args.overrides or (sources[0].parent / "overrides.yaml")
+    texts = []
+    for path in sources:
+        try:
+            texts.append((str(path), path.read_text(encoding="utf-8-sig")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CaseError(f"{path}: cannot be read: {exc}") from None
+    occupations, report = import_texts(texts, load_overrides(overrides_path))
+    out = args.out or trees_dir(_trees(args))
+    written = write_trees(occupations, out)
+    for line in report.lines():
+        print(line)
+    levels = sum(len(s.levels) for o in occupations for s in o.subjects())
+    routes = sum(len(lv.routes) for o in occupations for s in o.subjects() for lv in s.levels)
+    print(
+        f"imported {len(occupations)} occupations ({sum(len(o.subjects()) for o in occupations)} "
+        f"with 工种), {levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
+        f"-> {len(written)} files in {out}"
+    )
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """Run ``baokao lint``; exit 1 when it finds something."""
+    from baokao.lint import lint
+
+    book = load_rulebook(_trees(args))
+    findings = lint(book)
+    for line in findings:
+        print(line)
+    print(f"{len(findings)} finding(s) in {book.folder}")
+    return 1 if findings else 0
+
+
+def cmd_tree(args: argparse.Namespace) -> int:
+    """Run ``baokao tree``."""
+    from baokao.compiler.export import export_tree
+
+    book = load_rulebook(_trees(args))
+    print(export_tree(book, args.occupation, args.work_type, args.level, args.format))
+    return 0
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    """Start the terminal UI."""
+    from baokao.tui.app import run
+
+    run(trees=_trees(args), lang=args.lang)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``baokao`` command."""
+    args = _parser().parse_args(argv)
+    commands = {"check": cmd_check, "import": cmd_import, "lint": cmd_lint, "tree": cmd_tree}
+    try:
+        return commands.get(args.command, cmd_ui)(args)
+    except (CaseError, RulebookError, ValueError) as exc:
+        print(f"baokao: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

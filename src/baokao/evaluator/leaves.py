@@ -1,0 +1,180 @@
+"""Evaluate each kind of leaf condition against a profile.
+
+Readings applied here are the contract's fixed interpretations (以上 includes the number;
+a higher certificate satisfies a lower requirement; years after a certificate use that
+certificate's own years) and the ones written down in ``docs/interpretation.md``.
+"""
+
+from __future__ import annotations
+
+from baokao.evaluator.outcome import MET, Outcome, Truth, missing, short, unknown
+from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
+from baokao.evaluator.years import YearBounds
+from baokao.model.conditions import (
+    Apprenticeship,
+    Certificate,
+    Education,
+    Leaf,
+    PreparatoryTechnician,
+    Student,
+    Training,
+    Unparsed,
+    WorkYears,
+)
+from baokao.model.profile import CertificateHeld, EducationEntry, Profile
+from baokao.model.schools import meets_degree
+
+
+def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[str, ...]) -> Outcome:
+    if lo >= need:
+        return MET
+    if hi < need:
+        gap = round(need - hi, 4)
+        more = "" if lo == hi else "至少"
+        return short(f"{line}：还差{more} {fmt_years(gap)} 年", gap)
+    return unknown(*facts)
+
+
+def work_years(c: WorkYears, bounds: YearBounds) -> Outcome:
+    """``work_years``: compare the bound of the right count with the threshold."""
+    b = bounds.get(c.mode, c.scope)
+    return _years_outcome(c.text, c.years, b.lo, b.hi, b.facts)
+
+
+def _cert_matches(c: Certificate, held: CertificateHeld) -> bool:
+    scope_ok = c.scope == "this_or_related" or held.occupation == c.scope
+    return scope_ok and held.level <= c.level
+
+
+def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Outcome:
+    after = c.after
+    assert after is not None
+    line = years_after_line(c)
+    if after.mode == "continuous" and not held.continuous_after:
+        return short(f"{line}：取得证书后的工作未连续，需连续满 {fmt_years(after.years)} 年", after.years)
+    related = held.years_after_related if after.scope == "this_or_related" else 0.0
+    if held.years_after is None:
+        hi = p.years_this if p.years_this is not None else float("inf")
+        return _years_outcome(line, after.years, related, hi + related, (f"certificates[{index}].years_after",))
+    value = held.years_after + related
+    return _years_outcome(line, after.years, value, value, ())
+
+
+def certificate(c: Certificate, p: Profile) -> Outcome:
+    """``certificate``: a held certificate of the level or higher, and the years after it.
+
+    The certificate and the years after it count as two conditions.
+    """
+    if p.certificates is None:
+        return unknown("certificates")
+    candidates = [(i, h) for i, h in enumerate(p.certificates) if _cert_matches(c, h)]
+    if not candidates:
+        lines = [certificate_line(c)]
+        if c.after is not None:
+            lines.append(f"{years_after_line(c)}：需在取得证书后满 {fmt_years(c.after.years)} 年")
+        return Outcome(Truth.UNMET, unmet=len(lines), years_only=False,
+                       shortfall=c.after.years if c.after else 0.0, lines=tuple(lines))
+    if c.after is None:
+        return MET
+    outcomes = [_after(c, h, i, p) for i, h in candidates]
+    if any(o.truth is Truth.MET for o in outcomes):
+        return MET
+    open_ = [o for o in outcomes if o.truth is Truth.UNKNOWN]
+    if open_:
+        return unknown(*(f for o in open_ for f in o.unknown))
+    return min(outcomes, key=lambda o: o.shortfall)
+
+
+def _entry(c: Education, e: EducationEntry, i: int, statuses: tuple[str, ...]) -> Truth | str:
+    """Check one education entry: a Truth, or the name of the missing fact."""
+    school_ok = e.school in c.schools or (
+        c.min_degree is not None and meets_degree(e.school, c.min_degree)
+    )
+    goal_ok = c.skill_goal is None or e.skill_goal == c.skill_goal or (
+        c.skill_goal == "intermediate" and e.skill_goal == "advanced"
+    )
+    if not (school_ok and goal_ok and e.status in statuses):
+        return Truth.UNMET
+    if c.specialties is not None:
+        if e.specialty is None:
+            return f"education[{i}].specialty"
+        if e.specialty not in c.specialties:
+            return Truth.UNMET
+    if c.fields is not None:
+        if e.fields is None:
+            return f"education[{i}].fields"
+        hit = bool(set(e.fields) & set(c.fields))
+        if hit == c.exclude_fields:
+            return Truth.UNMET
+    return Truth.MET
+
+
+def _combine_entries(results: list[Truth | str], line: str) -> Outcome:
+    if Truth.MET in results:
+        return MET
+    facts = [r for r in results if isinstance(r, str)]
+    if facts:
+        return unknown(*facts)
+    return missing(line)
+
+
+def education(c: Education, p: Profile) -> Outcome:
+    """``education``: a diploma of an accepted school, specialty and programme."""
+    if p.education is None:
+        return unknown("education")
+    statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)
+    results = [_entry(c, e, i, statuses) for i, e in enumerate(p.education)]
+    return _combine_entries(results, f"缺少：{c.text}")
+
+
+def student(c: Student, p: Profile) -> Outcome:
+    """``student``: currently studying (enrolled or graduating) at an accepted school."""
+    if p.education is None:
+        return unknown("education")
+    as_edu = Education(schools=c.schools, specialties=c.specialties, text=c.text)
+    results = [_entry(as_edu, e, i, ("enrolled", "graduating")) for i, e in enumerate(p.education)]
+    return _combine_entries(results, f"缺少：{c.text}")
+
+
+def training(c: Training, p: Profile) -> Outcome:
+    """``training``: formal training for exactly this level, with the named certificate."""
+    if p.trainings is None:
+        return unknown("trainings")
+    if any(t.level == c.level and t.credential == c.credential for t in p.trainings):
+        return MET
+    return missing(f"缺少：{c.text}")
+
+
+def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
+    """``apprenticeship``: 学徒期满 in this occupation (or a related one where allowed)."""
+    if p.apprenticeship is None:
+        return unknown("apprenticeship")
+    ok = ("this",) if c.scope == "this" else ("this", "related")
+    return MET if p.apprenticeship in ok else missing(f"缺少：{c.text}")
+
+
+def preparatory(c: PreparatoryTechnician, p: Profile) -> Outcome:
+    """``preparatory_technician``: holds a 预备技师证书."""
+    if p.preparatory_technician is None:
+        return unknown("preparatory_technician")
+    return MET if p.preparatory_technician else missing(f"缺少：{c.text}（预备技师证书）")
+
+
+def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
+    """Evaluate any leaf condition."""
+    if isinstance(c, WorkYears):
+        return work_years(c, bounds)
+    if isinstance(c, Certificate):
+        return certificate(c, p)
+    if isinstance(c, Education):
+        return education(c, p)
+    if isinstance(c, Student):
+        return student(c, p)
+    if isinstance(c, Training):
+        return training(c, p)
+    if isinstance(c, Apprenticeship):
+        return apprenticeship(c, p)
+    if isinstance(c, PreparatoryTechnician):
+        return preparatory(c, p)
+    assert isinstance(c, Unparsed)
+    return unknown(f"需人工核实：{c.text}")

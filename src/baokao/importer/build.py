@@ -1,0 +1,159 @@
+"""Raw subjects + overrides -> the typed rule book, with a report of every decision.
+
+This is where layout output meets the grammar: each route's text is parsed into
+conditions, placements and readings from the overrides file are applied, and anything
+the importer could not read or had to decide is written into the report, so that
+nothing is dropped or decided silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from baokao.importer.grammar import parse_conditions
+from baokao.importer.overrides import Overrides, Reading
+from baokao.importer.raw import RawSubject
+from baokao.model.conditions import leaves
+from baokao.model.levels import level_number
+from baokao.model.rules import Level, Occupation, Route, WorkType
+
+_NOTE_MARK = re.compile(r"(?=[①②③④⑤⑥⑦⑧⑨])")
+
+
+class BuildError(ValueError):
+    """The raw records cannot form a rule book; the message says where."""
+
+
+@dataclass
+class ImportReport:
+    """What the import decided or could not read."""
+
+    decisions: list[str] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The report as printable lines."""
+        out = [f"decision: {d}" for d in self.decisions]
+        out += [f"unparsed: {u}" for u in self.unparsed]
+        out += [f"warning: {w}" for w in self.warnings]
+        return out
+
+
+def _place(subjects: list[RawSubject], overrides: Overrides, report: ImportReport) -> None:
+    used: set[str] = set()
+    by_after = {p.after: p for p in overrides.placements}
+    previous = ""
+    for subject in subjects:
+        if subject.placed_by is not None:
+            placement = by_after.get(previous)
+            if placement is None:
+                report.warnings.append(
+                    f"rows from line {subject.line} (after {previous}) were placed under "
+                    f"{subject.title} by the name at {subject.placed_by}; no reviewed "
+                    "placement in the overrides file covers this"
+                )
+            else:
+                used.add(placement.after)
+                subject.name, subject.work_type = placement.occupation, placement.work_type
+                report.decisions.append(
+                    f"rows from line {subject.line} (after {previous}) belong to "
+                    f"{subject.title}: {placement.reason}"
+                )
+        if subject.levels:
+            previous = f"{subject.title.replace(' / ', ' / ')} {subject.levels[-1].label}"
+    for after in by_after.keys() - used:
+        report.warnings.append(f"overrides: placement after {after!r} matched nothing")
+
+
+def _readings(overrides: Overrides, subject: RawSubject, level: int, route: int) -> list[Reading]:
+    return [
+        r
+        for r in overrides.readings
+        if (r.occupation, r.work_type, r.level, r.route)
+        == (subject.name, subject.work_type, level, route)
+    ]
+
+
+def _levels(
+    subject: RawSubject, overrides: Overrides, report: ImportReport, used: set[Reading]
+) -> tuple[Level, ...]:
+    levels: list[Level] = []
+    for raw in subject.levels:
+        number = level_number(raw.label or "")
+        if number is None or raw.label is None:
+            raise BuildError(f"line {raw.line}: {subject.title}: a level without a label")
+        if any(lv.number == number for lv in levels):
+            raise BuildError(f"line {raw.line}: {subject.title}: {raw.label} appears twice")
+        numbers = [r.number for r in raw.routes]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise BuildError(
+                f"line {raw.line}: {subject.title} {raw.label}: routes numbered {numbers}"
+            )
+        routes = []
+        for r in raw.routes:
+            readings = _readings(overrides, subject, number, r.number)
+            used.update(readings)
+            conditions = parse_conditions(r.text, tuple((x.phrase, x.read_as) for x in readings))
+            for leaf in leaves(conditions):
+                if leaf.kind == "unparsed":
+                    report.unparsed.append(
+                        f"{subject.title} {raw.label} route {r.number}: {leaf.text}"
+                    )
+            review = " ".join(x.reason for x in readings) or None
+            routes.append(Route(number=r.number, text=r.text, conditions=conditions, review=review))
+        levels.append(Level(number=number, label=raw.label, routes=tuple(routes)))
+    return tuple(levels)
+
+
+def split_notes(fragments: list[str]) -> tuple[str, ...]:
+    """Join note fragments cut by page breaks and split them at ①②③."""
+    joined = "".join(f.strip() for f in fragments)
+    return tuple(part.strip() for part in _NOTE_MARK.split(joined) if part.strip())
+
+
+def build(subjects: list[RawSubject], overrides: Overrides) -> tuple[list[Occupation], ImportReport]:
+    """Build occupations from raw subjects, applying the reviewed overrides.
+
+    Returns:
+        The occupations in source order, and the import report.
+
+    Raises:
+        BuildError: when levels or routes cannot be formed.
+    """
+    report = ImportReport()
+    _place(subjects, overrides, report)
+    used: set[Reading] = set()
+    order: list[str] = []
+    grouped: dict[str, list[RawSubject]] = {}
+    for subject in subjects:
+        assert subject.name is not None
+        if subject.name not in grouped:
+            order.append(subject.name)
+        grouped.setdefault(subject.name, []).append(subject)
+    occupations = []
+    for name in order:
+        members = grouped[name]
+        own = [s for s in members if s.work_type is None]
+        if len(own) > 1:
+            raise BuildError(f"line {own[1].line}: {name} appears twice without a 工种")
+        work_types = []
+        for s in members:
+            if s.work_type is not None:
+                work_types.append(WorkType(name=s.work_type, levels=_levels(s, overrides, report, used)))
+        occupations.append(
+            Occupation(
+                code=next((s.code for s in members if s.code), None),
+                name=name,
+                notes=split_notes([n for s in members for n in s.notes]),
+                levels=_levels(own[0], overrides, report, used) if own else (),
+                work_types=tuple(work_types),
+            )
+        )
+    for reading in set(overrides.readings) - used:
+        report.warnings.append(
+            f"overrides: reading for {reading.occupation} level {reading.level} "
+            f"route {reading.route} matched nothing"
+        )
+    return occupations, report

@@ -1,0 +1,76 @@
+"""The vocabulary of the condition grammar: levels, old titles, scopes, schools.
+
+Kept apart from the grammar so that a reading of a word (which school kinds 大专 covers,
+which level 助理物流师 names) is decided in one place and documented in
+``docs/interpretation.md``.
+"""
+
+from __future__ import annotations
+
+from baokao.model.schools import SchoolKind
+
+#: Old certificate and training titles, mapped to levels (contract: 电子商务员=4 …).
+OLD_TITLES: dict[str, int] = {
+    "电子商务员": 4,
+    "助理电子商务师": 3,
+    "高级物流师": 1,
+    "助理物流师": 3,
+    "物流员": 4,
+    "物流师": 2,
+}
+
+#: Old level names.
+OLD_LEVELS: dict[str, int] = {"初级": 5, "中级": 4, "高级": 3, "技师": 2, "高级技师": 1}
+
+NUMERAL_LEVELS: dict[str, int] = {"五级": 5, "四级": 4, "三级": 3, "二级": 2, "一级": 1}
+
+_TECH_TIERS: tuple[SchoolKind, ...] = ("技工学校", "高级技工学校", "技师学院")
+_HIGHER: tuple[SchoolKind, ...] = ("高等职业学校", "大学专科", "大学本科", "硕士研究生", "博士研究生")
+
+#: A school word of the text -> (school kinds it accepts, minimum degree on the ladder).
+#: 技工院校 tiers accept the same tier or a higher one; academic degrees use the ladder
+#: (contract rule 5: a degree requirement is met by that degree or a higher one).
+SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
+    "高级技工学校": (_TECH_TIERS[1:], None),
+    "技工学校": (_TECH_TIERS, None),
+    "技师学院": (_TECH_TIERS[2:], None),
+    "职业技术学院": (("高等职业学校",), None),
+    "中等及以上职业学校": (("中等职业学校", *_TECH_TIERS, "高等职业学校"), None),
+    "中等以上职业学校": (("中等职业学校", *_TECH_TIERS, "高等职业学校"), None),
+    "中等职业学校": (("中等职业学校",), None),
+    "高等职业学校": (("高等职业学校",), None),
+    "高等院校": (_HIGHER, None),
+    "大学硕士研究生": ((), "硕士研究生"),
+    "硕士研究生": ((), "硕士研究生"),
+    "博士研究生": ((), "博士研究生"),
+    "大学专科": ((), "大学专科"),
+    "大学本科": ((), "大学本科"),
+    "硕士": ((), "硕士研究生"),
+    "博士": ((), "博士研究生"),
+    "大专": ((), "大学专科"),
+    "中专": ((), "中专"),
+}
+
+#: Discipline words of the text -> the contract's field tags.
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "医学或食品": ("医学", "食品"),
+    "医药卫生": ("医药卫生",),
+    "中医、针灸推拿": ("中医", "针灸推拿"),
+}
+
+#: Specialty words -> accepted specialties (非本专业 covers 相关 and other specialties).
+SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
+    "本专业或相关专业": ("this", "related"),
+    "本专业及相关专业": ("this", "related"),
+    "非本专业": ("related", "other"),
+    "本职业(专业)": ("this",),
+    "本专业": ("this",),
+}
+
+#: Occupation scope words of a certificate or of years.
+SCOPE_WORDS: dict[str, str] = {
+    "本职业或相关职业": "this_or_related",
+    "本职业或相关工作": "this_or_related",
+    "本职业": "this",
+    "相关职业": "related",
+}

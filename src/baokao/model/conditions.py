@@ -1,0 +1,167 @@
+"""Conditions of a route, as a discriminated union on ``kind``.
+
+Each condition is one requirement the official text states: years worked, a certificate
+held (with the years worked after it), a diploma, current studies, formal training, an
+apprenticeship or a preparatory-technician certificate; ``all``/``any`` combine them for
+"，并" and "；或". Text the importer could not read is kept as ``unparsed`` so that nothing
+is ever silently dropped. Every leaf keeps the phrase of the source it was read from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from baokao.model.base import Frozen
+from baokao.model.schools import DegreeKind, SchoolKind
+
+Scope = Literal["this", "this_or_related"]
+CertScope = Literal["this", "related", "this_or_related"]
+Specialty = Literal["this", "related", "other"]
+SkillGoal = Literal["intermediate", "advanced"]
+Credential = Literal["结业证书", "合格证书"]
+
+
+class WorkYears(Frozen):
+    """At least ``years`` of work: cumulative (累计), continuous (连续) or as a trainee (见习)."""
+
+    kind: Literal["work_years"] = "work_years"
+    years: float = Field(ge=0)
+    mode: Literal["cumulative", "continuous", "trainee"]
+    scope: Scope = "this"
+    text: str = ""
+
+
+class YearsAfter(Frozen):
+    """Years worked after obtaining a certificate (取得…证书后，累计/连续从事…N年)."""
+
+    years: float = Field(ge=0)
+    mode: Literal["cumulative", "continuous"]
+    scope: Scope = "this"
+
+
+class Certificate(Frozen):
+    """A certificate of at least ``level`` (1 is highest) in the given occupation scope."""
+
+    kind: Literal["certificate"] = "certificate"
+    level: int = Field(ge=1, le=5)
+    scope: CertScope = "this"
+    title: str | None = None
+    after: YearsAfter | None = None
+    text: str = ""
+
+
+class Education(Frozen):
+    """A diploma (or, where allowed, a graduating student's studies).
+
+    A school kind is accepted when it is listed in ``schools`` or reaches ``min_degree``
+    on the degree ladder. ``specialties`` of ``None`` means any specialty; ``fields``
+    names discipline tags of which one must be held (or, with ``exclude_fields``, none).
+    """
+
+    kind: Literal["education"] = "education"
+    schools: tuple[SchoolKind, ...] = ()
+    min_degree: DegreeKind | None = None
+    specialties: tuple[Specialty, ...] | None = None
+    fields: tuple[str, ...] | None = None
+    exclude_fields: bool = False
+    graduating_ok: bool = False
+    skill_goal: SkillGoal | None = None
+    text: str = ""
+
+
+class Student(Frozen):
+    """Currently a student (在校生) at one of ``schools`` in the given specialties."""
+
+    kind: Literal["student"] = "student"
+    schools: tuple[SchoolKind, ...]
+    specialties: tuple[Specialty, ...] | None = None
+    text: str = ""
+
+
+class Training(Frozen):
+    """Formal training for ``level`` of this occupation, 达规定标准学时数, with a certificate."""
+
+    kind: Literal["training"] = "training"
+    level: int = Field(ge=1, le=5)
+    credential: Credential
+    title: str | None = None
+    text: str = ""
+
+
+class Apprenticeship(Frozen):
+    """An apprenticeship completed (学徒期满) in this occupation, or this or a related one."""
+
+    kind: Literal["apprenticeship"] = "apprenticeship"
+    scope: Scope = "this"
+    text: str = ""
+
+
+class PreparatoryTechnician(Frozen):
+    """Holds a 预备技师证书 of this or a related occupation."""
+
+    kind: Literal["preparatory_technician"] = "preparatory_technician"
+    text: str = ""
+
+
+class AllOf(Frozen):
+    """Every one of ``conditions`` (the text's "，并")."""
+
+    kind: Literal["all"] = "all"
+    conditions: tuple[Condition, ...]
+
+
+class AnyOf(Frozen):
+    """At least one of ``conditions`` (the text's "；或"); counts as one condition."""
+
+    kind: Literal["any"] = "any"
+    conditions: tuple[Condition, ...]
+
+
+class Unparsed(Frozen):
+    """Source text the importer could not read; never met, always 需人工核实."""
+
+    kind: Literal["unparsed"] = "unparsed"
+    text: str
+
+
+Condition = Annotated[
+    Union[
+        WorkYears,
+        Certificate,
+        Education,
+        Student,
+        Training,
+        Apprenticeship,
+        PreparatoryTechnician,
+        AllOf,
+        AnyOf,
+        Unparsed,
+    ],
+    Field(discriminator="kind"),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+
+Leaf = Union[
+    WorkYears,
+    Certificate,
+    Education,
+    Student,
+    Training,
+    Apprenticeship,
+    PreparatoryTechnician,
+    Unparsed,
+]
+
+
+def leaves(conditions: tuple[Condition, ...] | list[Condition]) -> Iterator[Leaf]:
+    """Yield every leaf condition below ``conditions``, depth first, in order."""
+    for condition in conditions:
+        if isinstance(condition, AllOf | AnyOf):
+            yield from leaves(condition.conditions)
+        else:
+            yield condition

@@ -1,0 +1,99 @@
+"""The rule book: occupations, their 工种, levels and numbered routes.
+
+An occupation file holds the occupation's own levels and those of each of its 工种,
+plus the 备注 notes (definitions of 相关职业, 相关专业 …) so the UI can quote them.
+A :class:`Subject` is what a candidate applies under: an occupation, or one 工种 of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from baokao.model.base import Frozen
+from baokao.model.conditions import Condition
+from baokao.model.levels import LEVEL_LABELS
+
+
+class Route(Frozen):
+    """One numbered alternative of a level: met when every condition is met."""
+
+    number: int = Field(ge=1)
+    text: str
+    conditions: tuple[Condition, ...]
+    #: Set when the reading of this route was decided by a reviewed override: the
+    #: answer is given, but marked 需人工核实 with this reason.
+    review: str | None = None
+
+
+class Level(Frozen):
+    """A level (1 highest … 5) with its label as printed and its routes."""
+
+    number: int = Field(ge=1, le=5)
+    label: str
+    routes: tuple[Route, ...]
+
+    def route(self, number: int) -> Route:
+        """Return the route numbered ``number`` as printed in the source."""
+        for route in self.routes:
+            if route.number == number:
+                return route
+        raise KeyError(number)
+
+
+class WorkType(Frozen):
+    """A 工种 of an occupation, with its own levels."""
+
+    name: str
+    levels: tuple[Level, ...]
+
+
+class Occupation(Frozen):
+    """An occupation as the source table lists it."""
+
+    code: str | None = None
+    name: str
+    notes: tuple[str, ...] = ()
+    levels: tuple[Level, ...] = ()
+    work_types: tuple[WorkType, ...] = ()
+
+    def subjects(self) -> list[Subject]:
+        """Every subject of this occupation: itself (if it has levels), then each 工种."""
+        found: list[Subject] = []
+        if self.levels:
+            found.append(Subject(self, None))
+        found.extend(Subject(self, wt.name) for wt in self.work_types)
+        return found
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a candidate applies under: an occupation, or one of its 工种."""
+
+    occupation: Occupation
+    work_type: str | None
+
+    @property
+    def levels(self) -> tuple[Level, ...]:
+        """The levels of this occupation or 工种, in source order."""
+        if self.work_type is None:
+            return self.occupation.levels
+        for wt in self.occupation.work_types:
+            if wt.name == self.work_type:
+                return wt.levels
+        raise KeyError(self.work_type)
+
+    @property
+    def title(self) -> str:
+        """A display name: ``保健按摩师`` or ``保健按摩师 · 脊柱按摩师``."""
+        if self.work_type is None:
+            return self.occupation.name
+        return f"{self.occupation.name} · {self.work_type}"
+
+    def level(self, number: int) -> Level:
+        """The level numbered ``number`` (1–5)."""
+        for level in self.levels:
+            if level.number == number:
+                return level
+        raise KeyError(LEVEL_LABELS.get(number, str(number)))

@@ -1,0 +1,55 @@
+"""Kinds of school and degree named by the contract, and the degree ladder.
+
+The contract fixes the school kinds a profile may name. Conditions name schools in many
+ways (大专, 职业技术学院, 中等及以上职业学校); the importer expands those into these kinds,
+and the ladder here decides "that degree or a higher one" (contract rule 5).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+SchoolKind = Literal[
+    "中等职业学校",
+    "技工学校",
+    "高级技工学校",
+    "技师学院",
+    "高等职业学校",
+    "大学专科",
+    "大学本科",
+    "硕士研究生",
+    "博士研究生",
+]
+
+SCHOOL_KINDS: tuple[SchoolKind, ...] = (
+    "中等职业学校",
+    "技工学校",
+    "高级技工学校",
+    "技师学院",
+    "高等职业学校",
+    "大学专科",
+    "大学本科",
+    "硕士研究生",
+    "博士研究生",
+)
+
+DegreeKind = Literal["中专", "大学专科", "大学本科", "硕士研究生", "博士研究生"]
+
+#: Rank on the academic ladder; a degree requirement is met by any rank at or above it.
+#: 技工院校 (技工学校, 高级技工学校, 技师学院) are not on this ladder.
+DEGREE_RANK: dict[str, int] = {
+    "中专": 1,
+    "中等职业学校": 1,
+    "大学专科": 2,
+    "高等职业学校": 2,
+    "大学本科": 3,
+    "硕士研究生": 4,
+    "博士研究生": 5,
+}
+
+
+def meets_degree(school: str, minimum: str) -> bool:
+    """Whether a school kind reaches a minimum degree on the ladder."""
+    have = DEGREE_RANK.get(school)
+    need = DEGREE_RANK[minimum]
+    return have is not None and have >= need

@@ -1,0 +1,71 @@
+"""Readable reports of verdicts: the ``check`` text output and the result slip.
+
+Wording only: the verdicts come from the evaluator. Every answer cites the route's
+verbatim text, so a counsellor can check it against the official table.
+"""
+
+from __future__ import annotations
+
+from baokao.evaluator import Verdict
+from baokao.evaluator.outcome import Truth
+from baokao.model.rules import Route, Subject
+
+STATUS_ZH = {
+    "qualified": "符合报考条件",
+    "not_qualified": "暂不符合报考条件",
+    "undetermined": "尚无法判定（缺少信息）",
+}
+
+FACTS_ZH = {
+    "years_this": "累计从事本职业工作年限",
+    "years_related": "累计从事相关职业工作年限",
+    "years_this_continuous": "连续从事本职业工作的最长年限",
+    "years_continuous_incl_related": "连续从事本职业或相关职业工作的最长年限",
+    "years_trainee_continuous": "连续见习工作年限",
+    "apprenticeship": "学徒期满情况",
+    "certificates": "已取得的职业资格证书（技能等级证书）",
+    "preparatory_technician": "是否持有预备技师证书",
+    "education": "学历（毕业证书或在读情况）",
+    "trainings": "参加本职业正规培训情况",
+}
+
+
+def fact_zh(fact: str) -> str:
+    """A readable name for a fact of the profile (``certificates[0].years_after`` too)."""
+    if fact in FACTS_ZH:
+        return FACTS_ZH[fact]
+    if fact.endswith(".years_after"):
+        return "取得证书后从事本职业工作的年限"
+    if fact.endswith(".specialty"):
+        return "所学专业是否为本专业或相关专业"
+    if fact.endswith(".fields"):
+        return "所学专业的学科门类"
+    return fact
+
+
+def route_block(route: Route) -> list[str]:
+    """The route's number and verbatim text, and its review note if it has one."""
+    lines = [f"  第 {route.number} 条：{route.text}"]
+    if route.review:
+        lines.append(f"  需人工核实：{route.review}")
+    return lines
+
+
+def verdict_lines(subject: Subject, verdict: Verdict, case_id: object = None) -> list[str]:
+    """A plain-text account of one verdict."""
+    head = f"{subject.title} {verdict.level.label}：{STATUS_ZH[verdict.status]}"
+    if case_id is not None:
+        head = f"[{case_id}] {head}"
+    lines = [head]
+    if verdict.status == "qualified":
+        for result in verdict.routes:
+            if result.truth is Truth.MET:
+                lines += route_block(result.route)
+    elif verdict.closest is not None:
+        lines.append("  最接近的条件：")
+        lines += route_block(verdict.closest.route)
+        lines += [f"    - {line}" for line in verdict.unmet]
+    else:
+        lines.append("  还需了解：")
+        lines += [f"    - {fact_zh(f)}" for f in verdict.unknown]
+    return lines
