@@ -87,8 +87,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     levels = sum(len(s.levels) for o in occupations for s in o.subjects())
     routes = sum(len(lv.routes) for o in occupations for s in o.subjects() for lv in s.levels)
     print(
-        f"imported {len(occupations)} occupations ({sum(len(o.subjects()) for o in occupations)} "
-        f"with 工种), {levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
+        f"imported {len(occupations)} occupations, {sum(len(o.subjects()) for o in occupations)} "
+        f"occupation/工种 entries, {levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
         f"-> {len(written)} files in {out}"
     )
     return 0

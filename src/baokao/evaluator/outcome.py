@@ -83,7 +83,10 @@ def any_of(parts: list[Outcome]) -> Outcome:
     if any(p.truth is Truth.UNKNOWN for p in parts):
         return Outcome(Truth.UNKNOWN, unknown=_facts(parts))
     nearest = min(parts, key=lambda p: p.rank)
-    line = "以下情形之一（最接近的一种）：" + "；".join(nearest.lines)
+    if all(p.lines == nearest.lines for p in parts):
+        line = "；".join(nearest.lines)
+    else:
+        line = "以下情形之一（最接近的一种）：" + "；".join(nearest.lines)
     return Outcome(
         Truth.UNMET,
         unmet=1,

@@ -108,8 +108,13 @@ def _levels(
 
 
 def split_notes(fragments: list[str]) -> tuple[str, ...]:
-    """Join note fragments cut by page breaks and split them at ①②③."""
+    """Join note fragments cut by page breaks and split them at ①②③.
+
+    Fragments without circled numbers are already whole notes and are kept as given.
+    """
     joined = "".join(f.strip() for f in fragments)
+    if not _NOTE_MARK.search(joined):
+        return tuple(f.strip() for f in fragments if f.strip())
     return tuple(part.strip() for part in _NOTE_MARK.split(joined) if part.strip())
 
 

@@ -39,6 +39,7 @@ _ONE_OF = r"具备以下条件(?:之一)?者"
 
 
 def _level(tag: str) -> str:
+    """Level words in either order (``四级/中级工``, ``中级/四级``, ``初级``), groups tagged."""
     return rf"(?P<{tag}1>{_WORD})工?(?:/(?P<{tag}2>{_WORD})工?)?"
 
 
@@ -60,12 +61,14 @@ _SECTION = re.compile(
 )
 _FURNITURE = re.compile(
     r"^(?:\d{1,3}|[—\-－–─_]+\d{1,3}[—\-－–─_]+|-?\d{1,3}-?|第\d+页(?:共\d+页)?)$"
-    r"|^[\u4e00-\u9fff·]*国家职业技能标准(?:[（(]\d{4}年版[）)])?$"
+    r"|^《?[\u4e00-\u9fff·]*》?国家职业技能标准(?:[（(]\d{4}年版[）)])?$"
 )
 _NAME_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业名称[:：]?(?P<v>.*)$")
 _CODE_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业编码[:：]?(?P<v>.*)$")
 _CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}(?:-\d{2})?$")
-_TITLE = re.compile(r"^《?(?P<v>[\u4e00-\u9fff·]{2,20}?)》?国家职业技能标准")
+_TITLE = re.compile(
+    r"^《?(?P<v>[\u4e00-\u9fff·]{2,20}?)》?国家职业技能标准(?:[（(]\d{4}年版[）)])?$"
+)
 _SPACES = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -121,6 +124,7 @@ def _trim(text: str) -> str:
 
 
 def _route_text(parts: list[str]) -> str:
+    """Joined, trimmed item text with ASCII digits and without footnote marks."""
     text = _trim(to_ascii_digits(_join(parts)))
     return text.translate({ord(c): None for c in _CIRCLED})
 
@@ -209,6 +213,10 @@ def _routes(level: _Level) -> list[RawRoute]:
             if piece.sub not in (None, 1):
                 raise StandardLayoutError(f"line {piece.line}: item {mark} has no first piece")
             expected = len(routes) + 1
+            if number != expected and last is not None and last.number is None:
+                raise StandardLayoutError(
+                    f"line {last.line}: unnumbered text before item {mark} of {level.label}"
+                )
             if number != expected:
                 raise StandardLayoutError(
                     f"line {piece.line}: {level.label} item numbered {number} "
@@ -259,6 +267,7 @@ def _find(lines: list[str], label: re.Pattern[str], valid: re.Pattern[str]) -> s
 
 
 def _find_name(lines: list[str]) -> str | None:
+    """The name from a 职业名称 line, else from a ``美容师国家职业技能标准`` title line."""
     name = _find(lines, _NAME_AFTER, re.compile(r"^[\u4e00-\u9fff·（）()]{2,30}$"))
     if name is not None:
         return name

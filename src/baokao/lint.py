@@ -1,0 +1,72 @@
+"""``baokao lint``: what a maintainer must look at in a rule folder.
+
+Three findings: text the importer could not read (``unparsed``, with file and route),
+routes that another route of the same level implies (anyone meeting the stronger route
+also meets the weaker, so the stronger adds nothing), and levels with no route at all.
+The implication check is structural and conservative: it only reports what it can prove.
+"""
+
+from __future__ import annotations
+
+from baokao.model.conditions import Certificate, Condition, WorkYears, leaves
+from baokao.model.rules import Level, Route
+from baokao.rulebook import Rulebook, file_name
+
+_CERT_SCOPES = {"this": {"this"}, "related": {"related"}, "this_or_related": {"this", "related"}}
+
+
+def _at_least(strong: Condition, weak: Condition) -> bool:
+    """Whether meeting ``strong`` always meets ``weak`` (provable cases only)."""
+    if strong == weak:
+        return True
+    if isinstance(strong, WorkYears) and isinstance(weak, WorkYears):
+        same = (strong.mode, strong.scope) == (weak.mode, weak.scope)
+        return same and strong.years >= weak.years
+    if isinstance(strong, Certificate) and isinstance(weak, Certificate):
+        if not _CERT_SCOPES[strong.scope] <= _CERT_SCOPES[weak.scope] or strong.level > weak.level:
+            return False
+        if weak.after is None:
+            return True
+        s, w = strong.after, weak.after
+        return (
+            s is not None
+            and (s.mode == w.mode or s.mode == "continuous")
+            and (s.scope == w.scope or s.scope == "this")
+            and s.years >= w.years
+        )
+    return False
+
+
+def implies(strong: Route, weak: Route) -> bool:
+    """Whether every condition of ``weak`` is provably met by some condition of ``strong``."""
+    return all(any(_at_least(s, w) for s in strong.conditions) for w in weak.conditions)
+
+
+def lint_level(where: str, level: Level) -> list[str]:
+    """Findings for one level; ``where`` names the file and subject."""
+    found: list[str] = []
+    if not level.routes:
+        found.append(f"{where} {level.label}: no route")
+    for route in level.routes:
+        for leaf in leaves(route.conditions):
+            if leaf.kind == "unparsed":
+                found.append(f"{where} {level.label} route {route.number}: unparsed: {leaf.text}")
+    for a in level.routes:
+        for b in level.routes:
+            if a.number != b.number and implies(a, b) and not (implies(b, a) and a.number > b.number):
+                found.append(
+                    f"{where} {level.label}: route {a.number} is implied by route {b.number}'s "
+                    f"weaker conditions (whoever meets route {a.number} meets route {b.number})"
+                )
+    return found
+
+
+def lint(book: Rulebook) -> list[str]:
+    """Every finding in a rule book, file by file."""
+    found: list[str] = []
+    for occupation in book.occupations:
+        path = book.folder / file_name(occupation)
+        for subject in occupation.subjects():
+            for level in subject.levels:
+                found += lint_level(f"{path}: {subject.title}", level)
+    return found
