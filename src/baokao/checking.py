@@ -31,7 +31,16 @@ _NUMBER_FIELDS = (
     "years_continuous_incl_related",
     "years_trainee_continuous",
 )
-_BOOLS = {"true": True, "1": True, "是": True, "yes": True, "false": False, "0": False, "否": False, "no": False}
+_BOOLS = {
+    "true": True,
+    "1": True,
+    "是": True,
+    "yes": True,
+    "false": False,
+    "0": False,
+    "否": False,
+    "no": False,
+}
 
 
 class CaseError(ValueError):
@@ -122,7 +131,9 @@ def load_cases(path: Path) -> list[Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CaseError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise CaseError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     return data if isinstance(data, list) else [data]
 
 
@@ -192,7 +203,15 @@ def check_all(raw_cases: list[Any], book: Rulebook) -> list[tuple[Checked, Verdi
     """Validate every case first, then judge each level.
 
     Raises:
-        CaseError: for the first bad case (nothing is judged then).
+        CaseError: one line per bad case (nothing is judged then).
     """
-    resolved = [resolve(raw, i, book) for i, raw in enumerate(raw_cases)]
+    resolved: list[Checked] = []
+    errors: list[str] = []
+    for i, raw in enumerate(raw_cases):
+        try:
+            resolved.append(resolve(raw, i, book))
+        except CaseError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise CaseError("\n".join(errors))
     return [(c, evaluate(level, c.case.profile)) for c in resolved for level in c.levels]

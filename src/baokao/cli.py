@@ -20,8 +20,12 @@ EXIT_BAD_INPUT = 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="baokao", description="报考条件：能否报考、走哪条途径、还差什么")
-    parser.add_argument("--trees", help="rule folder (default: $BAOKAO_TREES or the bundled trees/)")
+    parser = argparse.ArgumentParser(
+        prog="baokao", description="报考条件：能否报考、走哪条途径、还差什么"
+    )
+    parser.add_argument(
+        "--trees", help="rule folder (default: $BAOKAO_TREES or the bundled trees/)"
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="UI language")
     sub = parser.add_subparsers(dest="command")
 
@@ -32,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import source texts into rule files")
     imp.add_argument("sources", nargs="*", type=Path)
-    imp.add_argument("--out", type=Path, default=None, help="output folder (default: the rule folder)")
+    imp.add_argument(
+        "--out", type=Path, default=None, help="output folder (default: the rule folder)"
+    )
     imp.add_argument("--overrides", type=Path, default=None)
     imp.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
 
@@ -49,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _trees(args: argparse.Namespace) -> str | None:
-    return getattr(args, "sub_trees", None) or args.trees
+    chosen: str | None = getattr(args, "sub_trees", None) or args.trees
+    return chosen
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -86,9 +93,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(line)
     levels = sum(len(s.levels) for o in occupations for s in o.subjects())
     routes = sum(len(lv.routes) for o in occupations for s in o.subjects() for lv in s.levels)
+    entries = sum(len(o.subjects()) for o in occupations)
     print(
-        f"imported {len(occupations)} occupations, {sum(len(o.subjects()) for o in occupations)} "
-        f"occupation/工种 entries, {levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
+        f"imported {len(occupations)} occupations, {entries} occupation/工种 entries, "
+        f"{levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
         f"-> {len(written)} files in {out}"
     )
     return 0
@@ -130,7 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands.get(args.command, cmd_ui)(args)
     except (CaseError, RulebookError, ValueError) as exc:
-        print(f"baokao: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"baokao: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

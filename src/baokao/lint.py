@@ -53,7 +53,11 @@ def lint_level(where: str, level: Level) -> list[str]:
                 found.append(f"{where} {level.label} route {route.number}: unparsed: {leaf.text}")
     for a in level.routes:
         for b in level.routes:
-            if a.number != b.number and implies(a, b) and not (implies(b, a) and a.number > b.number):
+            if (
+                a.number != b.number
+                and implies(a, b)
+                and not (implies(b, a) and a.number > b.number)
+            ):
                 found.append(
                     f"{where} {level.label}: route {a.number} is implied by route {b.number}'s "
                     f"weaker conditions (whoever meets route {a.number} meets route {b.number})"

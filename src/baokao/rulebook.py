@@ -91,21 +91,12 @@ def write_trees(occupations: Iterable[Occupation], out: Path) -> list[Path]:
     return written
 
 
-def _place(loc: tuple[int | str, ...], data: Any) -> str:
-    """Describe a pydantic error location readably, with the names it passes through."""
-    parts: list[str] = []
-    node = data
+def _place(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a path: ``levels[0].routes[1].conditions[0]``."""
+    out = ""
     for key in loc:
-        if isinstance(key, int):
-            parts[-1:] = [f"{parts[-1] if parts else ''}[{key + 1}]"]
-        else:
-            parts.append(str(key))
-        if isinstance(node, dict | list):
-            try:
-                node = node[key]  # type: ignore[index]
-            except (KeyError, IndexError, TypeError):
-                node = None
-    return ".".join(parts)
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
 
 
 def load_file(path: Path) -> Occupation:
@@ -129,7 +120,7 @@ def load_file(path: Path) -> Occupation:
         return Occupation.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        place = _place(tuple(first["loc"]), data) or "(top)"
+        place = _place(tuple(first["loc"])) or "(top)"
         raise RulebookError(f"{path}: {place}: {first['msg']}") from None
 
 

@@ -51,11 +51,15 @@ def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Out
     assert after is not None
     line = years_after_line(c)
     if after.mode == "continuous" and not held.continuous_after:
-        return short(f"{line}：取得证书后的工作未连续，需连续满 {fmt_years(after.years)} 年", after.years)
+        return short(
+            f"{line}：取得证书后的工作未连续，需连续满 {fmt_years(after.years)} 年", after.years
+        )
     related = held.years_after_related if after.scope == "this_or_related" else 0.0
     if held.years_after is None:
         hi = p.years_this if p.years_this is not None else float("inf")
-        return _years_outcome(line, after.years, related, hi + related, (f"certificates[{index}].years_after",))
+        return _years_outcome(
+            line, after.years, related, hi + related, (f"certificates[{index}].years_after",)
+        )
     value = held.years_after + related
     return _years_outcome(line, after.years, value, value, ())
 
@@ -72,8 +76,13 @@ def certificate(c: Certificate, p: Profile) -> Outcome:
         lines = [certificate_line(c)]
         if c.after is not None:
             lines.append(f"{years_after_line(c)}：需在取得证书后满 {fmt_years(c.after.years)} 年")
-        return Outcome(Truth.UNMET, unmet=len(lines), years_only=False,
-                       shortfall=c.after.years if c.after else 0.0, lines=tuple(lines))
+        return Outcome(
+            Truth.UNMET,
+            unmet=len(lines),
+            years_only=False,
+            shortfall=c.after.years if c.after else 0.0,
+            lines=tuple(lines),
+        )
     if c.after is None:
         return MET
     outcomes = [_after(c, h, i, p) for i, h in candidates]
@@ -90,8 +99,10 @@ def _entry(c: Education, e: EducationEntry, i: int, statuses: tuple[str, ...]) -
     school_ok = e.school in c.schools or (
         c.min_degree is not None and meets_degree(e.school, c.min_degree)
     )
-    goal_ok = c.skill_goal is None or e.skill_goal == c.skill_goal or (
-        c.skill_goal == "intermediate" and e.skill_goal == "advanced"
+    goal_ok = (
+        c.skill_goal is None
+        or e.skill_goal == c.skill_goal
+        or (c.skill_goal == "intermediate" and e.skill_goal == "advanced")
     )
     if not (school_ok and goal_ok and e.status in statuses):
         return Truth.UNMET

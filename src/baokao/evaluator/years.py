@@ -65,7 +65,9 @@ def year_bounds(p: Profile) -> YearBounds:
     related = _known(p.years_related, "years_related", lo=max([0.0, *after_rel]))
     total_lo = max(this.lo + related.lo, p.years_continuous_incl_related or 0.0)
     total_facts = this.facts + related.facts
-    total = Bound(total_lo if total_facts else this.lo + related.lo, this.hi + related.hi, total_facts)
+    total = Bound(
+        total_lo if total_facts else this.lo + related.lo, this.hi + related.hi, total_facts
+    )
     incl = p.years_continuous_incl_related
     cont_hi = min(this.hi, incl if incl is not None else INF)
     continuous_this = _known(cont, "years_this_continuous", hi=cont_hi)

@@ -118,7 +118,9 @@ def split_notes(fragments: list[str]) -> tuple[str, ...]:
     return tuple(part.strip() for part in _NOTE_MARK.split(joined) if part.strip())
 
 
-def build(subjects: list[RawSubject], overrides: Overrides) -> tuple[list[Occupation], ImportReport]:
+def build(
+    subjects: list[RawSubject], overrides: Overrides
+) -> tuple[list[Occupation], ImportReport]:
     """Build occupations from raw subjects, applying the reviewed overrides.
 
     Returns:
@@ -146,7 +148,9 @@ def build(subjects: list[RawSubject], overrides: Overrides) -> tuple[list[Occupa
         work_types = []
         for s in members:
             if s.work_type is not None:
-                work_types.append(WorkType(name=s.work_type, levels=_levels(s, overrides, report, used)))
+                work_types.append(
+                    WorkType(name=s.work_type, levels=_levels(s, overrides, report, used))
+                )
         occupations.append(
             Occupation(
                 code=next((s.code for s in members if s.code), None),

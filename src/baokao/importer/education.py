@@ -16,7 +16,13 @@ from baokao.importer.phrases import FIELD_WORDS, SCHOOL_WORDS, SPECIALTY_WORDS
 from baokao.model.conditions import AnyOf, Condition, Education, Student
 from baokao.model.schools import DEGREE_RANK, SchoolKind
 
-_QUALIFIERS = ("经评估论证、", "经评估论证", "经劳动保障行政部门审核认定的、", "经劳动保障行政部门审核认定的", "经国家有关行政部门审核认定的")
+_QUALIFIERS = (
+    "经评估论证、",
+    "经评估论证",
+    "经劳动保障行政部门审核认定的、",
+    "经劳动保障行政部门审核认定的",
+    "经国家有关行政部门审核认定的",
+)
 _GOALS = {"以中级技能为培养目标的": "intermediate", "以高级技能为培养目标的": "advanced"}
 _FIELD = re.compile(
     "(?P<neg>非)?(?P<words>" + "|".join(map(re.escape, FIELD_WORDS)) + r")专业(?P<bone>\(含骨伤\))?"
@@ -115,12 +121,12 @@ def parse_education_body(body: str, *, graduating_ok: bool, text: str) -> Condit
         options.append(
             Education(
                 schools=_unique(group.schools),
-                min_degree=minimum,  # type: ignore[arg-type]
-                specialties=lexed.specialties,  # type: ignore[arg-type]
+                min_degree=minimum,
+                specialties=lexed.specialties,
                 fields=lexed.fields,
                 exclude_fields=lexed.exclude_fields,
                 graduating_ok=graduating_ok,
-                skill_goal=group.goal,  # type: ignore[arg-type]
+                skill_goal=group.goal,
                 text=text,
             )
         )
@@ -134,6 +140,6 @@ def parse_student_body(body: str, *, text: str) -> Student | None:
         return None
     return Student(
         schools=_unique(lexed.groups[0].schools),
-        specialties=lexed.specialties,  # type: ignore[arg-type]
+        specialties=lexed.specialties,
         text=text,
     )

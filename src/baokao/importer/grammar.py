@@ -47,7 +47,9 @@ _WORK = re.compile(
 _APPRENTICE = re.compile(r"^(?P<scope>本职业或相关职业|本职业)学徒期满$")
 _CERT = re.compile(rf"^取得{_SCOPE}?{_LEVEL}{_CERT_NOUN}(?P<after>后)?$")
 _CERT_GRAD = re.compile(rf"^取得{_SCOPE}?{_LEVEL}{_CERT_NOUN}的(?P<body>.+)毕业生$")
-_PREP_GRAD = re.compile(r"^取得(?:本职业或相关职业|本职业|相关职业)?预备技师证书的(?P<body>.+)毕业生$")
+_PREP_GRAD = re.compile(
+    r"^取得(?:本职业或相关职业|本职业|相关职业)?预备技师证书的(?P<body>.+)毕业生$"
+)
 _EDU = re.compile(r"^(?:具有|取得)(?P<body>.+?)(?:毕业证书|学历证书|学历)(?P<grad>@G\d+@)?(?:后)?$")
 _STUDENT = re.compile(r"^(?P<body>.+)在校生$")
 _TRAINING = re.compile(
@@ -88,7 +90,7 @@ def _certificate(match: re.Match[str], text: str) -> Certificate:
     scope = {"本职业或相关职业": "this_or_related", "本职业或相关工作": "this_or_related"}.get(
         match.group("scope") or "", "related" if match.group("scope") == "相关职业" else "this"
     )
-    return Certificate(level=level, scope=scope, title=title, text=text)  # type: ignore[arg-type]
+    return Certificate(level=level, scope=scope, title=title, text=text)
 
 
 def _training_level(what: str) -> int:
@@ -201,7 +203,7 @@ def parse_conditions(
         trainings.append(
             Training(
                 level=_training_level(m.group("what")),
-                credential=f"{m.group('cred')}证书",  # type: ignore[arg-type]
+                credential=f"{m.group('cred')}证书",
                 title=m.group("what"),
                 text=m.group(0),
             )

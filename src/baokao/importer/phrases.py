@@ -25,7 +25,13 @@ OLD_LEVELS: dict[str, int] = {"初级": 5, "中级": 4, "高级": 3, "技师": 2
 NUMERAL_LEVELS: dict[str, int] = {"五级": 5, "四级": 4, "三级": 3, "二级": 2, "一级": 1}
 
 _TECH_TIERS: tuple[SchoolKind, ...] = ("技工学校", "高级技工学校", "技师学院")
-_HIGHER: tuple[SchoolKind, ...] = ("高等职业学校", "大学专科", "大学本科", "硕士研究生", "博士研究生")
+_HIGHER: tuple[SchoolKind, ...] = (
+    "高等职业学校",
+    "大学专科",
+    "大学本科",
+    "硕士研究生",
+    "博士研究生",
+)
 
 #: A school word of the text -> (school kinds it accepts, minimum degree on the ladder).
 #: 技工院校 tiers accept the same tier or a higher one; academic degrees use the ladder

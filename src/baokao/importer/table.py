@@ -132,7 +132,9 @@ class _Reader:
         routes = split_routes(row.text)
         if row.label:
             pending = self.pending
-            continues = pending is not None and bool(routes) and routes[0].number == pending.last + 1
+            continues = (
+                pending is not None and bool(routes) and routes[0].number == pending.last + 1
+            )
             if self._resets(row, row.label):
                 if pending is not None and continues:
                     self.cur.levels.remove(pending)

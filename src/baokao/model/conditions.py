@@ -10,7 +10,7 @@ is ever silently dropped. Every leaf keeps the phrase of the source it was read 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -128,34 +128,32 @@ class Unparsed(Frozen):
 
 
 Condition = Annotated[
-    Union[
-        WorkYears,
-        Certificate,
-        Education,
-        Student,
-        Training,
-        Apprenticeship,
-        PreparatoryTechnician,
-        AllOf,
-        AnyOf,
-        Unparsed,
-    ],
+    WorkYears
+    | Certificate
+    | Education
+    | Student
+    | Training
+    | Apprenticeship
+    | PreparatoryTechnician
+    | AllOf
+    | AnyOf
+    | Unparsed,
     Field(discriminator="kind"),
 ]
 
 AllOf.model_rebuild()
 AnyOf.model_rebuild()
 
-Leaf = Union[
-    WorkYears,
-    Certificate,
-    Education,
-    Student,
-    Training,
-    Apprenticeship,
-    PreparatoryTechnician,
-    Unparsed,
-]
+Leaf = (
+    WorkYears
+    | Certificate
+    | Education
+    | Student
+    | Training
+    | Apprenticeship
+    | PreparatoryTechnician
+    | Unparsed
+)
 
 
 def leaves(conditions: tuple[Condition, ...] | list[Condition]) -> Iterator[Leaf]:
