@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from baokao.evaluator import Verdict, evaluate
-from baokao.model.base import Frozen
+from baokao.model.base import Frozen, first_error
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Subject
 from baokao.rulebook import Rulebook, RulebookError, find_level
@@ -71,22 +71,9 @@ def _where(index: int, raw: Any) -> str:
     return f"case {index + 1}" + (f" (id {ident!r})" if ident is not None else "")
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _message(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    field = _path(tuple(first["loc"]))
-    msg = first["msg"].removeprefix("Value error, ")
-    if first["type"] == "extra_forbidden":
-        msg = "unknown field (not in the profile contract)"
-    if first["type"] == "missing":
-        msg = "required field is missing"
-    return f"field {field}: {msg}" if field else msg
+    field, message = first_error(exc)
+    return f"field {field}: {message}" if field else message
 
 
 def resolve(raw: Any, index: int, book: Rulebook) -> Checked:

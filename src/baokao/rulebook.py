@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from baokao.model.base import first_error
 from baokao.model.conditions import AllOf, AnyOf, Condition
 from baokao.model.levels import parse_level
 from baokao.model.rules import Level, Occupation, Route, Subject
@@ -91,14 +92,6 @@ def write_trees(occupations: Iterable[Occupation], out: Path) -> list[Path]:
     return written
 
 
-def _place(loc: tuple[int | str, ...]) -> str:
-    """A pydantic error location as a path: ``levels[0].routes[1].conditions[0]``."""
-    out = ""
-    for key in loc:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
-    return out
-
-
 def load_file(path: Path) -> Occupation:
     """Load one rule file.
 
@@ -119,9 +112,8 @@ def load_file(path: Path) -> Occupation:
     try:
         return Occupation.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = _place(tuple(first["loc"])) or "(top)"
-        raise RulebookError(f"{path}: {place}: {first['msg']}") from None
+        place, message = first_error(exc)
+        raise RulebookError(f"{path}: {place or '(top)'}: {message}") from None
 
 
 @dataclass(frozen=True)

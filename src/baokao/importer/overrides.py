@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import Field, ValidationError
 
-from baokao.model.base import Frozen
+from baokao.model.base import Frozen, first_error
 
 
 class Placement(Frozen):
@@ -57,6 +57,5 @@ def load_overrides(path: Path | None) -> Overrides:
     except yaml.YAMLError as exc:
         raise OverridesError(f"{path}: not valid YAML: {exc}") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        place = ".".join(str(p) for p in first["loc"])
-        raise OverridesError(f"{path}: {place}: {first['msg']}") from None
+        place, message = first_error(exc)
+        raise OverridesError(f"{path}: {place or '(top)'}: {message}") from None

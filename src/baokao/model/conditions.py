@@ -127,23 +127,6 @@ class Unparsed(Frozen):
     text: str
 
 
-Condition = Annotated[
-    WorkYears
-    | Certificate
-    | Education
-    | Student
-    | Training
-    | Apprenticeship
-    | PreparatoryTechnician
-    | AllOf
-    | AnyOf
-    | Unparsed,
-    Field(discriminator="kind"),
-]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-
 Leaf = (
     WorkYears
     | Certificate
@@ -154,6 +137,11 @@ Leaf = (
     | PreparatoryTechnician
     | Unparsed
 )
+
+Condition = Annotated[Leaf | AllOf | AnyOf, Field(discriminator="kind")]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
 
 
 def leaves(conditions: tuple[Condition, ...] | list[Condition]) -> Iterator[Leaf]:

@@ -7,7 +7,7 @@ and the ladder here decides "that degree or a higher one" (contract rule 5).
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 SchoolKind = Literal[
     "中等职业学校",
@@ -21,17 +21,7 @@ SchoolKind = Literal[
     "博士研究生",
 ]
 
-SCHOOL_KINDS: tuple[SchoolKind, ...] = (
-    "中等职业学校",
-    "技工学校",
-    "高级技工学校",
-    "技师学院",
-    "高等职业学校",
-    "大学专科",
-    "大学本科",
-    "硕士研究生",
-    "博士研究生",
-)
+SCHOOL_KINDS: tuple[SchoolKind, ...] = get_args(SchoolKind)
 
 DegreeKind = Literal["中专", "大学专科", "大学本科", "硕士研究生", "博士研究生"]
 
