@@ -188,3 +188,12 @@ def test_qualifying_lists_every_met_route() -> None:
     v = evaluate(lv, p(years_this=2, apprenticeship="this"))
     assert v.qualifying == (1, 2)
     assert all(r.truth is Truth.MET for r in v.routes)
+
+
+def test_route_result_reports_each_condition() -> None:
+    lv = level("具有非本专业大学专科及以上毕业证书，连续从事本职业工作1年以上")
+    v = evaluate(lv, p(years_this=0.5, education=[{"school": "大学本科", "specialty": "other"}]))
+    [result] = v.routes
+    assert [c.kind for c in result.met] == ["education"]
+    [(condition, outcome)] = result.failed
+    assert condition.kind == "work_years" and outcome.shortfall == 0.5

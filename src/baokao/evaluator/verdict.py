@@ -32,10 +32,21 @@ def evaluate_condition(c: Condition, p: Profile, bounds: YearBounds) -> Outcome:
 
 @dataclass(frozen=True)
 class RouteResult:
-    """One route judged against a profile."""
+    """One route judged against a profile: overall, and condition by condition."""
 
     route: Route
     outcome: Outcome
+    parts: tuple[tuple[Condition, Outcome], ...] = ()
+
+    @property
+    def met(self) -> tuple[Condition, ...]:
+        """The route's conditions that are met."""
+        return tuple(c for c, o in self.parts if o.truth is Truth.MET)
+
+    @property
+    def failed(self) -> tuple[tuple[Condition, Outcome], ...]:
+        """The route's conditions that are unmet, each with its outcome (lines, shortfall)."""
+        return tuple((c, o) for c, o in self.parts if o.truth is Truth.UNMET)
 
     @property
     def number(self) -> int:
@@ -51,7 +62,8 @@ class RouteResult:
 def evaluate_route(route: Route, p: Profile, bounds: YearBounds | None = None) -> RouteResult:
     """Judge one route."""
     b = bounds or year_bounds(p)
-    return RouteResult(route, all_of([evaluate_condition(c, p, b) for c in route.conditions]))
+    parts = tuple((c, evaluate_condition(c, p, b)) for c in route.conditions)
+    return RouteResult(route, all_of([o for _, o in parts]), parts)
 
 
 @dataclass(frozen=True)
