@@ -1,0 +1,325 @@
+"""The result slip: what a counsellor prints or files after seeing a candidate.
+
+A slip records the date, the occupation and level(s), the verdict, the route relied on
+(or the closest one and what is missing) with its verbatim text, the documents to
+bring, and every answer given, so that anyone can check the answer against the
+official table later. It is written as Markdown and as plain text, side by side.
+
+This is core code: it must not import textual or rich, so that the CLI, tests and any
+other front end can write the same slip. Wording of verdicts is shared with
+:mod:`baokao.report`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from baokao.evaluator import Verdict
+from baokao.evaluator.outcome import Truth
+from baokao.evaluator.verdict import evaluate_condition
+from baokao.evaluator.years import YearBounds, year_bounds
+from baokao.model.conditions import (
+    AllOf,
+    AnyOf,
+    Apprenticeship,
+    Certificate,
+    Condition,
+    Education,
+    PreparatoryTechnician,
+    Student,
+    Training,
+    WorkYears,
+)
+from baokao.model.levels import LEVEL_LABELS
+from baokao.model.profile import Profile
+from baokao.model.rules import Route, Subject
+from baokao.report import STATUS_ZH, fact_zh, verdict_lines
+
+if TYPE_CHECKING:
+    from baokao.session import Session
+
+ID_DOCUMENT = "本人有效身份证件原件及复印件"
+_SCOPE = {"this": "本职业", "related": "相关职业", "this_or_related": "本职业或相关职业"}
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s·]+')
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """Everything a slip shows, independent of how it was obtained."""
+
+    subject: Subject
+    day: date
+    #: One verdict for a single level; every level (五级 first) for "all levels".
+    verdicts: tuple[Verdict, ...]
+    all_levels: bool
+    profile: Profile
+    #: (question text, answer as shown) in the order asked.
+    answers: tuple[tuple[str, str], ...] = ()
+    #: Level number -> the date its closest route will be met, where only years are missing.
+    qualify_dates: Mapping[int, date] = field(default_factory=dict)
+
+    @property
+    def level_text(self) -> str:
+        """The level(s) asked about, as printed on the slip."""
+        return "全部等级" if self.all_levels else self.verdicts[0].level.label
+
+    @property
+    def highest(self) -> Verdict | None:
+        """The highest level the candidate may apply for now (level 1 is highest)."""
+        open_ = [v for v in self.verdicts if v.status == "qualified"]
+        return min(open_, key=lambda v: v.level.number) if open_ else None
+
+    @classmethod
+    def from_session(cls, session: Session) -> Slip:
+        """The slip of a finished interview.
+
+        Raises:
+            ValueError: while the interview still has questions.
+        """
+        from baokao.session import AllLevelsOutcome
+
+        outcome = session.outcome
+        if outcome is None:
+            raise ValueError("the interview is not finished")
+        answers = tuple((q.text, session.describe(q.id, a)) for q, a in session.answered)
+        if isinstance(outcome, AllLevelsOutcome):
+            verdicts = outcome.verdicts
+            dates = {}
+            if outcome.next_level is not None and outcome.qualify_date is not None:
+                dates[outcome.next_level.level.number] = outcome.qualify_date
+            all_levels = True
+        else:
+            verdicts = (outcome.verdict,)
+            dates = {}
+            if outcome.qualify_date is not None:
+                dates[outcome.verdict.level.number] = outcome.qualify_date
+            all_levels = False
+        return cls(
+            session.subject, session.today, verdicts, all_levels, session.profile, answers, dates
+        )
+
+
+@dataclass(frozen=True)
+class SavedSlip:
+    """The two files a slip was written to."""
+
+    markdown: Path
+    text: Path
+
+
+def met_routes(verdict: Verdict) -> tuple[Route, ...]:
+    """The routes of a verdict that are met, in number order."""
+    return tuple(r.route for r in verdict.routes if r.truth is Truth.MET)
+
+
+def _education_document(c: Education | Student, profile: Profile) -> str:
+    entries = profile.education or ()
+    graduated = any(e.status == "graduated" for e in entries)
+    studying = any(e.status in ("graduating", "enrolled") for e in entries)
+    if isinstance(c, Student) or (studying and not graduated):
+        return "学生证或学校出具的在校（应届毕业生）证明"
+    return "毕业证书原件及复印件"
+
+
+def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
+    if isinstance(c, WorkYears):
+        if c.mode == "trainee":
+            yield "见习工作证明（注明连续见习起止时间）"
+        else:
+            yield f"工作年限证明（注明从事{_SCOPE[c.scope]}工作的起止时间）"
+    elif isinstance(c, Certificate):
+        level = LEVEL_LABELS[c.level]
+        yield f"{_SCOPE[c.scope]}{level}及以上职业资格证书（技能等级证书）原件及复印件"
+        if c.after is not None:
+            yield f"工作年限证明（注明取得证书后从事{_SCOPE[c.after.scope]}工作的起止时间）"
+    elif isinstance(c, Education | Student):
+        yield _education_document(c, profile)
+    elif isinstance(c, Training):
+        yield f"本职业{LEVEL_LABELS[c.level]}正规培训{c.credential}"
+    elif isinstance(c, Apprenticeship):
+        yield "学徒期满证明"
+    elif isinstance(c, PreparatoryTechnician):
+        yield "预备技师证书原件及复印件"
+
+
+def _documents(c: Condition, profile: Profile, bounds: YearBounds) -> Iterator[str]:
+    if isinstance(c, AllOf):
+        for part in c.conditions:
+            yield from _documents(part, profile, bounds)
+    elif isinstance(c, AnyOf):
+        met = [p for p in c.conditions if evaluate_condition(p, profile, bounds).truth is Truth.MET]
+        for part in met[:1] or c.conditions[:1]:
+            yield from _documents(part, profile, bounds)
+    else:
+        yield from _leaf_documents(c, profile)
+
+
+def documents(route: Route, profile: Profile) -> tuple[str, ...]:
+    """The documents to bring when applying by ``route``, derived from its conditions.
+
+    For an "either … or …" part, the documents of the alternative the candidate meets.
+
+    Args:
+        route: The route relied on.
+        profile: The candidate's answers (they decide diploma or student certificate).
+
+    Returns:
+        The identity document first, then one line per document, without repeats.
+    """
+    bounds = year_bounds(profile)
+    found = [ID_DOCUMENT]
+    for c in route.conditions:
+        found.extend(_documents(c, profile, bounds))
+    return tuple(dict.fromkeys(found))
+
+
+def _md(text: str) -> str:
+    """Escape Markdown so that rule text is shown exactly as written."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _verdict_md(v: Verdict, slip: Slip, heading: str) -> list[str]:
+    lines = [heading, ""]
+    if v.status == "qualified":
+        routes = met_routes(v)
+        for route in routes:
+            lines += [f"依据第 {route.number} 条：", "", f"> {_md(route.text)}", ""]
+            if route.review:
+                lines += [f"需人工核实：{_md(route.review)}", ""]
+        lines += ["报名请携带：", ""]
+        lines += [f"- {_md(d)}" for d in documents(routes[0], slip.profile)]
+    elif v.closest is not None:
+        route = v.closest.route
+        lines += [
+            f"最接近的条件：第 {route.number} 条",
+            "",
+            f"> {_md(route.text)}",
+            "",
+            "还差：",
+            "",
+        ]
+        lines += [f"- {_md(line)}" for line in v.unmet]
+        when = slip.qualify_dates.get(v.level.number)
+        if when is not None:
+            lines += ["", f"若继续工作，预计 {when.isoformat()} 起满足年限要求。"]
+    else:
+        lines += ["还需人工核实或补充：", ""]
+        lines += [f"- {_md(fact_zh(f))}" for f in v.unknown]
+    return [*lines, ""]
+
+
+def gap_summary(v: Verdict) -> str:
+    """One short line for a level: the routes met, or the closest route and its gaps."""
+    if v.status == "qualified":
+        return "符合第 " + "、".join(str(n) for n in v.qualifying) + " 条"
+    if v.closest is not None:
+        return f"第 {v.closest.number} 条：" + "；".join(v.unmet)
+    return "需核实：" + "；".join(fact_zh(f) for f in v.unknown)
+
+
+def to_markdown(slip: Slip) -> str:
+    """The slip as Markdown."""
+    code = f"（{slip.subject.occupation.code}）" if slip.subject.occupation.code else ""
+    lines = [
+        "# 报考条件查询结果单",
+        "",
+        f"- 日期：{slip.day.isoformat()}",
+        f"- 职业（工种）：{_md(slip.subject.title)}{code}",
+        f"- 申报等级：{_md(slip.level_text)}",
+        "",
+    ]
+    if slip.all_levels:
+        best = slip.highest
+        lines += ["## 各等级结论", ""]
+        lines.append(
+            f"目前可报考的最高等级：{best.level.label}" if best else "目前还没有可报考的等级。"
+        )
+        lines += ["", "| 等级 | 结论 | 符合的条目 / 差距 |", "| --- | --- | --- |"]
+        for v in slip.verdicts:
+            lines.append(
+                f"| {_md(v.level.label)} | {STATUS_ZH[v.status]} | {_md(gap_summary(v))} |"
+            )
+        lines.append("")
+        for v in slip.verdicts:
+            lines += _verdict_md(v, slip, f"### {_md(v.level.label)}：{STATUS_ZH[v.status]}")
+    else:
+        only = slip.verdicts[0]
+        lines += _verdict_md(only, slip, f"## 结论：{STATUS_ZH[only.status]}")
+    lines += ["## 回答记录", ""]
+    lines += [f"{i}. {_md(q)} —— {_md(a)}" for i, (q, a) in enumerate(slip.answers, 1)]
+    if not slip.answers:
+        lines.append("（无）")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_text(slip: Slip) -> str:
+    """The slip as plain text (rule text verbatim, nothing escaped)."""
+    code = f"（{slip.subject.occupation.code}）" if slip.subject.occupation.code else ""
+    lines = [
+        "报考条件查询结果单",
+        "=" * 18,
+        f"日期：{slip.day.isoformat()}",
+        f"职业（工种）：{slip.subject.title}{code}",
+        f"申报等级：{slip.level_text}",
+        "",
+    ]
+    if slip.all_levels:
+        best = slip.highest
+        lines.append(
+            f"目前可报考的最高等级：{best.level.label}" if best else "目前还没有可报考的等级。"
+        )
+        lines.append("")
+    for v in slip.verdicts:
+        lines += verdict_lines(slip.subject, v)
+        when = slip.qualify_dates.get(v.level.number)
+        if when is not None:
+            lines.append(f"  若继续工作，预计 {when.isoformat()} 起满足年限要求。")
+        if v.status == "qualified":
+            lines.append("  报名请携带：")
+            lines += [f"    - {d}" for d in documents(met_routes(v)[0], slip.profile)]
+        lines.append("")
+    lines += ["回答记录：", *[f"  {i}. {q} —— {a}" for i, (q, a) in enumerate(slip.answers, 1)]]
+    if not slip.answers:
+        lines.append("  （无）")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def default_folder() -> Path:
+    """Where slips go unless the user picks another folder: ``Documents/baokao``."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "baokao"
+
+
+def file_stem(slip: Slip) -> str:
+    """A readable file name stem: date, subject and level, safe on every system."""
+    level = "全部等级" if slip.all_levels else slip.verdicts[0].level.label.split("/")[0]
+    return _UNSAFE.sub("-", f"{slip.day.isoformat()}-{slip.subject.title}-{level}").strip("-")
+
+
+def write_slip(slip: Slip, folder: Path) -> SavedSlip:
+    """Write the slip as ``<stem>.md`` and ``<stem>.txt`` in ``folder`` (created if needed).
+
+    An existing slip is never overwritten: a second one the same day gets ``-2``, and so on.
+
+    Raises:
+        OSError: when the folder cannot be created or written.
+    """
+    folder = folder.expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, n = file_stem(slip), 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        md, txt = folder / f"{name}.md", folder / f"{name}.txt"
+        if not md.exists() and not txt.exists():
+            break
+        n += 1
+    md.write_text(to_markdown(slip), encoding="utf-8")
+    txt.write_text(to_text(slip), encoding="utf-8")
+    return SavedSlip(md, txt)

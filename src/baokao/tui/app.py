@@ -1,0 +1,288 @@
+"""The terminal UI: from "which occupation?" to a printed answer.
+
+The app owns the state (the rule book, the search index and the interview session)
+and the navigation between screens; screens receive what they show as attributes and
+report back with messages, and the keys every screen shares (back, your answers, save,
+next candidate) are app actions, also offered in the command palette.
+
+Startup is kept light: the start screen is drawn first, from nothing, and the rules
+are read in a background thread afterwards (a light index for searching straight from
+the YAML, then pinyin, then the validated rule book). The screens that need the
+interview (and so pydantic and the compiler) are imported only when first used.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from baokao.tui.i18n import Lang, localize_bindings, set_lang, t
+from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
+from baokao.tui.screens.start import StartScreen
+from baokao.tui.screens.too_small import TooSmallScreen, too_small
+
+if TYPE_CHECKING:
+    from baokao.rulebook import Rulebook
+    from baokao.session import Session
+    from baokao.slip import SavedSlip
+    from baokao.tui.screens.question import QuestionScreen
+    from baokao.tui.search import Entry, SearchIndex
+
+
+class BaokaoApp(App[None]):
+    """报考: may this candidate apply, by which route, and how close are they?"""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("ctrl+n", "next_candidate", "key.next", priority=True),
+        Binding("ctrl+c", "quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        trees: str | Path | None = None,
+        lang: Lang = "zh",
+        today: date | None = None,
+        slip_dir: Path | None = None,
+    ) -> None:
+        """Create the app.
+
+        Args:
+            trees: The rule folder (default: ``$BAOKAO_TREES`` or the bundled trees).
+            lang: The interface language; rule texts stay in Chinese.
+            today: The date of "today" (fixed in tests, so that dates do not drift).
+            slip_dir: The folder offered for slips (default: ``Documents/baokao``).
+        """
+        set_lang(lang)
+        super().__init__()
+        localize_bindings(self)
+        self.trees = trees
+        self.lang = lang
+        self.today = today
+        self.slip_dir = slip_dir
+        self.title = t("app.title")
+        self.index: SearchIndex | None = None
+        self.book: Rulebook | None = None
+        self.session: Session | None = None
+        self.start = StartScreen()
+        self._book_loaded = asyncio.Event()
+
+    # Startup -------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        """The start screen is the bottom of the stack: "next candidate" returns to it."""
+        return self.start
+
+    def on_mount(self) -> None:
+        """After the first paint, read the rules in the background."""
+        self.call_after_refresh(self._load_rules)
+        self._check_size()
+
+    def _load_rules(self) -> None:
+        self.run_worker(self._read_rules, thread=True, exclusive=True, group="load")
+
+    def _read_rules(self) -> None:
+        """Worker thread: index, pinyin, rule book, then warm up the later screens."""
+        from baokao.rulebook import RulebookError, load_rulebook, trees_dir
+        from baokao.tui.search import light_index, pinyin_syllables
+
+        folder = trees_dir(self.trees)
+        try:
+            index = light_index(folder)
+            self.call_from_thread(self._index_ready, index)
+            self.call_from_thread(self._index_ready, index.with_pinyin(pinyin_syllables))
+            book = load_rulebook(folder)
+        except (OSError, RulebookError) as exc:
+            self.call_from_thread(self._load_failed, str(exc))
+            return
+        self.call_from_thread(self._book_ready, book)
+        pass  # TEMP import baokao.tui.screens.all_levels
+        # TEMP import baokao.tui.screens.question
+
+    def _index_ready(self, index: SearchIndex) -> None:
+        self.index = index
+        self.start.index = index
+
+    def _book_ready(self, book: Rulebook) -> None:
+        self.book = book
+        self._book_loaded.set()
+
+    def _load_failed(self, error: str) -> None:
+        self.start.problem = t("app.load_failed", error=error)
+        self._book_loaded.set()
+
+    # Size ------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Show the "please enlarge" notice below 80×24."""
+        self._check_size()
+
+    def _check_size(self) -> None:
+        if too_small(*self.size) and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+
+    # Choosing a subject and level ------------------------------------------------------
+
+    def on_start_screen_picked(self, message: StartScreen.Picked) -> None:
+        """Ask for the level of the chosen occupation or 工种."""
+        entry = message.entry
+
+        def chosen(choice: LevelChoice | None) -> None:
+            if choice is not None:
+                self._begin(entry, choice)
+
+        self.push_screen(LevelScreen(entry), chosen)
+
+    @work(exclusive=True, group="begin")
+    async def _begin(self, entry: Entry, choice: LevelChoice) -> None:
+        """Start the interview (waiting for the rule book if it is still loading)."""
+        await self._book_loaded.wait()
+        if self.book is None:
+            return
+        from baokao.session import Session
+
+        subject = self.book.find(entry.occupation, entry.work_type)
+        level = None if choice == ALL else int(choice)
+        self._show(Session.start(subject, level, self.today))
+
+    # The interview ---------------------------------------------------------------------
+
+    def _case_screen(self) -> Screen[None] | None:
+        """The question or result screen of the current candidate, if one is open."""
+        for screen in reversed(self.screen_stack):
+            ours = screen is not self.start and not isinstance(screen, TooSmallScreen)
+            if ours and not screen.is_modal:
+                return screen
+        return None
+
+    def _show(self, session: Session) -> None:
+        """Show the session: its next question, or its outcome."""
+        from baokao.tui.screens.all_levels import AllLevelsScreen
+        from baokao.tui.screens.question import QuestionScreen
+        from baokao.tui.screens.result import ResultScreen
+
+        self.session = session
+        current = self._case_screen()
+        new: Screen[None]
+        if session.question is not None:
+            if isinstance(current, QuestionScreen):
+                current.session = session
+                return
+            new = QuestionScreen(session)
+        elif session.level is None:
+            new = AllLevelsScreen(session)
+        else:
+            new = ResultScreen(session)
+        if current is None:
+            self.push_screen(new)
+        elif self.screen is current:
+            self.switch_screen(new)
+        else:
+            self._pop_to(self.start)
+            self.push_screen(new)
+        self._check_size()
+
+    def on_question_screen_moved(self, message: QuestionScreen.Moved) -> None:
+        """An answer was accepted: show the next question or the outcome."""
+        self._show(message.session)
+
+    def _pop_to(self, screen: Screen[None]) -> None:
+        while len(self.screen_stack) > 1 and self.screen is not screen:
+            self.pop_screen()
+
+    # Actions shared by the screens -----------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer back/answers only during an interview, and save only with an outcome."""
+        session = self.session
+        if action in ("back", "answers"):
+            if session is None:
+                return False
+            return bool(session.answers) if action == "answers" else True
+        if action == "save":
+            return session is not None and session.outcome is not None
+        return True
+
+    def action_back(self) -> None:
+        """Undo the last answer; before the first answer, return to the search."""
+        if self.session is None:
+            return
+        if not self.session.answers:
+            self.session = None
+            self._pop_to(self.start)
+            return
+        self._show(self.session.back())
+
+    def action_answers(self) -> None:
+        """List the answers; change the one picked."""
+        from baokao.tui.screens.answers import AnswersScreen
+        from baokao.tui.screens.change import ChangeScreen
+
+        session = self.session
+        if session is None or not session.answers:
+            return
+
+        def changed(new: Session | None) -> None:
+            if new is not None:
+                self._show(new)
+
+        def picked(question_id: str | None) -> None:
+            for question, answer in session.answered:
+                if question.id == question_id:
+                    self.push_screen(ChangeScreen(session, question, answer), changed)
+                    return
+
+        self.push_screen(AnswersScreen(session), picked)
+
+    def action_save(self) -> None:
+        """Ask for a folder and save the slip there."""
+        from baokao.slip import Slip, default_folder
+        from baokao.tui.screens.save import SaveScreen
+
+        if self.session is None or self.session.outcome is None:
+            return
+        screen = self._case_screen()
+
+        def saved(files: SavedSlip | None) -> None:
+            if files is None:
+                return
+            self.slip_dir = files.markdown.parent
+            if screen is not None and hasattr(screen, "saved"):
+                screen.saved = files.markdown
+            self.notify(t("r.saved", path=str(files.markdown)), markup=False)
+
+        folder = self.slip_dir or default_folder()
+        self.push_screen(SaveScreen(Slip.from_session(self.session), folder), saved)
+
+    def action_next_candidate(self) -> None:
+        """Forget everything about this candidate and go back to an empty search."""
+        self.session = None
+        self._pop_to(self.start)
+        self.start.reset()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The main actions in the command palette (Ctrl+P)."""
+        if self.check_action("save", ()):
+            yield SystemCommand(t("cmd.save"), t("cmd.save.help"), self.action_save)
+        if self.check_action("answers", ()):
+            yield SystemCommand(t("cmd.answers"), t("cmd.answers.help"), self.action_answers)
+        if self.check_action("back", ()):
+            yield SystemCommand(t("cmd.back"), t("cmd.back.help"), self.action_back)
+        yield SystemCommand(t("cmd.next"), t("cmd.next.help"), self.action_next_candidate)
+        yield SystemCommand(t("key.quit"), t("cmd.quit.help"), self.action_quit)
+
+
+def run(trees: str | Path | None = None, lang: Lang = "zh") -> None:
+    """Start the terminal UI (what ``baokao`` with no command does)."""
+    BaokaoApp(trees=trees, lang=lang).run()

@@ -1,0 +1,143 @@
+"""All levels at once: "what can this candidate apply for?"
+
+A table with one row per level (the route met, or the closest route and its gap), the
+highest level open now above it, and under it the full detail of the highlighted
+level: ↑↓ in the table change the detail, PgUp/PgDn scroll it. The detail starts on
+the level above the highest one open, since that is the next thing the candidate will
+ask about.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from baokao.evaluator import Verdict
+from baokao.evaluator.wording import fmt_years
+from baokao.session import AllLevelsOutcome, Session
+from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.question import case_title
+from baokao.tui.screens.result import RESULT_BINDINGS
+from baokao.tui.widgets.answers_view import AnswersView
+from baokao.tui.widgets.verdict_view import VerdictView, format_date, status_content
+
+
+def gap_cell(verdict: Verdict) -> str:
+    """The short text of the table's last column."""
+    if verdict.status == "qualified":
+        return t("all.met", numbers="、".join(str(n) for n in verdict.qualifying))
+    closest = verdict.closest
+    if closest is None:
+        return t("r.undetermined")
+    if closest.outcome.years_only:
+        return t("all.gap_years", number=closest.number, years=fmt_years(closest.outcome.shortfall))
+    return t("all.gap_count", number=closest.number, count=closest.outcome.unmet)
+
+
+def summary_content(outcome: AllLevelsOutcome) -> Content:
+    """The highest level open now, and when the next one opens (if only years are missing)."""
+    parts: list[Content | str] = []
+    if outcome.highest is not None:
+        parts.append(Content.styled(t("all.highest", level=outcome.highest.level.label), "bold"))
+    else:
+        parts.append(Content.styled(t("all.none"), "bold"))
+    if outcome.next_level is None and outcome.highest is not None:
+        parts += ["\n", t("all.top")]
+    elif outcome.next_level is not None and outcome.qualify_date is not None:
+        parts += ["\n", t("all.next", level=outcome.next_level.level.label)]
+        parts.append(t("r.date", date=format_date(outcome.qualify_date)))
+    return Content.assemble(*parts)
+
+
+class AllLevelsScreen(Screen[None]):
+    """The outcome of an all-levels interview."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *RESULT_BINDINGS,
+        Binding("pagedown", "scroll_detail(1)", show=False, priority=True),
+        Binding("pageup", "scroll_detail(-1)", show=False, priority=True),
+    ]
+
+    #: Where the slip was last saved (shown under the result); set by the app.
+    saved: var[Path | None] = var(None)
+
+    def __init__(self, session: Session) -> None:
+        """Show the outcome of ``session`` (which must be finished, for all levels)."""
+        super().__init__()
+        localize_bindings(self)
+        self.session = session
+        outcome = session.outcome
+        assert isinstance(outcome, AllLevelsOutcome)
+        self.outcome = outcome
+
+    def compose(self) -> ComposeResult:
+        """Title, summary, table, detail of the highlighted level, saved line, footer."""
+        with Horizontal(id="r-top"):
+            yield Static(Content(case_title(self.session)), id="r-case")
+        yield Static(summary_content(self.outcome), id="all-summary")
+        yield DataTable(id="all-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="all-detail", can_focus=False):
+            yield Static("", id="all-detail-status")
+            yield VerdictView(id="all-verdict")
+            yield AnswersView(id="r-answers")
+        yield Static("", id="r-saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table, highlight the most useful row, focus the table."""
+        table = self.query_one("#all-table", DataTable)
+        table.add_column(t("all.level"), key="level")
+        table.add_column(t("all.status"), key="status")
+        table.add_column(t("all.detail"), key="detail")
+        for verdict in self.outcome.verdicts:
+            table.add_row(
+                Content(verdict.level.label),
+                status_content(verdict),
+                Content(gap_cell(verdict)),
+                key=str(verdict.level.number),
+            )
+        start = self.outcome.next_level or self.outcome.highest or self.outcome.verdicts[0]
+        numbers = [v.level.number for v in self.outcome.verdicts]
+        table.move_cursor(row=numbers.index(start.level.number), animate=False)
+        self._show_level(start)
+        self.query_one(AnswersView).show(self.session)
+        table.focus()
+
+    @on(DataTable.RowHighlighted, "#all-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        number = int(event.row_key.value or 0)
+        for verdict in self.outcome.verdicts:
+            if verdict.level.number == number:
+                self._show_level(verdict)
+
+    def _show_level(self, verdict: Verdict) -> None:
+        nxt = self.outcome.next_level
+        is_next = nxt is not None and nxt.level.number == verdict.level.number
+        when = self.outcome.qualify_date if is_next else None
+        title = Content.assemble((verdict.level.label, "bold"), "  ", status_content(verdict))
+        self.query_one("#all-detail-status", Static).update(title)
+        self.query_one(VerdictView).show(verdict, self.session.profile, when)
+        self.query_one("#all-detail", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll_detail(self, direction: int) -> None:
+        """Scroll the detail by a page, the table keeping the focus."""
+        detail = self.query_one("#all-detail", VerticalScroll)
+        if direction > 0:
+            detail.scroll_page_down()
+        else:
+            detail.scroll_page_up()
+
+    def watch_saved(self, saved: Path | None) -> None:
+        """Show where the slip went."""
+        line = self.query_one("#r-saved", Static)
+        line.update(Content(t("r.saved", path=str(saved))) if saved else "")
+        line.set_class(saved is not None, "-shown")

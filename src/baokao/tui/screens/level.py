@@ -1,0 +1,80 @@
+"""Pick the level to check, or "all levels" (what can this candidate apply for?).
+
+A small modal over the start screen. The digit keys are the level numbers themselves
+(4 for 四级), which is how counsellors say them; A picks all levels; Enter takes the
+highlighted line and Esc goes back to the search. The result is typed:
+``int`` for one level, ``"all"`` for every level, ``None`` for cancel.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.search import Entry
+
+LevelChoice = int | Literal["all"]
+ALL = "all"
+
+
+class LevelScreen(ModalScreen[LevelChoice | None]):
+    """The levels of one entry, highest number (五级) first, then "all levels"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel"),
+        Binding("a", "choose('all')", "key.all_levels", key_display="A"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        """Offer the levels of ``entry``."""
+        super().__init__()
+        localize_bindings(self)
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        """Title, list of levels, hint."""
+        options = [
+            Option(Content.assemble((f"{number}  ", "bold"), label), id=str(number))
+            for number, label in self.entry.levels
+        ]
+        options.append(Option(Content.assemble(("A  ", "bold"), t("level.all")), id=ALL))
+        with Vertical(id="level-box"):
+            yield Static(Content(t("level.title", subject=self.entry.title)), id="level-title")
+            yield OptionList(*options, id="level-list")
+            yield Static(Content(t("level.hint")), id="level-hint")
+
+    def on_mount(self) -> None:
+        """Put the focus on the list, on its first level."""
+        levels = self.query_one("#level-list", OptionList)
+        levels.highlighted = 0
+        levels.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit picks the level of that number, if the entry has it."""
+        if event.character and event.character.isdigit():
+            number = int(event.character)
+            if any(n == number for n, _ in self.entry.levels):
+                event.stop()
+                self.dismiss(number)
+
+    @on(OptionList.OptionSelected, "#level-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option.id or ALL)
+
+    def action_choose(self, choice: str) -> None:
+        """Close with the chosen level (a number as text) or ``"all"``."""
+        self.dismiss(ALL if choice == ALL else int(choice))
+
+    def action_cancel(self) -> None:
+        """Close without a choice."""
+        self.dismiss(None)

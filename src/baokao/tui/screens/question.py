@@ -1,0 +1,125 @@
+"""The question screen: one question at a time, answered with the keyboard alone.
+
+Left: the question, its answer form and the progress. Right: why it is asked and the
+routes still possible, verbatim. The app sets :attr:`QuestionScreen.session`; the
+screen asks the session to take an answer (showing the session's message when it
+refuses one) and posts :class:`QuestionScreen.Moved` with the new session. Going
+back, listing the answers and moving to the next candidate are app actions, bound
+here so that they show in the footer.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from baokao.compiler.questions import AnswerError
+from baokao.session import Session
+from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.widgets.answer_form import AnswerForm
+from baokao.tui.widgets.routes_panel import RoutesPanel
+
+
+def case_title(session: Session) -> str:
+    """``美容师 · 四级/中级`` or ``保健按摩师 · 脊柱按摩师 · 全部等级``."""
+    if session.level is None:
+        return f"{session.subject.title} · {t('level.all')}"
+    return f"{session.subject.title} · {session.subject.level(session.level).label}"
+
+
+class QuestionScreen(Screen[None]):
+    """Ask the session's current question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.back", "key.back", key_display="Esc"),
+        Binding("f2", "app.answers", "key.answers"),
+        Binding("pagedown", "scroll_panel(1)", "key.scroll", show=False, priority=True),
+        Binding("pageup", "scroll_panel(-1)", "key.scroll", show=False, priority=True),
+    ]
+
+    session: var[Session | None] = var(None, always_update=True)
+
+    class Moved(Message):
+        """The interview moved on: the session after the answer."""
+
+        def __init__(self, session: Session) -> None:
+            """Carry the new session."""
+            self.session = session
+            super().__init__()
+
+    def __init__(self, session: Session) -> None:
+        """Ask the current question of ``session``."""
+        super().__init__()
+        localize_bindings(self)
+        self.set_reactive(QuestionScreen.session, session)
+
+    def compose(self) -> ComposeResult:
+        """Top line, question and form on the left, side panel on the right, footer."""
+        with Horizontal(id="q-top"):
+            yield Static("", id="q-case")
+            yield Static("", id="q-progress")
+        with Horizontal(id="q-body"):
+            with Vertical(id="q-main"):
+                yield Static("", id="q-text")
+                yield Vertical(id="q-form-slot")
+            yield RoutesPanel(id="q-side")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Show the first question."""
+        await self._show()
+
+    async def watch_session(self) -> None:
+        """Show the session's question (the app sets a new session after each answer)."""
+        if self.is_mounted:
+            await self._show()
+
+    async def _show(self) -> None:
+        session = self.session
+        if session is None or session.question is None:
+            return
+        question = session.question
+        done, left = session.progress
+        self.query_one("#q-case", Static).update(Content(case_title(session)))
+        self.query_one("#q-progress", Static).update(Content(t("q.progress", done=done, left=left)))
+        self.query_one("#q-text", Static).update(Content(question.text))
+        panel = self.query_one(RoutesPanel)
+        panel.alive = session.alive
+        panel.help = question.help
+        slot = self.query_one("#q-form-slot", Vertical)
+        await slot.remove_children()
+        form = AnswerForm(question)
+        await slot.mount(form)
+        form.focus_answer()
+
+    @on(AnswerForm.Answered)
+    def _answered(self, event: AnswerForm.Answered) -> None:
+        event.stop()
+        session = self.session
+        if session is None or session.question is None:
+            return
+        if event.question_id != session.question.id:
+            return
+        try:
+            moved = session.answer(event.value)
+        except AnswerError as exc:
+            self.query_one(AnswerForm).show_error(str(exc))
+            return
+        self.post_message(self.Moved(moved))
+
+    def action_scroll_panel(self, direction: int) -> None:
+        """Scroll the side panel by a page (PgUp/PgDn), the focus staying on the answer."""
+        panel = self.query_one(RoutesPanel)
+        if direction > 0:
+            panel.scroll_page_down()
+        else:
+            panel.scroll_page_up()

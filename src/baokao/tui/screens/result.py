@@ -1,0 +1,76 @@
+"""The result of one level: may the candidate apply, by which route, or what is missing.
+
+The verdict is the first thing on screen, in colour and words; the route text and the
+documents (or the gaps and the date) follow in a scrolling body that has the focus,
+so ↑↓/PgUp/PgDn reach everything. S saves the slip, N starts the next candidate,
+F2 changes an answer, Esc goes back to the last question: all app actions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from baokao.session import LevelOutcome, Session
+from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.question import case_title
+from baokao.tui.widgets.answers_view import AnswersView
+from baokao.tui.widgets.verdict_view import VerdictView, status_content
+
+RESULT_BINDINGS: list[BindingType] = [
+    Binding("s", "app.save", "key.save", key_display="S"),
+    Binding("n", "app.next_candidate", "key.next", key_display="N"),
+    Binding("f2", "app.answers", "key.answers"),
+    Binding("escape", "app.back", "key.back", key_display="Esc"),
+]
+
+
+class ResultScreen(Screen[None]):
+    """The outcome of a single-level interview."""
+
+    BINDINGS: ClassVar[list[BindingType]] = RESULT_BINDINGS
+
+    #: Where the slip was last saved (shown under the result); set by the app.
+    saved: var[Path | None] = var(None)
+
+    def __init__(self, session: Session) -> None:
+        """Show the outcome of ``session`` (which must be finished, for one level)."""
+        super().__init__()
+        localize_bindings(self)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """Title and verdict, scrolling body, saved-path line, footer."""
+        with Horizontal(id="r-top"):
+            yield Static(Content(case_title(self.session)), id="r-case")
+            yield Static("", id="r-status")
+        with VerticalScroll(id="r-body"):
+            yield VerdictView(id="r-verdict")
+            yield AnswersView(id="r-answers")
+        yield Static("", id="r-saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill in the outcome and focus the body."""
+        outcome = self.session.outcome
+        assert isinstance(outcome, LevelOutcome)
+        verdict = outcome.verdict
+        self.query_one("#r-status", Static).update(status_content(verdict))
+        view = self.query_one(VerdictView)
+        view.show(verdict, self.session.profile, outcome.qualify_date)
+        self.query_one(AnswersView).show(self.session)
+        self.query_one("#r-body").focus()
+
+    def watch_saved(self, saved: Path | None) -> None:
+        """Show where the slip went."""
+        line = self.query_one("#r-saved", Static)
+        line.update(Content(t("r.saved", path=str(saved))) if saved else "")
+        line.set_class(saved is not None, "-shown")

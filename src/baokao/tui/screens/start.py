@@ -1,0 +1,165 @@
+"""The start screen: find the occupation (or 工种) the candidate applies under.
+
+The search box keeps the focus the whole time, so a counsellor can type a name, a code
+or pinyin initials and press Enter without touching anything else; ↑↓, PgUp/PgDn,
+Home/End move the highlight in the list below it. Results are grouped by occupation,
+with each occupation's 工种 indented beneath it.
+
+The screen receives its :class:`~baokao.tui.search.SearchIndex` from the app (which
+loads it in the background) and posts :class:`StartScreen.Picked` when an entry is
+chosen; it knows nothing of sessions or levels.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.search import Entry, Group, SearchIndex
+
+
+class ResultList(OptionList):
+    """The list of matches; it never takes the focus away from the search box."""
+
+    can_focus = False
+
+
+def group_options(groups: list[Group]) -> list[Option]:
+    """The options of the result list: each occupation, then its 工种 indented.
+
+    An occupation that was not itself matched (only one of its 工种 was) is shown as a
+    disabled heading, so the 工种 is still seen in its place.
+    """
+    options: list[Option] = []
+    for group in groups:
+        code = Content.styled(f"  {group.code}", "dim") if group.code else Content("")
+        if group.head is not None:
+            prompt = Content.assemble((group.occupation, "bold"), code)
+            options.append(Option(prompt, id=group.head.key))
+        else:
+            options.append(Option(Content.assemble((group.occupation, "dim"), code), disabled=True))
+        for entry in group.work_types:
+            prompt = Content.assemble(
+                ("  └ ", "dim"), (f"{t('start.work_type')}：", "dim"), entry.work_type or ""
+            )
+            options.append(Option(prompt, id=entry.key))
+    return options
+
+
+class StartScreen(Screen[None]):
+    """Search box and grouped results."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move('cursor_down')", show=False),
+        Binding("up", "move('cursor_up')", show=False),
+        Binding("pagedown", "move('page_down')", show=False),
+        Binding("pageup", "move('page_up')", show=False),
+        Binding("ctrl+home", "move('first')", show=False),
+        Binding("ctrl+end", "move('last')", show=False),
+        Binding("enter", "pick", "key.pick", key_display="Enter"),
+    ]
+
+    #: The index to search; set by the app once it has been read.
+    index: var[SearchIndex | None] = var(None, always_update=True)
+    #: Why no index is there: a message shown instead of results.
+    problem: var[str] = var("")
+
+    class Picked(Message):
+        """An occupation or 工种 was chosen."""
+
+        def __init__(self, entry: Entry) -> None:
+            """Carry the chosen entry."""
+            self.entry = entry
+            super().__init__()
+
+    def __init__(self) -> None:
+        """Create the screen (empty until the index arrives)."""
+        super().__init__()
+        localize_bindings(self)
+        self._entries: dict[str, Entry] = {}
+
+    def compose(self) -> ComposeResult:
+        """Heading, search box, count line, results, footer."""
+        yield Static(Content(t("start.heading")), id="start-heading")
+        yield Input(placeholder=t("start.placeholder"), id="search")
+        yield Static(Content(t("app.loading")), id="start-count")
+        yield ResultList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the search box, so typing filters at once."""
+        self.query_one("#search", Input).focus()
+
+    def watch_index(self) -> None:
+        """Show the results of the current query against the new index."""
+        self._refresh_results()
+
+    def watch_problem(self, problem: str) -> None:
+        """Show why the rules could not be loaded."""
+        if problem:
+            self.query_one("#start-count", Static).update(Content(problem))
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self) -> None:
+        self._refresh_results()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_pick()
+
+    @on(OptionList.OptionSelected, "#results")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option.id)
+
+    def _refresh_results(self) -> None:
+        if not self.is_mounted or self.index is None:
+            return
+        query = self.query_one("#search", Input).value
+        groups = self.index.search(query)
+        self._entries = {
+            e.key: e for g in groups for e in ((g.head,) if g.head else ()) + g.work_types
+        }
+        results = self.query_one("#results", ResultList)
+        results.set_options(group_options(groups))
+        first = next((i for i, o in enumerate(results.options) if not o.disabled), None)
+        results.highlighted = first
+        count = self.query_one("#start-count", Static)
+        if groups:
+            count.update(Content(t("start.count", count=len(self._entries))))
+        else:
+            count.update(Content(t("start.none", query=query.strip())))
+
+    def action_move(self, action: str) -> None:
+        """Move the highlight in the results while the search box keeps the focus."""
+        results = self.query_one("#results", ResultList)
+        getattr(results, f"action_{action}")()
+
+    def action_pick(self) -> None:
+        """Choose the highlighted entry."""
+        option = self.query_one("#results", ResultList).highlighted_option
+        if option is not None and not option.disabled:
+            self._pick(option.id)
+
+    def _pick(self, key: str | None) -> None:
+        entry = self._entries.get(key or "")
+        if entry is not None:
+            self.post_message(self.Picked(entry))
+
+    def reset(self) -> None:
+        """Clear the search and give the box the focus again (next candidate)."""
+        search = self.query_one("#search", Input)
+        search.value = ""
+        search.focus()
+        self._refresh_results()

@@ -1,0 +1,53 @@
+"""A notice instead of a broken layout when the terminal is smaller than 80×24.
+
+The app pushes this screen when the terminal shrinks below the minimum; it removes
+itself as soon as the terminal is large enough again (also when it comes back to the
+top of the stack after other screens were pushed over it), so the work underneath is
+never lost.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from baokao.tui.i18n import t
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+def too_small(width: int, height: int) -> bool:
+    """Whether a terminal of this size is below the minimum."""
+    return width < MIN_WIDTH or height < MIN_HEIGHT
+
+
+class TooSmallScreen(Screen[None]):
+    """Asks for a larger terminal."""
+
+    def compose(self) -> ComposeResult:
+        """One centred line."""
+        yield Static("", id="too-small")
+
+    def on_mount(self) -> None:
+        """Say how large the terminal is and must be."""
+        self._update()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Update the notice, or leave when the terminal is large enough."""
+        self._update()
+
+    def on_screen_resume(self) -> None:
+        """Leave if the terminal grew while other screens were on top."""
+        self._update()
+
+    def _update(self) -> None:
+        width, height = self.app.size
+        if not too_small(width, height):
+            if self.app.screen is self:
+                self.dismiss()
+            return
+        text = t("app.too_small", w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
+        self.query_one("#too-small", Static).update(Content(text))

@@ -1,0 +1,188 @@
+"""The answer part of a question: typed years, numbered choices, or yes/no.
+
+One widget for the three kinds of question, so that the question screen and the
+"change an answer" dialog behave the same. It is keyboard-first: number keys pick a
+choice, Y and N answer yes/no, and years are typed into a box that checks them as
+they are typed (a clear message under the box, never a crash). The mouse works too.
+
+The form only reads the keyboard; the screen that holds it decides whether the answer
+is accepted (the session has the last word) and calls :meth:`AnswerForm.show_error`
+when it is not. Answers go up as :class:`AnswerForm.Answered`.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from baokao.evaluator.wording import fmt_years
+from baokao.tui.i18n import t
+
+if TYPE_CHECKING:
+    from baokao.compiler.questions import Answer, Question
+
+#: The keys that pick the 1st … 10th choice.
+CHOICE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
+YES_NO_KEYS = {"yes": "y", "no": "n"}
+
+
+def parse_years(text: str, low: float = 0.0, high: float | None = None) -> float | str:
+    """Read a typed number of years.
+
+    Full-width digits (typed with a Chinese input method) and a trailing 年 are accepted.
+
+    Args:
+        text: What was typed.
+        low: The smallest acceptable value.
+        high: The largest acceptable value, if any.
+
+    Returns:
+        The number of years, or a message saying what is wrong with the text.
+    """
+    cleaned = unicodedata.normalize("NFKC", text).strip().removesuffix("年").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return t("q.years.not_number")
+    if not math.isfinite(value):
+        return t("q.years.not_number")
+    if value < low:
+        return t("q.years.too_small", min=fmt_years(low))
+    if high is not None and value > high:
+        return t("q.years.too_large", max=fmt_years(high))
+    return value
+
+
+def choice_keys(question: Question) -> list[tuple[str, str, str]]:
+    """``(key, value, label)`` for each choice of a choice or yes/no question."""
+    if question.kind == "yesno":
+        choices = question.choices or ()
+        pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
+        return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
+    keys = list(CHOICE_KEYS) + [""] * max(0, len(question.choices) - len(CHOICE_KEYS))
+    return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=False)]
+
+
+class AnswerForm(Vertical):
+    """Answer one question with the keyboard (or the mouse)."""
+
+    DEFAULT_CSS = """
+    AnswerForm {
+        height: auto;
+        max-height: 100%;
+    }
+    AnswerForm #years {
+        width: 32;
+    }
+    AnswerForm #form-error {
+        color: $error;
+        height: auto;
+        min-height: 1;
+    }
+    AnswerForm #choices {
+        height: auto;
+        max-height: 14;
+    }
+    AnswerForm #form-hint {
+        color: $text-muted;
+    }
+    """
+
+    class Answered(Message):
+        """An answer was given: years as a float, else the choice value."""
+
+        def __init__(self, question_id: str, value: Answer) -> None:
+            """Carry the question id and the value."""
+            self.question_id = question_id
+            self.value = value
+            super().__init__()
+
+    def __init__(
+        self, question: Question, current: Answer | None = None, *, id: str | None = None
+    ) -> None:
+        """Build the form for ``question``, showing ``current`` as the answer so far."""
+        super().__init__(id=id)
+        self.question = question
+        self.current = current
+        self._keys = {k: v for k, v, _ in choice_keys(question) if k}
+
+    def compose(self) -> ComposeResult:
+        """The years box, or the list of choices; then the error and hint lines."""
+        q = self.question
+        if q.kind == "years":
+            value = fmt_years(self.current) if isinstance(self.current, float | int) else ""
+            yield Input(value=value, placeholder=t("q.years.placeholder"), id="years")
+            yield Static("", id="form-error")
+            yield Static(Content(t("q.years.hint")), id="form-hint")
+            return
+        options = []
+        for key, value, label in choice_keys(q):
+            shown = key.upper() if q.kind == "yesno" else key
+            prompt = Content.assemble((f"{shown or ' '}  ", "bold"), label)
+            options.append(Option(prompt, id=value))
+        yield OptionList(*options, id="choices")
+        yield Static("", id="form-error")
+        hint = "q.yesno.hint" if q.kind == "yesno" else "q.choice.hint"
+        yield Static(Content(t(hint)), id="form-hint")
+
+    def on_mount(self) -> None:
+        """Highlight the current answer (or the first choice) and take the focus."""
+        if self.question.kind != "years":
+            choices = self.query_one("#choices", OptionList)
+            values = [v for _, v, _ in choice_keys(self.question)]
+            current = self.current if isinstance(self.current, str) else None
+            choices.highlighted = values.index(current) if current in values else 0
+        self.focus_answer()
+
+    def focus_answer(self) -> None:
+        """Give the focus to the box or the list, where the next key is expected."""
+        target = "#years" if self.question.kind == "years" else "#choices"
+        self.query_one(target).focus()
+
+    def show_error(self, message: str) -> None:
+        """Show why an answer was not accepted (plain text, never markup)."""
+        self.query_one("#form-error", Static).update(Content(message))
+
+    def on_key(self, event: events.Key) -> None:
+        """Number keys pick a choice; Y and N answer a yes/no question."""
+        if self.question.kind == "years" or not event.character:
+            return
+        value = self._keys.get(event.character.lower())
+        if value is not None:
+            event.stop()
+            event.prevent_default()
+            self._answer(value)
+
+    @on(Input.Changed, "#years")
+    def _years_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value.strip()
+        checked = parse_years(text, self.question.min_years, self.question.max_years)
+        self.show_error(checked if text and isinstance(checked, str) else "")
+
+    @on(Input.Submitted, "#years")
+    def _years_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        checked = parse_years(event.value, self.question.min_years, self.question.max_years)
+        if isinstance(checked, str):
+            self.show_error(checked)
+        else:
+            self._answer(checked)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _choice_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._answer(event.option.id)
+
+    def _answer(self, value: Answer) -> None:
+        self.post_message(self.Answered(self.question.id, value))
