@@ -162,7 +162,7 @@ def has(key: str) -> bool:
     return key in _TEXTS
 
 
-def keys() -> tuple[str, ...]:
+def all_keys() -> tuple[str, ...]:
     """Every key of the table."""
     return tuple(_TEXTS)
 

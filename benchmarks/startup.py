@@ -1,0 +1,224 @@
+"""How fast the UI is, measured as a person would feel it: in a real pseudo-terminal.
+
+Two figures, printed (these are measurements, not tests):
+
+1. **Startup**: the time from launching ``baokao`` until its first usable screen is on
+   the terminal (the search box with its heading), against a bare Textual app that
+   shows one ``Static``. Target: at most 1.5× the bare app.
+2. **Answer → next question**: the time from sending the key that answers a question
+   until the next question has been drawn, over many answers. Target: p95 ≤ 50 ms.
+
+Each program runs in its own pty (``pty.fork``), and the script reads what it writes
+until a known string appears. Run with ``make bench`` or
+``.venv/bin/python benchmarks/startup.py [--runs N] [--answers N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+from collections.abc import Sequence
+from datetime import date
+from fcntl import ioctl
+
+COLUMNS, ROWS = 100, 30
+READY = "输入职业名称".encode()
+BARE_READY = b"BARE-APP-READY"
+BARE_APP = f"""
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static({BARE_READY.decode()!r})
+
+Bare().run()
+"""
+
+
+class Terminal:
+    """A program running in a pseudo-terminal of ``COLUMNS``×``ROWS``."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        """Start ``argv`` in a new pty."""
+        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(ROWS))
+        env.pop("TEXTUAL", None)
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child
+            os.execvpe(argv[0], list(argv), env)
+        ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        self.pid, self.fd = pid, fd
+        self.buffer = b""
+
+    def wait_for(self, needle: bytes, timeout: float = 20.0) -> float:
+        """Read output until ``needle`` appears; return the time it appeared.
+
+        Raises:
+            TimeoutError: when it does not appear in time.
+        """
+        deadline = time.perf_counter() + timeout
+        while needle not in self.buffer:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"{needle.decode(errors='replace')!r} did not appear")
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise TimeoutError("the program ended")
+                self.buffer += chunk
+        return time.perf_counter()
+
+    def drain(self, quiet: float = 0.15) -> None:
+        """Read until nothing more comes for ``quiet`` seconds; forget what was read."""
+        while select.select([self.fd], [], [], quiet)[0]:
+            try:
+                if not os.read(self.fd, 65536):
+                    break
+            except OSError:
+                break
+        self.buffer = b""
+
+    def send(self, keys: bytes) -> float:
+        """Type ``keys``; return the time they were sent."""
+        os.write(self.fd, keys)
+        return time.perf_counter()
+
+    def close(self) -> None:
+        """End the program."""
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(self.fd)
+
+
+def time_to(argv: Sequence[str], needle: bytes) -> float:
+    """Seconds from launch until ``needle`` is on the terminal."""
+    term = Terminal(argv)
+    try:
+        return term.wait_for(needle) - term.started
+    finally:
+        term.close()
+
+
+def startup(runs: int) -> tuple[list[float], list[float]]:
+    """Launch the bare app and baokao alternately; return both lists of times."""
+    bare_argv = [sys.executable, "-c", BARE_APP]
+    ours_argv = [sys.executable, "-m", "baokao.cli"]
+    time_to(bare_argv, BARE_READY)  # warm the file cache for both
+    time_to(ours_argv, READY)
+    bare, ours = [], []
+    for _ in range(runs):
+        bare.append(time_to(bare_argv, BARE_READY))
+        ours.append(time_to(ours_argv, READY))
+    return bare, ours
+
+
+def plan_answers() -> list[tuple[bytes, int]]:
+    """Keys that walk 美容师 四级 question by question, with the progress after each.
+
+    Years are answered with 0 and choices with the first one, which keeps the interview
+    going for as long as possible; the walk is planned with the session itself.
+    """
+    from baokao.rulebook import load_rulebook
+    from baokao.session import Session
+
+    session = Session.start(load_rulebook().find("美容师"), 4, date(2025, 3, 1))
+    steps: list[tuple[bytes, int]] = []
+    while session.question is not None:
+        q = session.question
+        if q.kind == "years":
+            keys, value = f"{q.min_years:g}\r".encode(), str(q.min_years)
+        elif q.kind == "yesno":
+            keys, value = b"n", "no"
+        else:
+            keys, value = b"1", q.choices[0].value
+        session = session.answer(value)
+        if session.question is None:
+            break
+        steps.append((keys, session.progress[0]))
+    return steps
+
+
+def progress_text(done: int) -> bytes:
+    """The progress line's start once ``done`` questions are answered."""
+    return f"已回答 {done} 题".encode()
+
+
+def answer_latency(answers: int) -> list[float]:
+    """Answer questions again and again (Esc goes back); return each answer's latency."""
+    steps = plan_answers()
+    if not steps:
+        raise SystemExit("美容师 四级 asks no question to time")
+    term = Terminal([sys.executable, "-m", "baokao.cli"])
+    times: list[float] = []
+    try:
+        term.wait_for(READY)
+        term.drain(0.8)  # the rules load in the background after the first paint
+        term.send(b"meirongshi")
+        term.drain()
+        term.send(b"\r")
+        term.drain()
+        term.send(b"4")
+        term.wait_for(progress_text(0))
+        term.drain()
+        while len(times) < answers:
+            for keys, done in steps:
+                if keys.endswith(b"\r"):
+                    term.send(keys[:-1])
+                    term.drain(0.05)
+                    keys = b"\r"
+                sent = term.send(keys)
+                times.append(term.wait_for(progress_text(done)) - sent)
+                term.drain(0.05)
+            for _ in steps:  # back to the first question
+                term.send(b"\x1b")
+                term.drain(0.1)
+    finally:
+        term.close()
+    return times[:answers]
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    """Measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="launches of each app")
+    parser.add_argument("--answers", type=int, default=60, help="answers to time")
+    args = parser.parse_args()
+
+    bare, ours = startup(args.runs)
+    mb, mo = statistics.median(bare), statistics.median(ours)
+    print(f"startup, median of {args.runs} in a {COLUMNS}x{ROWS} pty:")
+    print(f"  bare Textual app  {mb * 1000:7.0f} ms")
+    print(f"  baokao            {mo * 1000:7.0f} ms")
+    print(f"  ratio             {mo / mb:7.2f}x  (target <= 1.50x)")
+
+    lat = answer_latency(args.answers)
+    print(f"answer -> next question drawn, {len(lat)} answers (美容师 四级):")
+    print(f"  median {statistics.median(lat) * 1000:6.1f} ms")
+    print(f"  p95    {p95(lat) * 1000:6.1f} ms  (target <= 50 ms)")
+    print(f"  max    {max(lat) * 1000:6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
