@@ -110,6 +110,11 @@ class BaokaoApp(App[None]):
         pass  # TEMP import baokao.tui.screens.all_levels
         # TEMP import baokao.tui.screens.question
 
+    async def rules_loaded(self) -> bool:
+        """Wait until the rules have been read; whether the rule book could be loaded."""
+        await self._book_loaded.wait()
+        return self.book is not None
+
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
         self.start.index = index

@@ -24,7 +24,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "app.load_failed": ("规则载入失败：{error}", "The rules could not be loaded: {error}"),
     # Bindings and commands
     "key.quit": ("退出", "Quit"),
-    "key.palette": ("命令", "Commands"),
+    "palette": ("命令", "Commands"),
     "key.back": ("上一题", "Back"),
     "key.answers": ("我的回答", "Your answers"),
     "key.save": ("保存结果单", "Save slip"),

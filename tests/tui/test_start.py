@@ -1,0 +1,111 @@
+"""The start screen and level picker, driven with the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList
+
+from baokao.tui import i18n
+from baokao.tui.app import BaokaoApp
+from baokao.tui.screens.level import LevelScreen
+from baokao.tui.screens.start import StartScreen
+from baokao.tui.screens.too_small import TooSmallScreen
+from baokao.tui.screenshots import make_app, search, wait_ready
+
+
+def shown_options(app: BaokaoApp) -> list[str]:
+    results = app.screen.query_one("#results", OptionList)
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+async def test_search_box_has_focus_and_typing_filters(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        assert isinstance(app.focused, Input) and app.focused.id == "search"
+        assert len(shown_options(app)) == 13
+        await pilot.press(*"mrs")
+        await pilot.pause()
+        assert shown_options(app) == ["美容师  4-10-03-01"]
+        assert "1 个结果" in str(app.screen.query_one("#start-count").render())
+
+
+async def test_full_pinyin_and_code_find_the_occupation(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "meirongshi")
+        assert shown_options(app)[0].startswith("美容师")
+        await pilot.press(*["backspace"] * 10, *"4-10-03-01")
+        await pilot.pause()
+        assert shown_options(app)[0].startswith("美容师")
+
+
+async def test_work_types_are_grouped_under_their_occupation(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "bjams")
+        assert shown_options(app) == [
+            "保健按摩师  4-10-04-02",
+            "  └ 工种：脊柱按摩师",
+            "  └ 工种：反射治疗师",
+            "  └ 工种：足部按摩师",
+        ]
+
+
+async def test_no_match_says_so(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "zzzz")
+        assert shown_options(app) == []
+        assert "没有匹配“zzzz”" in str(app.screen.query_one("#start-count").render())
+
+
+async def test_arrows_move_and_enter_opens_the_level_picker(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "bjams")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        assert app.screen.entry.title == "保健按摩师 · 脊柱按摩师"
+        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert labels == [
+            "5  五级/初级",
+            "4  四级/中级",
+            "3  三级/高级",
+            "A  全部等级（我能报考哪一级？）",
+        ]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.focused is not None and app.focused.id == "search"
+
+
+async def test_clicking_an_entry_picks_it(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "mrs")
+        await pilot.click("#results", offset=(3, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        assert app.screen.entry.occupation == "美容师"
+
+
+async def test_small_terminal_shows_a_notice_then_recovers(app: BaokaoApp) -> None:
+    async with app.run_test(size=(70, 20)) as pilot:
+        await wait_ready(pilot)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "请把终端放大到至少 80×24" in str(app.screen.query_one("#too-small").render())
+        await pilot.press(*"mrs", "enter")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_english_interface_keeps_rule_names_in_chinese() -> None:
+    app = make_app(lang="en")
+    try:
+        async with app.run_test() as pilot:
+            await search(pilot, "mrs")
+            assert "1 results" in str(app.screen.query_one("#start-count").render())
+            assert shown_options(app) == ["美容师  4-10-03-01"]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "A  All levels (what can I apply for?)" in [
+                str(o.prompt) for o in app.screen.query_one(OptionList).options
+            ]
+    finally:
+        i18n.set_lang("zh")
