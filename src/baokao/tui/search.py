@@ -18,8 +18,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 #: Score of each kind of match; higher ranks first.
 EXACT, PREFIX, CODE, SYLLABLES, SUBSTRING, SUBSEQUENCE = 100, 90, 88, 80, 70, 40
 
@@ -247,6 +245,8 @@ def light_index(folder: Path) -> SearchIndex:
     Raises:
         OSError: when the folder cannot be read.
     """
+    import yaml
+
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     occupations: list[list[Entry]] = []
     for path in sorted(folder.glob("*.yaml")):

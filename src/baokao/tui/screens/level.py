@@ -8,7 +8,7 @@ highlighted line and Esc goes back to the search. The result is typed:
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -20,7 +20,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.tui.i18n import localize_bindings, t
-from baokao.tui.search import Entry
+
+if TYPE_CHECKING:
+    from baokao.tui.search import Entry
 
 LevelChoice = int | Literal["all"]
 ALL = "all"

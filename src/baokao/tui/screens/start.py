@@ -12,7 +12,7 @@ chosen; it knows nothing of sessions or levels.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,7 +25,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.tui.i18n import localize_bindings, t
-from baokao.tui.search import Entry, Group, SearchIndex
+
+if TYPE_CHECKING:
+    from baokao.tui.search import Entry, Group, SearchIndex
 
 
 class ResultList(OptionList):
