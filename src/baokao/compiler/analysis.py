@@ -1,0 +1,339 @@
+"""Judge a partial interview: is every level's outcome settled, and what is still worth asking?
+
+A *state* records, per fact of the catalogue, the answer branch given so far (``None``:
+not asked). From it come the domains (what each unasked fact can still be, bounded by
+the contract's consistency rules), each route's possible shapes, and per level either a
+settled outcome or the routes whose facts can still change it. An outcome is settled
+when every completion of the unasked facts gives the same status and qualifying route,
+or the same closest route with the same unmet lines — the lines quote shortfalls, so the
+counts of years they quote must be known exactly (``docs/questions.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Literal
+
+from baokao.compiler.atoms import (
+    VAR_FACTS,
+    Atom,
+    CertAtom,
+    Domains,
+    Group,
+    MaskAtom,
+    YearsAtom,
+    shapes_of,
+)
+from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue
+from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
+
+State = tuple[int | None, ...]
+Status = Literal["qualified", "not_qualified", "undetermined"]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A level's settled outcome, as a leaf of the tree states it.
+
+    ``route`` is the route proven met (the lowest-numbered one) when qualified.
+    ``closest`` lists the routes that can be the closest one: a single route when the
+    answers' intervals fix it, several when it depends on the exact years typed (the
+    evaluator then compares their shortfalls). ``unmet`` holds, per such route, the
+    texts of its unmet conditions.
+    """
+
+    status: Status
+    route: int | None = None
+    closest: tuple[int, ...] = ()
+    unmet: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    """One level judged on a state: settled, or which routes are still open."""
+
+    settled: Settled | None
+    live: tuple[int, ...]
+    need: frozenset[str] = frozenset()
+    dead: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every level judged on a state, the facts worth asking, and the memo key."""
+
+    levels: tuple[LevelResult, ...]
+    candidates: tuple[int, ...]
+    key: tuple[object, ...]
+    need: frozenset[str] = frozenset()
+
+    @property
+    def settled(self) -> bool:
+        """Whether every level's outcome is settled."""
+        return all(r.settled is not None for r in self.levels)
+
+
+class Analyser:
+    """Analysis of states of one catalogue, with caches shared by every search over it.
+
+    A state's domains live in one flat list (lower bounds, upper bounds, then one answer
+    mask per fact), so that a route's cache key is a single ``itemgetter`` call; the
+    dictionaries the atoms read are built only when a route's shapes are not cached.
+    """
+
+    def __init__(self, cat: Catalogue) -> None:
+        self.cat = cat
+        self.ids = cat.ids
+        self.pos = {f: i for i, f in enumerate(self.ids)}
+        self.vars = tuple(v for v in VAR_ORDER if v in cat.splits)
+        nv = len(self.vars)
+        self.vslot = {v: k for k, v in enumerate(self.vars)}
+        self.nv = nv
+        self.base: list[float] = [0.0] * nv + [INF] * nv + [
+            float((1 << len(f.choices)) - 1) if f.kind != "years" else 0.0 for f in cat.facts
+        ]
+        self.edges = tuple(
+            (self.vslot[a], self.vslot[b]) for a, b in ORDER_EDGES
+            if a in self.vslot and b in self.vslot
+        )
+        self.intervals = {v: cat.intervals(v) for v in self.vars}
+        self.var_of = {i: f.var for i, f in enumerate(cat.facts) if f.var}
+        self.classes = {i: cat.classes[f.id] for i, f in enumerate(cat.facts) if not f.var}
+        self.exact_needs = tuple(
+            (1 << k, tuple(self.pos[f] for f in VAR_FACTS[v])) for k, v in enumerate(self.vars)
+        )
+        self.route_facts = tuple(
+            tuple(tuple(self.pos[f] for f in r.node.facts()) for r in lv) for lv in cat.routes
+        )
+        self.getters = tuple(
+            tuple(self._getter(r.node) for r in lv) for lv in cat.routes
+        )
+        self.prereq = tuple(
+            (
+                self.pos[f.after] if f.after else None,
+                self.pos[f.held] if f.held else None,
+            )
+            for f in cat.facts
+        )
+        self.shape_cache: dict[tuple[object, ...], Shapes] = {}
+        self.route_cache: dict[tuple[object, ...], Shapes] = {}
+        self.used_cache: dict[tuple[object, ...], int] = {}
+        self.level_cache: dict[tuple[object, ...], LevelResult] = {}
+        self.state_cache: dict[State, Analysis] = {}
+
+    def _getter(self, node: Group) -> Callable[[list[float]], tuple[float, ...]]:
+        vs, fs = _recipe(node)
+        slots = [self.vslot[v] for v in vs] + [self.nv + self.vslot[v] for v in vs]
+        slots += [2 * self.nv + self.pos[f] for f in fs]
+        slots += [0, 0]  # itemgetter returns a tuple only for two or more items
+        return itemgetter(*slots)
+
+    def values(self, state: State) -> list[float]:
+        """The flat domains of ``state``: bounds per quantity, then answer masks per fact."""
+        vals = list(self.base)
+        nv = self.nv
+        for i, b in enumerate(state):
+            if b is None:
+                continue
+            var = self.var_of.get(i)
+            if var is not None:
+                k = self.vslot[var]
+                vals[k], vals[nv + k] = self.intervals[var][b]
+            else:
+                vals[2 * nv + i] = float(self.classes[i][b])
+        for low, up in self.edges:
+            if vals[low] > vals[up]:
+                vals[up] = vals[low]
+        for low, up in reversed(self.edges):
+            if vals[nv + up] < vals[nv + low]:
+                vals[nv + low] = vals[nv + up]
+        return vals
+
+    def domains(self, state: State) -> Domains:
+        """The domains of ``state`` as the atoms read them."""
+        return self._domains(self.values(state))
+
+    def _domains(self, vals: list[float]) -> Domains:
+        nv = self.nv
+        return Domains(
+            {v: vals[k] for k, v in enumerate(self.vars)},
+            {v: vals[nv + k] for k, v in enumerate(self.vars)},
+            {f: int(vals[2 * nv + i]) for i, f in enumerate(self.ids) if i not in self.var_of},
+        )
+
+    def exact_bits(self, state: State) -> int:
+        """Bit ``k`` set when quantity ``k`` is known exactly (all its facts answered)."""
+        bits = 0
+        for bit, facts in self.exact_needs:
+            if all(state[i] is not None for i in facts):
+                bits |= bit
+        return bits
+
+    def exact(self, state: State) -> frozenset[str]:
+        """The counts of years known exactly (every fact they add up is answered)."""
+        bits = self.exact_bits(state)
+        return frozenset(v for k, v in enumerate(self.vars) if bits >> k & 1)
+
+    def askable(self, state: State, i: int, vals: list[float]) -> bool:
+        """Whether fact ``i`` may be asked now (its prerequisites are answered)."""
+        if state[i] is not None:
+            return False
+        after, held = self.prereq[i]
+        if after is not None and state[after] is None:
+            return False
+        if held is not None:
+            return state[held] is not None and not int(vals[2 * self.nv + held]) & 1
+        return True
+
+    def branches(self, i: int, vals: list[float]) -> tuple[int, ...]:
+        """The answer branches of fact ``i`` still possible."""
+        var = self.var_of.get(i)
+        if var is None:
+            mask = int(vals[2 * self.nv + i])
+            return tuple(j for j, m in enumerate(self.classes[i]) if m & mask)
+        k = self.vslot[var]
+        lo, hi = vals[k], vals[self.nv + k]
+        return tuple(
+            j for j, (a, b) in enumerate(self.intervals[var]) if max(a, lo) < min(b, hi)
+        )
+
+    def route_met(self, li: int, ri: int, vals: list[float]) -> bool:
+        """Whether route ``ri`` of level ``li`` is proven met on domains ``vals``."""
+        return self.route_shapes(li, ri, vals) == {MET}
+
+    def route_shapes(self, li: int, ri: int, vals: list[float]) -> Shapes:
+        """The outcomes route ``ri`` of level ``li`` can still have on domains ``vals``."""
+        rkey = (li, ri, *self.getters[li][ri](vals))
+        got = self.route_cache.get(rkey)
+        if got is None:
+            node = self.cat.routes[li][ri].node
+            got = shapes_of(node, self._domains(vals), self.shape_cache)
+            self.route_cache[rkey] = got
+        return got
+
+    def analyse(self, state: State) -> Analysis:
+        """Judge every level on ``state`` (cached per state)."""
+        hit = self.state_cache.get(state)
+        if hit is None:
+            hit = self._analyse(state)
+            self.state_cache[state] = hit
+        return hit
+
+    def _analyse(self, state: State) -> Analysis:
+        vals = self.values(state)
+        exact = self.exact_bits(state)
+        results = []
+        key: list[object] = []
+        live_facts: set[int] = set()
+        need: set[str] = set()
+        for li, routes in enumerate(self.cat.routes):
+            shapes = tuple(self.route_shapes(li, ri, vals) for ri in range(len(routes)))
+            res = self._level(li, shapes, exact)
+            results.append(res)
+            if res.settled is None:
+                need |= res.need
+                key.append(tuple(None if i in res.dead else x for i, x in enumerate(shapes)))
+                for r in res.live:
+                    live_facts.update(self.route_facts[li][r])
+            else:
+                key.append(res.settled)
+        live = sorted(live_facts)
+        candidates = tuple(i for i in live if self.askable(state, i, vals))
+        key.append(tuple([state[i] for i in live]))
+        key.append(tuple(live))
+        key.append(tuple(vals[: 2 * self.nv]))
+        return Analysis(tuple(results), candidates, tuple(key), frozenset(need))
+
+    def _level(self, li: int, shapes: tuple[Shapes, ...], exact: int) -> LevelResult:
+        """Judge one level, cached on its shapes and the exactness its lines depend on."""
+        pre = (li, shapes)
+        used = self.used_cache.get(pre)
+        if used is None:
+            used = 0
+            for s in shapes:
+                for f in s:
+                    if isinstance(f, Fail):
+                        for v in f.vars:
+                            used |= 1 << self.vslot[v]
+            self.used_cache[pre] = used
+        ckey = (li, shapes, exact & used)
+        res = self.level_cache.get(ckey)
+        if res is None:
+            known = frozenset(v for k, v in enumerate(self.vars) if exact >> k & 1)
+            res = self._judge(li, shapes, known)
+            self.level_cache[ckey] = res
+        return res
+
+    def _judge(self, li: int, shapes: tuple[Shapes, ...], exact: frozenset[str]) -> LevelResult:
+        routes = self.cat.routes[li]
+        numbers = [r.number for r in routes]
+        order = sorted(range(len(routes)), key=lambda i: numbers[i])
+        for i in order:
+            if shapes[i] == {MET}:
+                return LevelResult(Settled("qualified", route=numbers[i]), ())
+        maybe = [i for i in order if MET in shapes[i] or STUCK in shapes[i]]
+        failing = [i for i in order if any(isinstance(s, Fail) for s in shapes[i])]
+        fails = {i: [s for s in shapes[i] if isinstance(s, Fail)] for i in failing}
+        lows = [min(rank_lo(f) for f in fails[i]) for i in failing]
+        highs = [max(rank_hi(f) for f in fails[i]) for i in failing]
+        possible = [failing[j] for j in contenders(lows, highs)]
+        unstable = [
+            i for i in possible
+            if len(shapes[i]) > 1 or not fails[i][0].vars <= exact
+        ]
+        live = tuple(sorted(set(maybe) | set(unstable)))
+        need = frozenset(v for i in unstable for f in fails[i] for v in f.vars) - exact
+        # A refuted route that cannot be the closest never matters again: whatever beats
+        # it beats every route it would beat, and bounds only tighten as answers come.
+        dead = frozenset(failing) - set(maybe) - set(possible)
+        if any(len(shapes[i]) > 1 for i in maybe):
+            return LevelResult(None, live, need, dead)
+        if maybe:  # every route that is not failing is stuck on unreadable text
+            return LevelResult(Settled("undetermined"), ())
+        if unstable:
+            return LevelResult(None, live, need, dead)
+        closest = tuple(numbers[i] for i in possible)
+        unmet = tuple(self._texts(fails[i][0].key) for i in possible)
+        return LevelResult(Settled("not_qualified", closest=closest, unmet=unmet), ())
+
+    def _texts(self, key: object) -> tuple[str, ...]:
+        """The condition texts an unmet key names, in order, once each."""
+        found: dict[str, None] = {}
+
+        def walk(k: object) -> None:
+            if isinstance(k, tuple):
+                if len(k) >= 2 and isinstance(k[0], str) and isinstance(k[1], int):
+                    found[self.cat.texts[k[1]]] = None
+                    return
+                for part in k:
+                    walk(part)
+
+        walk(key)
+        return tuple(found)
+
+
+def _recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The quantities and choice facts a route's shapes depend on (its cache key)."""
+    vs: dict[str, None] = {}
+    fs: dict[str, None] = {}
+
+    def walk(n: Group | Atom) -> None:
+        if isinstance(n, Group):
+            for p in n.parts:
+                walk(p)
+        elif isinstance(n, YearsAtom):
+            vs[n.var] = None
+        elif isinstance(n, CertAtom):
+            for k in n.certs:
+                fs[f"cert_{k}"] = None
+                if n.need is not None:
+                    vs[("AA" if n.related_too else "A") + k[0]] = None
+                    if n.continuous:
+                        fs[f"cert_{k}_continuous"] = None
+        elif isinstance(n, MaskAtom):
+            fs.update(dict.fromkeys(f for f, _ in n.oks))
+
+    walk(node)
+    return tuple(vs), tuple(fs)

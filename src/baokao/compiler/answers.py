@@ -1,0 +1,283 @@
+"""From typed answers to facts: parsing, the bounds earlier answers imply, the profile.
+
+A question's answer is checked against what the candidate already said, so that an
+interview can never hold a contradiction the contract rejects (an unbroken stretch
+longer than the total, years after a certificate longer than the years worked). The
+answers of any path then build a contract :class:`~baokao.model.Profile`, and the
+evaluator judges it; unasked facts stay unknown, or take the value that can only make
+fewer routes met (no certificate, no training, no 培养目标).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+from baokao.compiler.catalogue import Catalogue, RouteRef
+from baokao.compiler.questions import (
+    Answer,
+    AnswerError,
+    FactSpec,
+    Question,
+    cert_level,
+    cert_occupation,
+)
+from baokao.evaluator.wording import fmt_years
+from baokao.model.levels import LEVEL_LABELS
+from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
+
+Answers = Mapping[str, Answer]
+CERT_BLOCKS = ("cert_this", "cert_related", "cert_any")
+_YES = {"y", "yes", "是", "对", "有"}
+_NO = {"n", "no", "否", "不是", "没有", "无"}
+_NUMBER = re.compile(r"^\d+(\.\d+)?$")
+_NAMES = {
+    "years_this": "累计从事本职业工作年限",
+    "years_related": "累计从事相关职业工作年限",
+    "years_this_continuous": "连续从事本职业的年限",
+    "years_continuous_incl_related": "连续从事本职业或相关职业的年限",
+}
+
+
+def _get(answers: Answers, fact: str) -> float | None:
+    value = answers.get(fact)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def quantity(var: str, answers: Answers) -> float:
+    """The value of a branch quantity (``TT`` = this + related years …) from exact answers."""
+    if var == "T":
+        return float(answers["years_this"])
+    if var == "TT":
+        return float(answers["years_this"]) + float(answers["years_related"])
+    if var in ("C", "CI", "TR"):
+        fact = {
+            "C": "years_this_continuous",
+            "CI": "years_continuous_incl_related",
+            "TR": "years_trainee_continuous",
+        }
+        return float(answers[fact[var]])
+    block = {"t": "cert_this", "r": "cert_related", "a": "cert_any"}[var[-1]]
+    value = float(answers[f"{block}_years_after"])
+    if var.startswith("AA"):
+        value += float(answers[f"{block}_years_after_related"])
+    return value
+
+
+def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str, str]:
+    """``(min, max, why_min, why_max)`` for a years answer, from the answers so far."""
+    lows: list[tuple[float, str]] = [(0.0, "")]
+    highs: list[tuple[float, str]] = []
+    t, r = _get(answers, "years_this"), _get(answers, "years_related")
+    c, ci = _get(answers, "years_this_continuous"), _get(answers, "years_continuous_incl_related")
+    afters = [(b, _get(answers, f"{b}_years_after")) for b in CERT_BLOCKS]
+    relateds = [(b, _get(answers, f"{b}_years_after_related")) for b in CERT_BLOCKS]
+    if fact == "years_this":
+        if c is not None:
+            lows.append((c, "连续年限不会超过累计年限"))
+        lows += [(a, "取得证书后的年限不会超过累计年限") for _, a in afters if a is not None]
+    elif fact == "years_related":
+        lows += [(a, "取得证书后从事相关职业的年限不会超过相关职业的累计年限")
+                 for _, a in relateds if a is not None]
+        if ci is not None and t is not None:
+            lows.append((ci - t, "连续年限（含相关职业）不会超过本职业与相关职业的累计年限之和"))
+    elif fact == "years_this_continuous":
+        if t is not None:
+            highs.append((t, f"不能超过您填写的{_NAMES['years_this']}"))
+        if ci is not None:
+            highs.append((ci, f"不能超过您填写的{_NAMES['years_continuous_incl_related']}"))
+    elif fact == "years_continuous_incl_related":
+        if c is not None:
+            lows.append((c, f"不能少于您填写的{_NAMES['years_this_continuous']}"))
+        if t is not None and r is not None:
+            highs.append((t + r, "不能超过本职业与相关职业累计年限之和"))
+    elif fact.endswith("_years_after") and t is not None:
+        highs.append((t, f"不能超过您填写的{_NAMES['years_this']}"))
+    elif fact.endswith("_years_after_related") and r is not None:
+        highs.append((r, f"不能超过您填写的{_NAMES['years_related']}"))
+    low = max(lows, key=lambda x: x[0])
+    high = min(highs, key=lambda x: x[0]) if highs else (None, "")
+    return low[0], high[0], low[1], high[1]
+
+
+def parse_answer(q: Question, raw: Answer | str, why: tuple[str, str] = ("", "")) -> Answer:
+    """Read a typed answer to ``q`` (``"3"``, ``"３年"``, ``"2"`` as a choice key, ``"是"``).
+
+    Raises:
+        AnswerError: with a Chinese message saying what is expected.
+    """
+    if q.kind == "years":
+        return _years(q, raw, why)
+    text = unicodedata.normalize("NFKC", str(raw)).strip().lower()
+    if q.kind == "yesno":
+        if text in _YES or text == "1":
+            return "yes"
+        if text in _NO or text == "2":
+            return "no"
+        raise AnswerError("请回答“是”或“否”（也可以输入 y 或 n）。")
+    for c in q.choices:
+        if text in (c.value.lower(), c.label.lower()):
+            return c.value
+    if text.isdigit() and 1 <= int(text) <= len(q.choices):
+        return q.choices[int(text) - 1].value
+    raise AnswerError(f"请从选项中选择一项（输入 1 到 {len(q.choices)} 的序号）。")
+
+
+def _years(q: Question, raw: Answer | str, why: tuple[str, str]) -> float:
+    if isinstance(raw, bool):
+        raise AnswerError("请输入年数，例如 3 或 1.5。")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+        text = text.removesuffix("年").removesuffix("年以上")
+        if text.startswith("-") and _NUMBER.match(text[1:]):
+            raise AnswerError("年数不能是负数。")
+        if not _NUMBER.match(text):
+            raise AnswerError("请输入年数（数字），例如 3 或 1.5。")
+        value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise AnswerError("请输入年数（数字），例如 3 或 1.5。")
+    if value < 0:
+        raise AnswerError("年数不能是负数。")
+    if value < q.min_years:
+        reason = f"：{why[0]}" if why[0] else ""
+        raise AnswerError(f"不能少于 {fmt_years(q.min_years)} 年{reason}。")
+    if q.max_years is not None and value > q.max_years:
+        reason = f"（{why[1]}）" if why[1] else ""
+        raise AnswerError(f"不能超过 {fmt_years(q.max_years)} 年{reason}。")
+    return value
+
+
+def describe(spec: FactSpec, value: Answer) -> str:
+    """An answer in Chinese: ``3 年``, a choice's label, ``是``/``否``."""
+    if spec.kind == "years":
+        return f"{fmt_years(float(value))} 年"
+    for c in spec.choices:
+        if c.value == value:
+            return c.label
+    return str(value)
+
+
+def question(cat: Catalogue, fact: str, answers: Answers) -> Question:
+    """The question for ``fact`` as the candidate sees it, bounded by earlier answers."""
+    spec = cat.spec(fact)
+    help_text = "\n".join(_help(cat, spec))
+    if spec.kind != "years":
+        return Question(spec.id, spec.kind, spec.text, help_text, spec.choices)
+    low, high, _, _ = years_bounds(fact, answers)
+    return Question(spec.id, "years", spec.text, help_text, (), low, high)
+
+
+def _help(cat: Catalogue, spec: FactSpec) -> list[str]:
+    lines = [spec.why]
+    notes = _notes(cat, spec.id)
+    lines += notes
+    refs = cat.uses.get(spec.id, ())
+    if refs:
+        lines.append("为什么问：以下条件要用到它——")
+        lines += [f"· {_ref(r)}" for r in _unique(refs)]
+    return lines
+
+
+def _ref(r: RouteRef) -> str:
+    return f"{LEVEL_LABELS[r.level]} 第{r.route}条：{r.text}"
+
+
+def _unique(refs: tuple[RouteRef, ...]) -> list[RouteRef]:
+    return list(dict.fromkeys(refs))
+
+
+def _notes(cat: Catalogue, fact: str) -> list[str]:
+    """The occupation's 备注 that define the words this question uses."""
+    wanted = []
+    if "related" in fact or fact == "years_continuous_incl_related" or fact == "apprenticeship":
+        wanted.append("相关职业是指")
+    if fact in ("cert_related", "cert_any"):
+        wanted.append("相关职业资格证书")
+    if fact == "specialty":
+        wanted.append("相关专业是指")
+    found = [n for n in cat.notes if any(w in n for w in wanted)]
+    if wanted and not found and "相关专业是指" not in wanted:
+        found = ["（本职业标准未列出哪些算相关职业，请向鉴定机构确认。）"]
+    return found
+
+
+def build_profile(answers: Answers, status: str = "graduated") -> Profile:
+    """The contract profile of exact answers; unasked facts stay unknown where they can.
+
+    ``status`` fills a study status that was not asked (the profile cannot leave it
+    unknown); sessions pass the value that makes the fewest routes met.
+    """
+    certs = _certificates(answers)
+    education: tuple[EducationEntry, ...] | None = None
+    school = answers.get("school")
+    if school == "none":
+        education = ()
+    elif isinstance(school, str):
+        tag = answers.get("fields")
+        goal = answers.get("skill_goal")
+        education = (
+            EducationEntry.model_validate(
+                {
+                    "school": school,
+                    "specialty": answers.get("specialty"),
+                    "fields": None if tag is None else (() if tag == "other" else (tag,)),
+                    "status": answers.get("status", status),
+                    "skill_goal": None if goal in (None, "none") else goal,
+                }
+            ),
+        )
+    trainings = _trainings(answers)
+    apprenticeship = answers.get("apprenticeship")
+    prep = answers.get("preparatory_technician")
+    return Profile.model_validate(
+        {
+            "years_this": _get(answers, "years_this"),
+            "years_related": _get(answers, "years_related"),
+            "years_this_continuous": _get(answers, "years_this_continuous"),
+            "years_continuous_incl_related": _get(answers, "years_continuous_incl_related"),
+            "years_trainee_continuous": _get(answers, "years_trainee_continuous"),
+            "apprenticeship": apprenticeship,
+            "certificates": certs,
+            "preparatory_technician": None if prep is None else prep == "yes",
+            "education": education,
+            "trainings": trainings,
+        }
+    )
+
+
+def _certificates(answers: Answers) -> tuple[CertificateHeld, ...] | None:
+    asked = [b for b in CERT_BLOCKS if isinstance(answers.get(b), str)]
+    if not asked:
+        return None
+    held = []
+    for block in asked:
+        value = str(answers[block])
+        level = cert_level(value)
+        if level is None:
+            continue
+        held.append(
+            CertificateHeld(
+                level=level,
+                occupation="this" if cert_occupation(block, value) == "this" else "related",
+                years_after=_get(answers, f"{block}_years_after"),
+                years_after_related=_get(answers, f"{block}_years_after_related") or 0.0,
+                continuous_after=answers.get(f"{block}_continuous") == "yes",
+            )
+        )
+    return tuple(held)
+
+
+def _trainings(answers: Answers) -> tuple[TrainingDone, ...] | None:
+    asked = [(k, v) for k, v in answers.items() if k.startswith("training_")]
+    if not asked:
+        return None
+    done = []
+    for key, value in asked:
+        if value == "yes":
+            _, level, credential = key.split("_")
+            name = "结业证书" if credential == "completion" else "合格证书"
+            done.append(TrainingDone.model_validate({"level": int(level), "credential": name}))
+    return tuple(done)

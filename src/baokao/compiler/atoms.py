@@ -1,0 +1,271 @@
+"""Route conditions compiled into atoms over the interview's facts, and their shapes.
+
+Each leaf condition of the rule book becomes one atom that knows which facts decide it
+and how, given what is known so far (the *domains*: a range per count of years, a set of
+possible answers per choice), it can still turn out. Readings are the evaluator's
+(``baokao.evaluator.leaves``): the same certificate matching, the same 连续 rule after a
+certificate, the same school ladder; the tests compare the two on every path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from baokao.compiler.shapes import (
+    MET,
+    NO_VARS,
+    STUCK,
+    Fail,
+    Shape,
+    Shapes,
+    all_of,
+    any_of,
+    nearest_certificate,
+    years_shapes,
+)
+from baokao.model.conditions import Education, Student
+from baokao.model.schools import SCHOOL_KINDS, meets_degree
+
+#: The quantity a ``work_years`` condition compares, by (mode, scope).
+YEARS_VAR = {
+    ("cumulative", "this"): "T",
+    ("cumulative", "this_or_related"): "TT",
+    ("continuous", "this"): "C",
+    ("continuous", "this_or_related"): "CI",
+    ("trainee", "this"): "TR",
+    ("trainee", "this_or_related"): "TR",
+}
+#: The facts that must all be answered for a quantity to be known exactly.
+VAR_FACTS = {
+    "T": ("years_this",),
+    "TT": ("years_this", "years_related"),
+    "C": ("years_this_continuous",),
+    "CI": ("years_continuous_incl_related",),
+    "TR": ("years_trainee_continuous",),
+    "At": ("cert_this_years_after",),
+    "AAt": ("cert_this_years_after", "cert_this_years_after_related"),
+    "Ar": ("cert_related_years_after",),
+    "AAr": ("cert_related_years_after", "cert_related_years_after_related"),
+    "Aa": ("cert_any_years_after",),
+    "AAa": ("cert_any_years_after", "cert_any_years_after_related"),
+}
+
+
+@dataclass(frozen=True)
+class Domains:
+    """What is still possible: ``lo <= x < hi`` per quantity, a bit mask per choice."""
+
+    lo: dict[str, float]
+    hi: dict[str, float]
+    masks: dict[str, int]
+
+
+@dataclass(frozen=True)
+class YearsAtom:
+    """A count of years (``var``) of at least ``need``."""
+
+    idx: int
+    var: str
+    need: float
+
+    def facts(self) -> tuple[str, ...]:
+        """The facts this atom depends on."""
+        return VAR_FACTS[self.var]
+
+    def shapes(self, d: Domains) -> Shapes:
+        """The outcomes still possible."""
+        return years_shapes(("y", self.idx), self.var, self.need, d.lo[self.var], d.hi[self.var])
+
+
+@dataclass(frozen=True)
+class CertAtom:
+    """A certificate of at least ``level`` held by one of ``certs``, and years after it."""
+
+    idx: int
+    certs: tuple[str, ...]
+    match: int
+    need: float | None
+    related_too: bool
+    continuous: bool
+
+    def facts(self) -> tuple[str, ...]:
+        """The facts this atom depends on."""
+        out: list[str] = []
+        for k in self.certs:
+            out.append(f"cert_{k}")
+            if self.need is not None:
+                out.append(f"cert_{k}_years_after")
+                if self.related_too:
+                    out.append(f"cert_{k}_years_after_related")
+                if self.continuous:
+                    out.append(f"cert_{k}_continuous")
+        return tuple(out)
+
+    def _held(self, k: str, d: Domains) -> Shapes:
+        if self.need is None:
+            return frozenset((MET,))
+        var = ("AA" if self.related_too else "A") + k[0]
+        shapes: set[Shape] = set()
+        flag = d.masks.get(f"cert_{k}_continuous", 0b11) if self.continuous else 0b01
+        if flag & 0b01:
+            shapes |= years_shapes(("c", self.idx, k), var, self.need, d.lo[var], d.hi[var])
+        if flag & 0b10:
+            shapes.add(Fail(1, True, self.need, self.need, ("b", self.idx, k), NO_VARS))
+        return frozenset(shapes)
+
+    def shapes(self, d: Domains) -> Shapes:
+        """The outcomes still possible (a missing certificate counts twice with years)."""
+        options: list[list[Shapes | None]] = []
+        for k in self.certs:
+            mask = d.masks[f"cert_{k}"]
+            opts: list[Shapes | None] = []
+            if mask & self.match:
+                opts.append(self._held(k, d))
+            if mask & ~self.match:
+                opts.append(None)
+            options.append(opts)
+        need = self.need or 0.0
+        count = 2 if self.need is not None else 1
+        missing = Fail(count, False, need, need, ("m", self.idx), NO_VARS)
+        out: set[Shape] = set()
+        for combo in _product(options):
+            held = [s for s in combo if s is not None]
+            out |= nearest_certificate(held) if held else {missing}
+        return frozenset(out)
+
+
+def _product(options: list[list[Shapes | None]]) -> list[tuple[Shapes | None, ...]]:
+    combos: list[tuple[Shapes | None, ...]] = [()]
+    for opts in options:
+        combos = [(*c, o) for c in combos for o in opts]
+    return combos
+
+
+@dataclass(frozen=True)
+class MaskAtom:
+    """A condition met when each of its choice facts takes one of its accepted answers.
+
+    Education conditions are such a product (school ∧ status ∧ specialty ∧ field ∧
+    goal); training, apprenticeship and 预备技师 conditions have a single fact.
+    """
+
+    idx: int
+    oks: tuple[tuple[str, int], ...]
+
+    def facts(self) -> tuple[str, ...]:
+        """The facts this atom depends on."""
+        return tuple(f for f, _ in self.oks)
+
+    def shapes(self, d: Domains) -> Shapes:
+        """Met where the possible answers can meet it, unmet where they can fail it."""
+        out: set[Shape] = set()
+        if all(d.masks[f] & ok for f, ok in self.oks):
+            out.add(MET)
+        if any(d.masks[f] & ~ok for f, ok in self.oks):
+            out.add(Fail(1, False, 0.0, 0.0, ("x", self.idx), NO_VARS))
+        return frozenset(out)
+
+
+@dataclass(frozen=True)
+class StuckAtom:
+    """Text the importer could not read: never met, never refuted (需人工核实)."""
+
+    idx: int
+
+    def facts(self) -> tuple[str, ...]:
+        """No fact decides it."""
+        return ()
+
+    def shapes(self, d: Domains) -> Shapes:
+        """Always stuck."""
+        return frozenset((STUCK,))
+
+
+Atom = YearsAtom | CertAtom | MaskAtom | StuckAtom
+
+
+@dataclass(frozen=True)
+class Group:
+    """``all`` or ``any`` of compiled parts."""
+
+    kind: str
+    parts: tuple[Atom | Group, ...]
+
+    def facts(self) -> tuple[str, ...]:
+        """Every fact below, in order, once."""
+        return tuple(dict.fromkeys(f for p in self.parts for f in p.facts()))
+
+    def shapes(self, d: Domains, cache: dict[tuple[object, ...], Shapes]) -> Shapes:
+        """Combine the parts as the evaluator does."""
+        parts = [shapes_of(p, d, cache) for p in self.parts]
+        return all_of(parts) if self.kind == "all" else any_of(parts)
+
+
+Node = Atom | Group
+
+
+def projection(a: Atom, d: Domains) -> tuple[object, ...]:
+    """What of the domains an atom's shapes depend on (its cache key)."""
+    if isinstance(a, YearsAtom):
+        return (a.idx, d.lo[a.var], d.hi[a.var])
+    if isinstance(a, MaskAtom):
+        return (a.idx, *(d.masks[f] for f, _ in a.oks))
+    if isinstance(a, CertAtom):
+        key: list[object] = [a.idx]
+        for f in a.facts():
+            key.append(d.masks.get(f))
+        for k in a.certs:
+            var = ("AA" if a.related_too else "A") + k[0]
+            if var in d.lo:
+                key += [d.lo[var], d.hi[var]]
+        return tuple(key)
+    return (a.idx,)
+
+
+def shapes_of(node: Node, d: Domains, cache: dict[tuple[object, ...], Shapes]) -> Shapes:
+    """The shapes of any compiled node, caching atoms on what they depend on."""
+    if isinstance(node, Group):
+        return node.shapes(d, cache)
+    key = projection(node, d)
+    hit = cache.get(key)
+    if hit is None:
+        hit = node.shapes(d)
+        cache[key] = hit
+    return hit
+
+
+def education_accepts(
+    c: Education | Student, field_values: tuple[str, ...]
+) -> dict[str, tuple[str, ...] | None]:
+    """The answers each education fact must take to meet ``c`` (``None``: any answer).
+
+    Mirrors the evaluator's ``_entry``: school kind (or degree ladder), study status,
+    specialty, discipline tags and 培养目标 are independent tests, all of which must pass.
+    ``field_values`` are the answers the ``fields`` question offers.
+    """
+    if isinstance(c, Student):
+        schools = tuple(k for k in SCHOOL_KINDS if k in c.schools)
+        statuses: tuple[str, ...] = ("enrolled", "graduating")
+        goals = None
+    else:
+        schools = tuple(
+            k for k in SCHOOL_KINDS
+            if k in c.schools or (c.min_degree is not None and meets_degree(k, c.min_degree))
+        )
+        statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)
+        goals = {
+            None: None,
+            "intermediate": ("intermediate", "advanced"),
+            "advanced": ("advanced",),
+        }[c.skill_goal]
+    fields: tuple[str, ...] | None = None
+    if isinstance(c, Education) and c.fields is not None:
+        wanted = set(c.fields)
+        fields = tuple(v for v in field_values if (v in wanted) != c.exclude_fields)
+    return {
+        "school": schools,
+        "status": statuses,
+        "specialty": tuple(c.specialties) if c.specialties is not None else None,
+        "fields": fields,
+        "skill_goal": goals,
+    }

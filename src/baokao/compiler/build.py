@@ -1,0 +1,136 @@
+"""Compile levels into question trees: catalogue, exact search (or greedy fallback), tree.
+
+This is the compiler's front door. ``compile_level`` decides one level;
+``compile_levels`` decides several from one shared interview (all-levels mode). Both
+return a :class:`QuestionTree`; ``policy_tree`` turns any policy (the baseline too) into
+a tree so that every order is measured the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from baokao.compiler.analysis import Analyser, State
+from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
+from baokao.compiler.search import Greedy, Policy, Prior, Search, TooLarge, with_answer
+from baokao.compiler.tree import Ask, Branch, Leaf, Method, Node, QuestionTree
+from baokao.evaluator.wording import fmt_years
+from baokao.model.rules import Level
+
+DEFAULT_BUDGET = 50_000
+
+#: How a branch names the quantity it splits.
+VAR_NAMES = {
+    "T": "本职业累计",
+    "TT": "本职业与相关职业合计",
+    "C": "本职业连续",
+    "CI": "本职业或相关职业连续",
+    "TR": "连续见习",
+    "At": "取得证书后本职业",
+    "Ar": "取得证书后本职业",
+    "AAt": "取得证书后本职业与相关职业合计",
+    "AAr": "取得证书后本职业与相关职业合计",
+    "Aa": "取得证书后本职业",
+    "AAa": "取得证书后本职业与相关职业合计",
+}
+
+
+def years_label(var: str, lo: float, hi: float) -> str:
+    """``本职业累计 1 年至不满 4 年`` for ``T`` in ``[1, 4)``."""
+    if lo == 0 and hi == INF:
+        span = "任意年限"
+    elif lo == 0:
+        span = f"不满 {fmt_years(hi)} 年"
+    elif hi == INF:
+        span = f"{fmt_years(lo)} 年及以上"
+    else:
+        span = f"{fmt_years(lo)} 年至不满 {fmt_years(hi)} 年"
+    return f"{VAR_NAMES[var]} {span}"
+
+
+def _branch(cat: Catalogue, an: Analyser, i: int, b: int, child: Node) -> Branch:
+    spec = cat.facts[i]
+    if spec.var is not None:
+        lo, hi = an.intervals[spec.var][b]
+        return Branch(years_label(spec.var, lo, hi), child, lo=lo, hi=hi)
+    mask = cat.classes[spec.id][b]
+    chosen = tuple(c for k, c in enumerate(spec.choices) if mask >> k & 1)
+    return Branch("、".join(c.label for c in chosen), child, values=tuple(c.value for c in chosen))
+
+
+def policy_tree(an: Analyser, policy: Policy, search: Search | None = None) -> Node:
+    """Follow ``policy`` from the empty interview, branch by branch, into a tree.
+
+    Expected counts weigh branches as ``search`` does (uniform without one).
+    """
+    weigh = search or Search(an)
+
+    def node(state: State, nid: str) -> Node:
+        a = an.analyse(state)
+        i = policy(state, a)
+        if i is None:
+            if not a.settled:
+                raise AssertionError(f"policy stopped before the outcome was settled: {nid}")
+            outcomes = tuple(r.settled for r in a.levels if r.settled is not None)
+            return Leaf(nid, outcomes)
+        d = an.values(state)
+        picks = an.branches(i, d)
+        weights = weigh.weights(i, picks)
+        branches = []
+        expected, depth = 1.0, 1
+        for k, (b, w) in enumerate(zip(picks, weights, strict=True)):
+            child = node(with_answer(state, i, b), f"{nid}.{k}")
+            if isinstance(child, Ask):
+                expected += w * child.expected
+                depth = max(depth, 1 + child.depth)
+            branches.append(_branch(an.cat, an, i, b, child))
+        return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
+
+    return node((None,) * len(an.ids), "n")
+
+
+def compile_levels(
+    levels: Sequence[Level],
+    notes: Sequence[str] = (),
+    *,
+    context: Sequence[Level] = (),
+    prior: Prior | None = None,
+    budget: int = DEFAULT_BUDGET,
+) -> QuestionTree:
+    """Compile one shared interview that settles every level of ``levels``.
+
+    Args:
+        levels: the levels to decide (one, or every level of a subject).
+        notes: the occupation's 备注, quoted in the questions' help.
+        context: levels sharing the interview's answers (see ``build_catalogue``).
+        prior: optional weights per fact id and answer branch (default: uniform).
+        budget: residual states the exact search may expand before the greedy fallback.
+
+    Returns:
+        The tree; ``method`` says whether the exact search or the fallback built it.
+    """
+    cat = build_catalogue(levels, notes, context)
+    an = Analyser(cat)
+    search = Search(an, budget=budget, prior=prior)
+    root: State = (None,) * len(cat.facts)
+    method: Method = "exact"
+    optimal: float | None
+    try:
+        optimal = search.solve(root)
+        tree = policy_tree(an, search.policy, search)
+    except TooLarge:
+        optimal, method = None, "greedy"
+        tree = policy_tree(an, Greedy(an).policy, search)
+    return QuestionTree(tuple(levels), cat, tree, method, optimal, len(search.memo))
+
+
+def compile_level(
+    level: Level,
+    notes: Sequence[str] = (),
+    *,
+    context: Sequence[Level] = (),
+    prior: Prior | None = None,
+    budget: int = DEFAULT_BUDGET,
+) -> QuestionTree:
+    """Compile one level into the question tree with the fewest expected questions."""
+    return compile_levels((level,), notes, context=context, prior=prior, budget=budget)

@@ -1,0 +1,333 @@
+"""The facts one interview may ask, with the answer branches its levels tell apart.
+
+Built from the levels an interview decides (one level, or every level of a subject, so
+that all-levels mode shares one set of questions). Years answers are split at the
+thresholds the routes use — for a count of years, at its own thresholds and those of
+every count it bounds or is bounded by (连续 ≤ 累计, years after a certificate ≤ years
+worked), since those are the points where its answer can settle a condition. Choice
+answers are grouped into classes that no condition tells apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from baokao.compiler.atoms import (
+    YEARS_VAR,
+    Atom,
+    CertAtom,
+    Group,
+    MaskAtom,
+    Node,
+    StuckAtom,
+    YearsAtom,
+    education_accepts,
+)
+from baokao.compiler.questions import (
+    FACT_BY_ID,
+    FACTS,
+    FactSpec,
+    cert_level,
+    fields_fact,
+    training_fact,
+    training_id,
+)
+from baokao.model.conditions import (
+    AllOf,
+    AnyOf,
+    Apprenticeship,
+    Certificate,
+    Condition,
+    Education,
+    PreparatoryTechnician,
+    Student,
+    Training,
+    Unparsed,
+    WorkYears,
+    leaves,
+)
+from baokao.model.rules import Level
+
+INF = float("inf")
+#: ``lower <= upper`` between counts of years (the profile contract's consistency rules).
+ORDER_EDGES = (
+    ("C", "T"),
+    ("C", "CI"),
+    ("At", "T"),
+    ("Ar", "T"),
+    ("Aa", "T"),
+    ("At", "AAt"),
+    ("Ar", "AAr"),
+    ("Aa", "AAa"),
+    ("T", "TT"),
+    ("CI", "TT"),
+    ("AAt", "TT"),
+    ("AAr", "TT"),
+    ("AAa", "TT"),
+)
+#: Topological order of the quantities under ``ORDER_EDGES``.
+VAR_ORDER = ("C", "At", "Ar", "Aa", "T", "CI", "AAt", "AAr", "AAa", "TT", "TR")
+#: A quantity revealed by a second answer never needs the first one's thresholds.
+_KNOWN_BEFORE = {"TT": "T", "AAt": "At", "AAr": "Ar", "AAa": "Aa"}
+
+
+@dataclass(frozen=True)
+class RouteRef:
+    """Where a fact is used: level, route number and the condition's text."""
+
+    level: int
+    route: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CompiledRoute:
+    """A route of a level, compiled (the route's conditions, all of which must hold)."""
+
+    number: int
+    node: Group
+
+
+@dataclass
+class _Builder:
+    field_values: tuple[str, ...]
+    combined: bool
+    atoms: list[Atom] = field(default_factory=list)
+    thresholds: dict[str, set[float]] = field(default_factory=dict)
+    facts: set[str] = field(default_factory=set)
+    uses: dict[str, list[RouteRef]] = field(default_factory=dict)
+    trainings: dict[str, FactSpec] = field(default_factory=dict)
+    cert_levels: dict[str, set[int]] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The facts of an interview, their branches, and every level's compiled routes."""
+
+    levels: tuple[Level, ...]
+    notes: tuple[str, ...]
+    facts: tuple[FactSpec, ...]
+    splits: dict[str, tuple[float, ...]]
+    classes: dict[str, tuple[int, ...]]
+    routes: tuple[tuple[CompiledRoute, ...], ...]
+    uses: dict[str, tuple[RouteRef, ...]]
+    atoms: tuple[Atom, ...]
+    texts: tuple[str, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Fact ids in canonical order."""
+        return tuple(f.id for f in self.facts)
+
+    def spec(self, fact: str) -> FactSpec:
+        """The spec of a fact of this catalogue."""
+        for f in self.facts:
+            if f.id == fact:
+                return f
+        raise KeyError(fact)
+
+    def intervals(self, var: str) -> tuple[tuple[float, float], ...]:
+        """The answer branches of a count of years, ``[lo, hi)`` each."""
+        return tuple(pairwise((0.0, *self.splits[var], INF)))
+
+
+def _mask(spec: FactSpec, accepted: Sequence[str]) -> int:
+    return sum(1 << i for i, c in enumerate(spec.choices) if c.value in accepted)
+
+
+def _compile(c: Condition, b: _Builder, ref: tuple[int, int]) -> Node:
+    if isinstance(c, AllOf | AnyOf):
+        kind = "all" if isinstance(c, AllOf) else "any"
+        return Group(kind, tuple(_compile(x, b, ref) for x in c.conditions))
+    atom = _atom(c, b, len(b.atoms))
+    b.atoms.append(atom)
+    text = getattr(c, "text", "")
+    b.texts.append(text)
+    for f in atom.facts():
+        b.facts.add(f)
+        b.uses.setdefault(f, []).append(RouteRef(ref[0], ref[1], text))
+    return atom
+
+
+def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
+    if isinstance(c, WorkYears):
+        var = YEARS_VAR[(c.mode, c.scope)]
+        b.thresholds.setdefault(var, set()).add(c.years)
+        return YearsAtom(idx, var, c.years)
+    if isinstance(c, Certificate):
+        return _certificate(c, b, idx)
+    if isinstance(c, Education | Student):
+        accepts = education_accepts(c, b.field_values)
+        oks = tuple(
+            (f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None
+        )
+        return MaskAtom(idx, oks)
+    if isinstance(c, Training):
+        fid = training_id(c.level, c.credential)
+        b.trainings.setdefault(fid, training_fact(c.level, c.credential, c.title))
+        return MaskAtom(idx, ((fid, 0b01),))
+    if isinstance(c, Apprenticeship):
+        ok = ("this",) if c.scope == "this" else ("this", "related")
+        return MaskAtom(idx, (("apprenticeship", _mask(FACT_BY_ID["apprenticeship"], ok)),))
+    if isinstance(c, PreparatoryTechnician):
+        return MaskAtom(idx, (("preparatory_technician", 0b01),))
+    assert isinstance(c, Unparsed)
+    return StuckAtom(idx)
+
+
+def _spec(fact: str, b: _Builder) -> FactSpec:
+    return fields_fact(b.field_values[:-1]) if fact == "fields" else FACT_BY_ID[fact]
+
+
+def _level(value: str) -> int:
+    """A certificate answer's level, 6 for none (so that no requirement accepts it)."""
+    level = cert_level(value)
+    return 6 if level is None else level
+
+
+def _certificate(c: Certificate, b: _Builder, idx: int) -> CertAtom:
+    if b.combined:
+        certs: tuple[str, ...] = ("any",)
+    elif c.scope == "this_or_related":
+        certs = ("this", "related")
+    else:
+        certs = (c.scope,)
+    for k in certs:
+        b.cert_levels.setdefault(f"cert_{k}", set()).add(c.level)
+    spec = FACT_BY_ID[f"cert_{certs[0]}"]
+    match = _mask(spec, [ch.value for ch in spec.choices if _level(ch.value) <= c.level])
+    related = c.after is not None and c.after.scope == "this_or_related"
+    if c.after is not None:
+        for k in certs:
+            var = ("AA" if related else "A") + k[0]
+            b.thresholds.setdefault(var, set()).add(c.after.years)
+    need = c.after.years if c.after else None
+    cont = c.after is not None and c.after.mode == "continuous"
+    return CertAtom(idx, certs, match, need, related, cont)
+
+
+def _comparable(var: str, present: set[str]) -> set[str]:
+    """Quantities above or below ``var`` in the order (transitively), among ``present``."""
+    out = set()
+    for up in (0, 1):
+        todo, seen = [var], {var}
+        while todo:
+            v = todo.pop()
+            for edge in ORDER_EDGES:
+                if edge[up] == v and edge[1 - up] not in seen:
+                    seen.add(edge[1 - up])
+                    todo.append(edge[1 - up])
+        out |= seen
+    return (out & present) - {var}
+
+
+def _splits(b: _Builder, present: set[str]) -> dict[str, tuple[float, ...]]:
+    splits = {}
+    for var in present:
+        cuts = set(b.thresholds.get(var, ()))
+        for other in _comparable(var, present) - {_KNOWN_BEFORE.get(var, "")}:
+            cuts |= b.thresholds.get(other, set())
+        splits[var] = tuple(sorted(c for c in cuts if c > 0))
+    return splits
+
+
+def _classes(b: _Builder, specs: Sequence[FactSpec]) -> dict[str, tuple[int, ...]]:
+    """Group each choice fact's answers into the classes no condition tells apart."""
+    out: dict[str, tuple[int, ...]] = {}
+    for spec in specs:
+        if spec.kind == "years":
+            continue
+        values = [c.value for c in spec.choices]
+        if spec.id.endswith("_continuous") and spec.kind == "yesno":
+            out[spec.id] = (0b01, 0b10)
+            continue
+        if spec.id in b.cert_levels:
+            levels = sorted(b.cert_levels[spec.id])
+            sig = {v: tuple(_level(v) <= n for n in levels) for v in values}
+        else:
+            masks = [ok for a in b.atoms if isinstance(a, MaskAtom)
+                     for f, ok in a.oks if f == spec.id]
+            sig = {v: tuple(bool(ok >> i & 1) for ok in masks) for i, v in enumerate(values)}
+        groups: dict[tuple[bool, ...], int] = {}
+        for i, v in enumerate(values):
+            groups[sig[v]] = groups.get(sig[v], 0) | (1 << i)
+        out[spec.id] = tuple(groups.values())
+    return out
+
+
+def _combined(levels: Sequence[Level]) -> bool:
+    """Whether every certificate condition accepts this occupation or a related one.
+
+    Then one question asks for the highest certificate of either (and which occupation
+    it is of): asking about each separately could not change any outcome.
+    """
+    scopes = {
+        leaf.scope
+        for lv in levels
+        for r in lv.routes
+        for leaf in leaves(r.conditions)
+        if isinstance(leaf, Certificate)
+    }
+    return scopes == {"this_or_related"}
+
+
+def _tags(levels: Sequence[Level]) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for lv in levels:
+        for r in lv.routes:
+            for leaf in leaves(r.conditions):
+                if isinstance(leaf, Education) and leaf.fields:
+                    found.update(dict.fromkeys(leaf.fields))
+    return tuple(found)
+
+
+def build_catalogue(
+    levels: Sequence[Level], notes: Sequence[str] = (), context: Sequence[Level] = ()
+) -> Catalogue:
+    """Compile ``levels`` into one catalogue of facts, branches and compiled routes.
+
+    Args:
+        levels: the levels one interview decides.
+        notes: the occupation's 备注 (quoted in the help of questions on related work).
+        context: the levels whose interviews share answers (every level of the subject,
+            in all-levels mode), so that a question means the same in each of them:
+            the same certificate question, the same list of discipline tags.
+    """
+    scope = tuple(context) or tuple(levels)
+    b = _Builder(field_values=(*_tags(scope), "other"), combined=_combined(scope))
+    routes = tuple(
+        tuple(
+            CompiledRoute(
+                r.number,
+                Group("all", tuple(_compile(c, b, (lv.number, r.number)) for c in r.conditions)),
+            )
+            for r in lv.routes
+        )
+        for lv in levels
+    )
+    ordered = [_spec(f.id, b) for f in FACTS if f.id in b.facts and f.id not in _LAST]
+    ordered += [b.trainings[k] for k in sorted(b.trainings, key=_training_order)]
+    ordered += [FACT_BY_ID[f] for f in _LAST if f in b.facts]
+    present = {f.var for f in ordered if f.var}
+    return Catalogue(
+        levels=tuple(levels),
+        notes=tuple(notes),
+        facts=tuple(ordered),
+        splits=_splits(b, present),
+        classes=_classes(b, ordered),
+        routes=routes,
+        uses={k: tuple(v) for k, v in b.uses.items()},
+        atoms=tuple(b.atoms),
+        texts=tuple(b.texts),
+    )
+
+
+_LAST = ("apprenticeship", "preparatory_technician")
+
+
+def _training_order(fid: str) -> tuple[int, str]:
+    _, level, credential = fid.split("_")
+    return (-int(level), credential)

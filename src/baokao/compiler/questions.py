@@ -1,0 +1,308 @@
+"""The question catalogue: every fact an interview can ask, in words a candidate knows.
+
+A question asks exactly one fact of the public profile contract (or a part of one, such
+as the years worked since the highest certificate), so that the answers of any path
+build a :class:`~baokao.model.Profile` and the evaluator stays the single judge. The
+wording lives here, apart from the logic that decides *when* to ask, as GOV.UK
+smart-answers keep wording apart from policy. ``docs/questions.md`` lists the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from baokao.model.levels import LEVEL_LABELS
+from baokao.model.schools import SCHOOL_KINDS
+
+QuestionKind = Literal["years", "choice", "yesno"]
+Answer = float | str
+
+
+class AnswerError(ValueError):
+    """A typed answer that cannot be accepted; ``str(exc)`` is a clear Chinese message."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a choice question offers."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the UI shows it, with the bounds earlier answers imply."""
+
+    id: str
+    kind: QuestionKind
+    text: str
+    help: str
+    choices: tuple[Choice, ...] = ()
+    min_years: float = 0.0
+    max_years: float | None = None
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    """A fact that can be asked: its wording, its answers and what must be known first.
+
+    ``var`` names the quantity a years answer reveals (``TT`` is this plus related
+    years, known once both are answered). ``after`` is the fact that must already be
+    answered; ``held`` names a choice fact whose answer must exclude ``none``.
+    """
+
+    id: str
+    kind: QuestionKind
+    text: str
+    why: str
+    choices: tuple[Choice, ...] = ()
+    var: str | None = None
+    after: str | None = None
+    held: str | None = None
+
+
+YES_NO = (Choice("yes", "是"), Choice("no", "否"))
+LEVEL_CHOICES = (
+    Choice("none", "没有"),
+    *(Choice(str(n), LEVEL_LABELS[n]) for n in (5, 4, 3, 2, 1)),
+)
+SCHOOL_LABELS = {
+    "中等职业学校": "中等职业学校（中专、职高）",
+    "技工学校": "技工学校",
+    "高级技工学校": "高级技工学校",
+    "技师学院": "技师学院",
+    "高等职业学校": "高等职业学校（职业技术学院）",
+    "大学专科": "大学专科（大专）",
+    "大学本科": "大学本科",
+    "硕士研究生": "硕士研究生",
+    "博士研究生": "博士研究生",
+}
+SCHOOL_CHOICES = (
+    Choice("none", "以上都没有"),
+    *(Choice(k, SCHOOL_LABELS[k]) for k in SCHOOL_KINDS),
+)
+FIELD_LABELS = {
+    "医学": "医学类",
+    "食品": "食品类",
+    "医药卫生": "医药卫生类",
+    "中医": "中医类",
+    "针灸推拿": "针灸推拿类",
+    "骨伤": "骨伤类",
+}
+
+_YEARS_AFTER_WHY = (
+    "“取得…证书后，累计/连续从事本职业工作N年”按取得该证书之后的工作年限计算，"
+    "不超过您从事本职业的总年限。"
+)
+
+
+ANY_CERT_CHOICES = (
+    Choice("none", "没有"),
+    *(Choice(f"this:{n}", f"本职业 {LEVEL_LABELS[n]}") for n in (5, 4, 3, 2, 1)),
+    *(Choice(f"related:{n}", f"相关职业 {LEVEL_LABELS[n]}") for n in (5, 4, 3, 2, 1)),
+)
+
+
+def cert_level(value: str) -> int | None:
+    """The level a certificate answer names (``"4"``, ``"related:4"``), ``None`` for none."""
+    return None if value == "none" else int(value.rpartition(":")[2])
+
+
+def cert_occupation(fact: str, value: str) -> str:
+    """Whether a certificate answer is of this occupation or a related one."""
+    if fact == "cert_any":
+        return value.partition(":")[0]
+    return "this" if fact == "cert_this" else "related"
+
+
+def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
+    cert = f"cert_{scope}"
+    return (
+        FactSpec(
+            cert,
+            "choice",
+            f"您已取得的{name}职业资格证书（技能等级证书），最高是哪一级？",
+            "高等级证书可以满足对低等级证书的要求（例如四级证书满足“五级及以上”）。"
+            "旧称对照：初级=五级，中级=四级，高级=三级，技师=二级，高级技师=一级。",
+            ANY_CERT_CHOICES if scope == "any" else LEVEL_CHOICES,
+        ),
+        FactSpec(
+            f"{cert}_years_after",
+            "years",
+            f"取得这本{name}证书后，您从事本职业工作累计多少年？",
+            _YEARS_AFTER_WHY,
+            var="A" + scope[0],
+            held=cert,
+        ),
+        FactSpec(
+            f"{cert}_years_after_related",
+            "years",
+            f"取得这本{name}证书后，您从事相关职业（不含本职业）工作累计多少年？",
+            "“取得证书后，累计从事本职业或相关职业工作N年”把取得证书后在本职业与相关职业"
+            "的年限相加。",
+            var="AA" + scope[0],
+            after=f"{cert}_years_after",
+        ),
+        FactSpec(
+            f"{cert}_continuous",
+            "yesno",
+            f"取得这本{name}证书后，您的工作是否一直连续、没有中断？",
+            "“取得证书后，连续从事…N年”要求取得证书后的工作没有中断；中断过的，"
+            "需重新连续工作满N年。",
+            YES_NO,
+            held=cert,
+        ),
+    )
+
+
+FACTS: tuple[FactSpec, ...] = (
+    FactSpec(
+        "years_this",
+        "years",
+        "您累计从事本职业工作多少年？",
+        "累计年限：把从事本职业的各段时间加在一起，中间换过单位或中断过都算。"
+        "“N年（含）以上”“N年以上”都包括正好N年。",
+        var="T",
+    ),
+    FactSpec(
+        "years_related",
+        "years",
+        "除本职业外，您累计从事相关职业工作多少年？",
+        "“累计从事本职业或相关职业工作N年”按本职业年限与相关职业年限之和计算。",
+        var="TT",
+        after="years_this",
+    ),
+    FactSpec(
+        "years_this_continuous",
+        "years",
+        "您连续（不间断）从事本职业工作，最长的一段有多少年？",
+        "“连续从事本职业工作N年以上”只算中间没有中断的一段，取最长的一段；"
+        "它不会超过累计年限。",
+        var="C",
+    ),
+    FactSpec(
+        "years_continuous_incl_related",
+        "years",
+        "把相关职业也算上，您连续（不间断）从事本职业或相关职业工作，最长的一段有多少年？",
+        "“连续从事本职业或相关职业工作N年以上”只算中间没有中断的一段，本职业与相关"
+        "职业的工作可以接在一起算。",
+        var="CI",
+    ),
+    FactSpec(
+        "years_trainee_continuous",
+        "years",
+        "您在本职业连续见习工作了多少年？",
+        "“在本职业连续见习工作N年”只算连续的见习期，不算其他工作。",
+        var="TR",
+    ),
+    *_cert_facts("any", "本职业或相关职业"),
+    *_cert_facts("this", "本职业"),
+    *_cert_facts("related", "相关职业"),
+    FactSpec(
+        "school",
+        "choice",
+        "您的最高学历（已毕业或正在就读）是哪一类学校？",
+        "报考条件按学校类别认定学历；“大专及以上”包括大学专科、高等职业学校、本科和研究生。"
+        "如有多个学历，请选最高的一个。",
+        SCHOOL_CHOICES,
+    ),
+    FactSpec(
+        "status",
+        "choice",
+        "这个学历您已经毕业，还是仍在校就读？",
+        "毕业证书要求已毕业；只有条文写明“含尚未取得毕业证书的在校应届毕业生”时，"
+        "应届毕业生也可以；“在校生”要求正在就读。",
+        (
+            Choice("graduated", "已毕业，取得毕业证书"),
+            Choice("graduating", "在校应届毕业生（今年毕业，尚未取得毕业证书）"),
+            Choice("enrolled", "其他在校生"),
+        ),
+        held="school",
+    ),
+    FactSpec(
+        "specialty",
+        "choice",
+        "您所学的专业与本职业是什么关系？",
+        "本专业：与本职业对口的专业；相关专业：与本职业相近的专业；非本专业：其他专业"
+        "（相关专业也算非本专业）。",
+        (
+            Choice("this", "本专业（与本职业对口）"),
+            Choice("related", "相关专业"),
+            Choice("other", "其他专业"),
+        ),
+        held="school",
+    ),
+    FactSpec(
+        "fields",
+        "choice",
+        "您所学的专业属于以下哪一类？",
+        "部分条件要求特定学科门类的专业（例如医学或食品专业）；如同时属于多类，请选最具体的一类。",
+        held="school",
+    ),
+    FactSpec(
+        "skill_goal",
+        "choice",
+        "您就读的专业是否经评估论证（或经劳动保障行政部门审核认定），以中级或高级技能为培养目标？",
+        "“以中级技能为培养目标”的条件，以高级技能为培养目标的专业也满足；"
+        "“以高级技能为培养目标”只认高级。",
+        (
+            Choice("advanced", "是，以高级技能为培养目标"),
+            Choice("intermediate", "是，以中级技能为培养目标"),
+            Choice("none", "不是（或不清楚）"),
+        ),
+        held="school",
+    ),
+    FactSpec(
+        "apprenticeship",
+        "choice",
+        "您是否已经学徒期满？",
+        "“学徒期满”指按规定完成学徒培训；“本职业学徒期满”只认本职业。",
+        (
+            Choice("this", "本职业学徒期满"),
+            Choice("related", "相关职业学徒期满"),
+            Choice("none", "没有"),
+        ),
+    ),
+    FactSpec(
+        "preparatory_technician",
+        "yesno",
+        "您是否持有本职业或相关职业的预备技师证书？",
+        "预备技师证书由技师学院颁发，部分技师（二级）报考条件认可它。",
+        YES_NO,
+    ),
+)
+
+TRAINING_PREFIX = "training_"
+CREDENTIAL_IDS = {"结业证书": "completion", "合格证书": "pass"}
+
+
+def training_id(level: int, credential: str) -> str:
+    """The fact id of "formal training for ``level``, with ``credential``"."""
+    return f"{TRAINING_PREFIX}{level}_{CREDENTIAL_IDS[credential]}"
+
+
+def training_fact(level: int, credential: str, title: str | None) -> FactSpec:
+    """The yes/no fact of one formal training (级别 and 结业/合格 certificate)."""
+    name = f"{title}（{LEVEL_LABELS[level]}）" if title else LEVEL_LABELS[level]
+    return FactSpec(
+        training_id(level, credential),
+        "yesno",
+        f"您是否参加过本职业{name}正规培训，达到规定标准学时数，并取得{credential}？",
+        "正规培训须达到规定标准学时数，并取得条文写明的证书（结业证书与合格证书不能互相代替）。",
+        YES_NO,
+    )
+
+
+def fields_fact(tags: tuple[str, ...]) -> FactSpec:
+    """The ``fields`` fact offering exactly the discipline tags the levels use."""
+    base = next(f for f in FACTS if f.id == "fields")
+    choices = tuple(Choice(t, FIELD_LABELS.get(t, t)) for t in tags)
+    return FactSpec(
+        base.id, base.kind, base.text, base.why, (*choices, Choice("other", "以上都不是")),
+        held=base.held,
+    )
+
+
+FACT_BY_ID = {f.id: f for f in FACTS}

@@ -1,0 +1,252 @@
+"""Choose the question order: an exact dynamic programme, and a greedy fallback.
+
+The exact search minimises the expected number of questions over every order, branch
+by branch (each answer branch equally likely unless a prior weights them), memoised on
+the *residual*: the routes' possible shapes plus the domains of the facts still able to
+change the outcome, so that states reached by different answers share their subtree.
+Ties go to the earliest fact of the catalogue, which keeps trees stable. When a level
+is too large for the budget, ``greedy`` picks questions by EC² (equivalence-class edge
+cutting, Golovin–Krause–Ray 2010) over a fixed sample of complete answer sets.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from baokao.compiler.analysis import Analyser, Analysis, State
+from baokao.compiler.atoms import VAR_FACTS
+
+EPS = 1e-9
+INF = float("inf")
+Prior = Mapping[str, Sequence[float]]
+Policy = Callable[[State, Analysis], int | None]
+
+
+class TooLarge(Exception):
+    """The exact search would expand more residual states than its budget allows."""
+
+
+def with_answer(state: State, i: int, b: int) -> State:
+    """``state`` with fact ``i`` answered in branch ``b``."""
+    return (*state[:i], b, *state[i + 1 :])
+
+
+@dataclass
+class Search:
+    """Exact expected-cost and worst-case dynamic programmes over residual states."""
+
+    an: Analyser
+    budget: int = 200_000
+    prior: Prior | None = None
+    memo: dict[tuple[object, ...], tuple[float, int | None]] = field(default_factory=dict)
+    lower: dict[tuple[object, ...], float] = field(default_factory=dict)
+    worst_memo: dict[tuple[object, ...], int] = field(default_factory=dict)
+
+    def weights(self, i: int, branches: Sequence[int]) -> list[float]:
+        """The probability of each branch (uniform unless the prior says otherwise)."""
+        fid = self.an.ids[i]
+        if self.prior is None or fid not in self.prior:
+            return [1.0 / len(branches)] * len(branches)
+        raw = [self.prior[fid][b] for b in branches]
+        total = sum(raw)
+        return [w / total for w in raw]
+
+    def moves(self, state: State, a: Analysis) -> list[tuple[int, list[float], list[State]]]:
+        """Each fact worth asking, with its branch weights and the states they lead to.
+
+        A question with one possible branch tells nothing but the exact years a
+        shortfall line quotes; putting it off never costs more (it may turn out not to
+        be needed), so it is asked only when nothing informative is left — then in
+        catalogue order, as its place no longer matters — or to unlock a question
+        that is informative (the related years after the years in this occupation).
+        """
+        d = self.an.values(state)
+        informative, exactness = [], []
+        for i in a.candidates:
+            branches = self.an.branches(i, d)
+            if len(branches) > 1 or self._unlocks(state, i, d):
+                informative.append((i, branches))
+            elif branches and self._needed(i, a):
+                exactness.append((i, branches))
+        chosen = informative or exactness[:1]
+        return [
+            (i, self.weights(i, bs), [with_answer(state, i, b) for b in bs]) for i, bs in chosen
+        ]
+
+    def _needed(self, i: int, a: Analysis) -> bool:
+        """Whether fact ``i`` adds up a count of years a settled line must quote."""
+        fid = self.an.ids[i]
+        return any(fid in VAR_FACTS[v] for v in a.need)
+
+    def _unlocks(self, state: State, i: int, vals: list[float]) -> bool:
+        """Whether answering ``i`` makes an informative years question askable."""
+        for j, (after, _) in enumerate(self.an.prereq):
+            if after == i and state[j] is None and len(self.an.branches(j, vals)) > 1:
+                return True
+        return False
+
+    def solve(self, state: State, bound: float = INF) -> float:
+        """The least expected number of questions that settles every level from ``state``.
+
+        Branch and bound: the result is exact when below ``bound``; otherwise it is a
+        lower bound at least ``bound`` (and that subtree is not worth finishing).
+        Lower bounds are memoised too, so a state cut off once is cheap to cut again.
+        """
+        a = self.an.analyse(state)
+        if a.settled:
+            return 0.0
+        hit = self.memo.get(a.key)
+        if hit is not None:
+            return hit[0]
+        low = self.lower.get(a.key, 1.0)
+        if low >= bound - EPS:
+            return low
+        if len(self.memo) + len(self.lower) >= self.budget:
+            raise TooLarge(f"more than {self.budget} residual states")
+        best, choice, floor = bound, None, INF
+        for i, weights, children, outlooks in self._ordered(state, a):
+            value = 1.0 + sum(w * lb for w, lb in zip(weights, outlooks, strict=True))
+            for w, lb, child in zip(weights, outlooks, children, strict=True):
+                if value >= best - EPS:
+                    break
+                exact = self.solve(child, lb + (best - value) / w)
+                value += w * (exact - lb)
+            if value < best - EPS:
+                best, choice = value, i
+            else:
+                floor = min(floor, value)
+        if choice is None:
+            self.lower[a.key] = max(low, floor)
+            return max(low, floor)
+        self.memo[a.key] = (best, choice)
+        return best
+
+    def _ordered(
+        self, state: State, a: Analysis
+    ) -> list[tuple[int, list[float], list[State], list[float]]]:
+        """The moves with each child's known lower bound (0 until a child is analysed)."""
+        out = []
+        for i, weights, children in self.moves(state, a):
+            out.append((i, weights, children, [self._known(c) for c in children]))
+        return out
+
+    def _known(self, state: State) -> float:
+        """A cheap lower bound on a state's value: its analysis if cached, else 0."""
+        a = self.an.state_cache.get(state)
+        if a is None:
+            return 0.0
+        if a.settled:
+            return 0.0
+        hit = self.memo.get(a.key)
+        if hit is not None:
+            return hit[0]
+        return self.lower.get(a.key, 1.0)
+
+    def policy(self, state: State, a: Analysis) -> int | None:
+        """The exact policy: the fact chosen by :meth:`solve` (``None`` once settled)."""
+        if a.settled:
+            return None
+        self.solve(state)
+        return self.memo[a.key][1]
+
+    def solve_worst(self, state: State) -> int:
+        """The least possible number of questions on the longest path from ``state``."""
+        a = self.an.analyse(state)
+        if a.settled:
+            return 0
+        hit = self.worst_memo.get(a.key)
+        if hit is not None:
+            return hit
+        if len(self.worst_memo) >= self.budget:
+            raise TooLarge(f"more than {self.budget} residual states")
+        best = 10**9
+        for _, _, children in self.moves(state, a):
+            value = 1
+            for child in children:
+                value = max(value, 1 + self.solve_worst(child))
+                if value >= best:
+                    break
+            best = min(best, value)
+        self.worst_memo[a.key] = best
+        return best
+
+
+@dataclass
+class Greedy:
+    """EC²: ask the fact whose answer is expected to cut the most weight of edges
+    between sampled answer sets that end in different outcomes."""
+
+    an: Analyser
+    samples: int = 400
+    seed: int = 0
+    worlds: list[tuple[State, tuple[object, ...]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        rng = random.Random(self.seed)
+        root: State = (None,) * len(self.an.ids)
+        seen: set[State] = set()
+        for _ in range(self.samples):
+            world = self._sample(root, rng)
+            if world in seen:
+                continue
+            seen.add(world)
+            a = self.an.analyse(world)
+            self.worlds.append((world, tuple(r.settled for r in a.levels)))
+
+    def _sample(self, state: State, rng: random.Random) -> State:
+        for i in range(len(state)):
+            d = self.an.values(state)
+            if self.an.askable(state, i, d):
+                state = with_answer(state, i, rng.choice(self.an.branches(i, d)))
+        return state
+
+    @staticmethod
+    def _weight(classes: Sequence[tuple[object, ...]]) -> float:
+        counts: dict[tuple[object, ...], int] = {}
+        for c in classes:
+            counts[c] = counts.get(c, 0) + 1
+        n = len(classes)
+        return (n * n - sum(k * k for k in counts.values())) / 2.0
+
+    def policy(self, state: State, a: Analysis) -> int | None:
+        """The EC² choice (``None`` once settled); the earliest candidate breaks ties."""
+        if a.settled:
+            return None
+        d = self.an.values(state)
+        fits = [
+            (w, c) for w, c in self.worlds
+            if all(b is None or w[i] == b for i, b in enumerate(state))
+        ]
+        base = self._weight([c for _, c in fits])
+        best, choice = -1.0, None
+        for i in a.candidates:
+            if not self.an.branches(i, d):
+                continue
+            parts: dict[int | None, list[tuple[object, ...]]] = {}
+            for w, c in fits:
+                parts.setdefault(w[i], []).append(c)
+            left = sum(len(p) * self._weight(p) for p in parts.values()) / max(len(fits), 1)
+            gain = base - left
+            if gain > best + EPS:
+                best, choice = gain, i
+        return choice
+
+
+def naive_policy(an: Analyser) -> Policy:
+    """The baseline: every condition of route 1, then route 2 …, skipping known facts and
+    stopping at the first route met (every level in turn, in all-levels mode)."""
+
+    def policy(state: State, a: Analysis) -> int | None:
+        d = an.values(state)
+        for li, routes in enumerate(an.route_facts):
+            for ri, facts in enumerate(routes):
+                for i in facts:
+                    if an.askable(state, i, d):
+                        return i
+                if an.route_met(li, ri, d):
+                    break
+        return None
+
+    return policy

@@ -1,0 +1,148 @@
+"""What a condition can still turn out to be, over every completion of the unasked facts.
+
+The compiler judges partial interviews, not profiles. For each condition it computes
+the set of *shapes* the evaluator's outcome can take once every unasked fact is filled
+in: met, unmet (with the number of counted conditions, whether they are all years, a
+bound on the shortfall, which unmet lines, and which counts of years those lines
+quote), or stuck on unreadable text. The algebra mirrors ``baokao.evaluator.outcome``
+(``all``/``any`` and the contract's closest rule), so that a question is asked exactly
+when the shapes still disagree; the tests hold the two side by side on every path.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Literal, NamedTuple
+
+INF = float("inf")
+
+
+class Fail(NamedTuple):
+    """An unmet outcome: ``unmet`` counted conditions, shortfall in ``[lo, hi]``.
+
+    ``key`` identifies the unmet lines (which conditions, in order); ``vars`` names the
+    counts of years whose exact values those lines quote, so the outcome is settled only
+    once they are answered.
+    """
+
+    unmet: int
+    years_only: bool
+    lo: float
+    hi: float
+    key: tuple[object, ...]
+    vars: frozenset[str]
+
+
+MET: Literal["M"] = "M"
+STUCK: Literal["S"] = "S"
+Shape = Fail | Literal["M", "S"]
+Shapes = frozenset[Shape]
+
+NO_VARS: frozenset[str] = frozenset()
+
+
+def rank_lo(f: Fail) -> tuple[int, bool, float]:
+    """The best (smallest) closest-route rank this outcome can have."""
+    return (f.unmet, not f.years_only, f.lo if f.years_only else 0.0)
+
+
+def rank_hi(f: Fail) -> tuple[int, bool, float]:
+    """The worst (largest) closest-route rank this outcome can have."""
+    return (f.unmet, not f.years_only, f.hi if f.years_only else 0.0)
+
+
+def contenders(
+    lows: list[tuple[int, bool, float]], highs: list[tuple[int, bool, float]]
+) -> list[int]:
+    """Indices that can be the minimum (ties going to the lowest index).
+
+    Candidate ``i`` is kept unless some other candidate is surely better: an earlier
+    one whose worst rank is at most ``i``'s best, or a later one whose worst rank is
+    below ``i``'s best. Over-approximates, never misses a possible minimum.
+    """
+    keep = []
+    for i, low in enumerate(lows):
+        beaten = any(
+            (highs[j] <= low if j < i else highs[j] < low) for j in range(len(lows)) if j != i
+        )
+        if not beaten:
+            keep.append(i)
+    return keep
+
+
+def merge(parts: list[Fail], kind: str) -> Fail:
+    """One unmet outcome standing for whichever of ``parts`` turns out nearest."""
+    if len(parts) == 1:
+        only = parts[0]
+        return Fail(1, only.years_only, only.lo, only.hi, (kind, only.key), only.vars)
+    return Fail(
+        1,
+        parts[0].years_only,
+        min(p.lo for p in parts),
+        min(p.hi for p in parts),
+        (kind, tuple(p.key for p in parts)),
+        frozenset().union(*(p.vars for p in parts)),
+    )
+
+
+def years_shapes(key: tuple[object, ...], var: str, need: float, lo: float, hi: float) -> Shapes:
+    """A count of years in ``[lo, hi)`` compared with ``need`` (以上 includes ``need``)."""
+    if lo >= need:
+        return frozenset((MET,))
+    fail = Fail(1, True, max(need - hi, 0.0), need - lo, key, frozenset((var,)))
+    return frozenset((fail,)) if hi <= need else frozenset((MET, fail))
+
+
+def all_of(parts: list[Shapes]) -> Shapes:
+    """Every part must hold; unmet counts and shortfalls add up (unknowns are ignored)."""
+    if len(parts) == 1:
+        return parts[0]
+    out: set[Shape] = set()
+    for combo in product(*parts):
+        failed = [s for s in combo if isinstance(s, Fail)]
+        if failed:
+            out.add(
+                Fail(
+                    sum(f.unmet for f in failed),
+                    all(f.years_only for f in failed),
+                    sum(f.lo for f in failed),
+                    sum(f.hi for f in failed),
+                    tuple(f.key for f in failed),
+                    frozenset().union(*(f.vars for f in failed)),
+                )
+            )
+        elif STUCK in combo:
+            out.add(STUCK)
+        else:
+            out.add(MET)
+    return frozenset(out)
+
+
+def any_of(parts: list[Shapes]) -> Shapes:
+    """One part must hold; unmet, it counts as one condition, as its nearest side."""
+    out: set[Shape] = set()
+    for combo in product(*parts):
+        if MET in combo:
+            out.add(MET)
+        elif STUCK in combo:
+            out.add(STUCK)
+        else:
+            fails = [s for s in combo if isinstance(s, Fail)]
+            near = contenders([rank_lo(f) for f in fails], [rank_hi(f) for f in fails])
+            out.add(merge([fails[i] for i in near], "any"))
+    return frozenset(out)
+
+
+def nearest_certificate(parts: list[Shapes]) -> Shapes:
+    """Several held certificates could meet one requirement: met if any does, else the
+    one with the smallest shortfall (the evaluator compares shortfall only)."""
+    out: set[Shape] = set()
+    for combo in product(*parts):
+        if MET in combo:
+            out.add(MET)
+            continue
+        fails = [s for s in combo if isinstance(s, Fail)]
+        lows = [(0, False, f.lo) for f in fails]
+        highs = [(0, False, f.hi) for f in fails]
+        out.add(merge([fails[i] for i in contenders(lows, highs)], "cert"))
+    return frozenset(out)
