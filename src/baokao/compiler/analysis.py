@@ -99,6 +99,13 @@ class Analyser:
             if a in self.vslot and b in self.vslot
         )
         self.intervals = {v: cat.intervals(v) for v in self.vars}
+        # Related years after a certificate never exceed related years, so this plus
+        # related years are at least the years in this occupation plus (AA - A).
+        self.sums = tuple(
+            (self.vslot[a], self.vslot["AA" + a[1:]])
+            for a in ("At", "Ar", "Aa")
+            if a in self.vslot and "AA" + a[1:] in self.vslot
+        ) if "T" in self.vslot and "TT" in self.vslot else ()
         self.var_of = {i: f.var for i, f in enumerate(cat.facts) if f.var}
         self.classes = {i: cat.classes[f.id] for i, f in enumerate(cat.facts) if not f.var}
         self.exact_needs = tuple(
@@ -149,6 +156,10 @@ class Analyser:
         for low, up in reversed(self.edges):
             if vals[nv + up] < vals[nv + low]:
                 vals[nv + low] = vals[nv + up]
+        if self.sums:
+            t, tt = self.vslot["T"], self.vslot["TT"]
+            for a, aa in self.sums:
+                vals[tt] = max(vals[tt], vals[t] + max(0.0, vals[aa] - vals[nv + a]))
         return vals
 
     def domains(self, state: State) -> Domains:
@@ -299,14 +310,13 @@ class Analyser:
         return LevelResult(Settled("not_qualified", closest=closest, unmet=unmet), ())
 
     def _texts(self, key: object) -> tuple[str, ...]:
-        """The condition texts an unmet key names, in order, once each."""
+        """The unmet conditions an unmet key names, in order, once each."""
         found: dict[str, None] = {}
 
         def walk(k: object) -> None:
-            if isinstance(k, tuple):
-                if len(k) >= 2 and isinstance(k[0], str) and isinstance(k[1], int):
-                    found[self.cat.texts[k[1]]] = None
-                    return
+            if isinstance(k, tuple) and k and k[0] in ("line", "years", "broken"):
+                found[str(k[1])] = None
+            elif isinstance(k, tuple):
                 for part in k:
                     walk(part)
 

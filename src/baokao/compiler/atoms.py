@@ -67,6 +67,7 @@ class YearsAtom:
     idx: int
     var: str
     need: float
+    text: str
 
     def facts(self) -> tuple[str, ...]:
         """The facts this atom depends on."""
@@ -74,7 +75,8 @@ class YearsAtom:
 
     def shapes(self, d: Domains) -> Shapes:
         """The outcomes still possible."""
-        return years_shapes(("y", self.idx), self.var, self.need, d.lo[self.var], d.hi[self.var])
+        line = ("years", self.text, self.var, self.need)
+        return years_shapes(line, self.var, self.need, d.lo[self.var], d.hi[self.var])
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class CertAtom:
     need: float | None
     related_too: bool
     continuous: bool
+    missing: tuple[str, ...]
+    after_line: str
 
     def facts(self) -> tuple[str, ...]:
         """The facts this atom depends on."""
@@ -108,9 +112,11 @@ class CertAtom:
         shapes: set[Shape] = set()
         flag = d.masks.get(f"cert_{k}_continuous", 0b11) if self.continuous else 0b01
         if flag & 0b01:
-            shapes |= years_shapes(("c", self.idx, k), var, self.need, d.lo[var], d.hi[var])
+            line = ("years", self.after_line, var, self.need)
+            shapes |= years_shapes(line, var, self.need, d.lo[var], d.hi[var])
         if flag & 0b10:
-            shapes.add(Fail(1, True, self.need, self.need, ("b", self.idx, k), NO_VARS))
+            broken = (("broken", self.after_line, self.need),)
+            shapes.add(Fail(1, True, self.need, self.need, broken, NO_VARS))
         return frozenset(shapes)
 
     def shapes(self, d: Domains) -> Shapes:
@@ -125,8 +131,8 @@ class CertAtom:
                 opts.append(None)
             options.append(opts)
         need = self.need or 0.0
-        count = 2 if self.need is not None else 1
-        missing = Fail(count, False, need, need, ("m", self.idx), NO_VARS)
+        lines = tuple(("line", m) for m in self.missing)
+        missing = Fail(len(lines), False, need, need, lines, NO_VARS)
         out: set[Shape] = set()
         for combo in _product(options):
             held = [s for s in combo if s is not None]
@@ -151,6 +157,7 @@ class MaskAtom:
 
     idx: int
     oks: tuple[tuple[str, int], ...]
+    line: str
 
     def facts(self) -> tuple[str, ...]:
         """The facts this atom depends on."""
@@ -162,7 +169,7 @@ class MaskAtom:
         if all(d.masks[f] & ok for f, ok in self.oks):
             out.add(MET)
         if any(d.masks[f] & ~ok for f, ok in self.oks):
-            out.add(Fail(1, False, 0.0, 0.0, ("x", self.idx), NO_VARS))
+            out.add(Fail(1, False, 0.0, 0.0, (("line", self.line),), NO_VARS))
         return frozenset(out)
 
 

@@ -34,6 +34,7 @@ from baokao.compiler.questions import (
     training_fact,
     training_id,
 )
+from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
@@ -156,7 +157,7 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
     if isinstance(c, WorkYears):
         var = YEARS_VAR[(c.mode, c.scope)]
         b.thresholds.setdefault(var, set()).add(c.years)
-        return YearsAtom(idx, var, c.years)
+        return YearsAtom(idx, var, c.years, c.text)
     if isinstance(c, Certificate):
         return _certificate(c, b, idx)
     if isinstance(c, Education | Student):
@@ -164,16 +165,18 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
         oks = tuple(
             (f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None
         )
-        return MaskAtom(idx, oks)
+        return MaskAtom(idx, oks, f"缺少：{c.text}")
     if isinstance(c, Training):
         fid = training_id(c.level, c.credential)
         b.trainings.setdefault(fid, training_fact(c.level, c.credential, c.title))
-        return MaskAtom(idx, ((fid, 0b01),))
+        return MaskAtom(idx, ((fid, 0b01),), f"缺少：{c.text}")
     if isinstance(c, Apprenticeship):
         ok = ("this",) if c.scope == "this" else ("this", "related")
-        return MaskAtom(idx, (("apprenticeship", _mask(FACT_BY_ID["apprenticeship"], ok)),))
+        mask = _mask(FACT_BY_ID["apprenticeship"], ok)
+        return MaskAtom(idx, (("apprenticeship", mask),), f"缺少：{c.text}")
     if isinstance(c, PreparatoryTechnician):
-        return MaskAtom(idx, (("preparatory_technician", 0b01),))
+        line = f"缺少：{c.text}（预备技师证书）"
+        return MaskAtom(idx, (("preparatory_technician", 0b01),), line)
     assert isinstance(c, Unparsed)
     return StuckAtom(idx)
 
@@ -206,7 +209,12 @@ def _certificate(c: Certificate, b: _Builder, idx: int) -> CertAtom:
             b.thresholds.setdefault(var, set()).add(c.after.years)
     need = c.after.years if c.after else None
     cont = c.after is not None and c.after.mode == "continuous"
-    return CertAtom(idx, certs, match, need, related, cont)
+    # Worded as the evaluator words them (baokao.evaluator.leaves.certificate).
+    missing = [certificate_line(c)]
+    after_line = years_after_line(c) if c.after else ""
+    if c.after is not None:
+        missing.append(f"{after_line}：需在取得证书后满 {fmt_years(c.after.years)} 年")
+    return CertAtom(idx, certs, match, need, related, cont, tuple(missing), after_line)
 
 
 def _comparable(var: str, present: set[str]) -> set[str]:

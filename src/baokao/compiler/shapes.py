@@ -20,9 +20,9 @@ INF = float("inf")
 class Fail(NamedTuple):
     """An unmet outcome: ``unmet`` counted conditions, shortfall in ``[lo, hi]``.
 
-    ``key`` identifies the unmet lines (which conditions, in order); ``vars`` names the
-    counts of years whose exact values those lines quote, so the outcome is settled only
-    once they are answered.
+    ``key`` holds the unmet lines as templates worded like the evaluator's (a shortfall
+    left to fill in), in order; ``vars`` names the counts of years whose exact values
+    those lines quote, so the outcome is settled only once they are answered.
     """
 
     unmet: int
@@ -70,26 +70,40 @@ def contenders(
     return keep
 
 
-def merge(parts: list[Fail], kind: str) -> Fail:
-    """One unmet outcome standing for whichever of ``parts`` turns out nearest."""
-    if len(parts) == 1:
-        only = parts[0]
-        return Fail(1, only.years_only, only.lo, only.hi, (kind, only.key), only.vars)
+def merge(parts: list[Fail], key: tuple[object, ...]) -> Fail:
+    """One unmet outcome (one counted condition, lines ``key``) standing for whichever of
+    ``parts`` turns out nearest."""
     return Fail(
         1,
         parts[0].years_only,
         min(p.lo for p in parts),
         min(p.hi for p in parts),
-        (kind, tuple(p.key for p in parts)),
+        key,
         frozenset().union(*(p.vars for p in parts)),
     )
 
 
-def years_shapes(key: tuple[object, ...], var: str, need: float, lo: float, hi: float) -> Shapes:
-    """A count of years in ``[lo, hi)`` compared with ``need`` (以上 includes ``need``)."""
+def either_key(fails: list[Fail], near: list[int]) -> tuple[object, ...]:
+    """The unmet lines of a "或" whose nearest side is one of ``near``.
+
+    As the evaluator words it: the nearest side's lines after "以下情形之一（最接近的一种）：",
+    or, when every side lacks exactly the same lines, those lines joined plainly. With
+    several possible nearest sides the key names them all; the exact years decide.
+    """
+    if all(f.key == fails[0].key for f in fails):
+        inner = fails[0].key
+        return inner if len(inner) == 1 else (("join", inner),)
+    if len(near) == 1:
+        return (("any", fails[near[0]].key),)
+    return (("any?", tuple(fails[i].key for i in near)),)
+
+
+def years_shapes(line: tuple[object, ...], var: str, need: float, lo: float, hi: float) -> Shapes:
+    """A count of years in ``[lo, hi)`` compared with ``need`` (以上 includes ``need``);
+    unmet, its one line is ``line`` with the shortfall filled in."""
     if lo >= need:
         return frozenset((MET,))
-    fail = Fail(1, True, max(need - hi, 0.0), need - lo, key, frozenset((var,)))
+    fail = Fail(1, True, max(need - hi, 0.0), need - lo, (line,), frozenset((var,)))
     return frozenset((fail,)) if hi <= need else frozenset((MET, fail))
 
 
@@ -107,7 +121,7 @@ def all_of(parts: list[Shapes]) -> Shapes:
                     all(f.years_only for f in failed),
                     sum(f.lo for f in failed),
                     sum(f.hi for f in failed),
-                    tuple(f.key for f in failed),
+                    tuple(line for f in failed for line in f.key),
                     frozenset().union(*(f.vars for f in failed)),
                 )
             )
@@ -129,7 +143,7 @@ def any_of(parts: list[Shapes]) -> Shapes:
         else:
             fails = [s for s in combo if isinstance(s, Fail)]
             near = contenders([rank_lo(f) for f in fails], [rank_hi(f) for f in fails])
-            out.add(merge([fails[i] for i in near], "any"))
+            out.add(merge([fails[i] for i in near], either_key(fails, near)))
     return frozenset(out)
 
 
@@ -144,5 +158,9 @@ def nearest_certificate(parts: list[Shapes]) -> Shapes:
         fails = [s for s in combo if isinstance(s, Fail)]
         lows = [(0, False, f.lo) for f in fails]
         highs = [(0, False, f.hi) for f in fails]
-        out.add(merge([fails[i] for i in contenders(lows, highs)], "cert"))
+        near = [fails[i] for i in contenders(lows, highs)]
+        if len({f.key for f in near}) == 1:
+            out.add(near[0] if len(near) == 1 else merge(near, near[0].key))
+        else:
+            out.add(merge(near, (("cert?", tuple(f.key for f in near)),)))
     return frozenset(out)
