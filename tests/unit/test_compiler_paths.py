@@ -1,11 +1,12 @@
 """Every path of every level's tree says what the evaluator says (the compiler's proof).
 
 For each of the 42 levels the tree is walked along every path, entering every answer
-branch of every question with a real answer (at the lower end of its interval, and
-just below its upper end). At each leaf the evaluator judges the path's own facts, and
-three random completions of the facts the path left unasked: all must agree with the
-leaf — the route it names is met, or no route is and the closest route and its unmet
-lines are the same whatever the unasked facts are.
+branch of every question with a real answer (at the lower end of its interval, just
+below its upper end, and at random where a branch needs particular earlier years). At
+each leaf the evaluator judges the path's own facts, and three random completions of
+the facts the path left unasked: all must agree with the leaf — the route it names is
+met, or no route is and the closest route, its unmet conditions and their shortfalls
+are the same whatever the unasked facts are (``docs/questions.md``, "settled").
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from baokao.compiler.build import compile_level
 from baokao.compiler.catalogue import build_catalogue
 from baokao.compiler.paths import Path, complete, paths, reach
 from baokao.compiler.tree import Ask, Leaf, QuestionTree
-from baokao.evaluator import Verdict, evaluate
+from baokao.evaluator import Truth, Verdict, evaluate
+from baokao.model.conditions import AnyOf
 from baokao.model.rules import Level, Subject
 from baokao.rulebook import load_rulebook
 from baokao.session import compiled
@@ -57,15 +59,28 @@ def check_leaf(tree: QuestionTree, lv: Level, answers: dict[str, object], leaf: 
             assert same_closest(v, seen), (answers, v.unmet, seen.unmet)
 
 
+def signature(v: Verdict) -> tuple[object, ...]:
+    """What a not-qualified leaf settles: the closest route, and for each of its unmet
+    conditions the lines (for a "或": its count, whether it is years only, and its
+    shortfall — which side is quoted as nearer is wording)."""
+    assert v.closest is not None
+    parts: list[object] = []
+    for index, (condition, outcome) in enumerate(v.closest.parts):
+        if outcome.truth is not Truth.UNMET:
+            continue
+        if isinstance(condition, AnyOf):
+            gap = round(outcome.shortfall, 4) if outcome.years_only else None
+            parts.append((index, outcome.unmet, outcome.years_only, gap))
+        else:
+            parts.append((index, outcome.lines))
+    route = v.closest.outcome
+    gap = round(route.shortfall, 4) if route.years_only else None
+    return (v.status, v.closest.number, route.unmet, route.years_only, gap, tuple(parts))
+
+
 def same_closest(a: Verdict, b: Verdict) -> bool:
-    """Same status, same closest route, same unmet lines."""
-    return (
-        a.status == b.status
-        and a.closest is not None
-        and b.closest is not None
-        and a.closest.number == b.closest.number
-        and a.unmet == b.unmet
-    )
+    """Same status and the same :func:`signature`."""
+    return a.status == b.status == "not_qualified" and signature(a) == signature(b)
 
 
 def check_path(tree: QuestionTree, lv: Level, path: Path) -> Iterator[tuple[str, int]]:

@@ -26,7 +26,7 @@ from baokao.compiler.atoms import (
     YearsAtom,
     shapes_of,
 )
-from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue
+from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue, condition_text
 from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
 
 State = tuple[int | None, ...]
@@ -292,7 +292,9 @@ class Analyser:
         possible = [failing[j] for j in contenders(lows, highs)]
         unstable = [
             i for i in possible
-            if len(shapes[i]) > 1 or not fails[i][0].vars <= exact
+            if len(fails[i]) < len(shapes[i])
+            or len({(f.unmet, f.years_only, f.key) for f in fails[i]}) > 1
+            or not all(f.vars <= exact for f in fails[i])
         ]
         live = tuple(sorted(set(maybe) | set(unstable)))
         need = frozenset(v for i in unstable for f in fails[i] for v in f.vars) - exact
@@ -306,22 +308,19 @@ class Analyser:
         if unstable:
             return LevelResult(None, live, need, dead)
         closest = tuple(numbers[i] for i in possible)
-        unmet = tuple(self._texts(fails[i][0].key) for i in possible)
+        unmet = tuple(self._texts(li, i, fails[i][0].key) for i in possible)
         return LevelResult(Settled("not_qualified", closest=closest, unmet=unmet), ())
 
-    def _texts(self, key: object) -> tuple[str, ...]:
-        """The unmet conditions an unmet key names, in order, once each."""
-        found: dict[str, None] = {}
-
-        def walk(k: object) -> None:
-            if isinstance(k, tuple) and k and k[0] in ("line", "years", "broken"):
-                found[str(k[1])] = None
-            elif isinstance(k, tuple):
-                for part in k:
-                    walk(part)
-
-        walk(key)
-        return tuple(found)
+    def _texts(self, li: int, ri: int, key: tuple[object, ...]) -> tuple[str, ...]:
+        """The texts of a route's unmet conditions, in order."""
+        conditions = self.cat.levels[li].routes[ri].conditions
+        out = []
+        for entry in key:
+            assert isinstance(entry, tuple)
+            index = entry[0]
+            assert isinstance(index, int)
+            out.append(condition_text(conditions[index]))
+        return tuple(out)
 
 
 def _recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:

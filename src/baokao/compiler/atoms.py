@@ -21,6 +21,7 @@ from baokao.compiler.shapes import (
     all_of,
     any_of,
     nearest_certificate,
+    route_of,
     years_shapes,
 )
 from baokao.model.conditions import Education, Student
@@ -193,7 +194,7 @@ Atom = YearsAtom | CertAtom | MaskAtom | StuckAtom
 
 @dataclass(frozen=True)
 class Group:
-    """``all`` or ``any`` of compiled parts."""
+    """``all`` or ``any`` of compiled parts, or a ``route`` (all of its conditions)."""
 
     kind: str
     parts: tuple[Atom | Group, ...]
@@ -203,8 +204,11 @@ class Group:
         return tuple(dict.fromkeys(f for p in self.parts for f in p.facts()))
 
     def shapes(self, d: Domains, cache: dict[tuple[object, ...], Shapes]) -> Shapes:
-        """Combine the parts as the evaluator does."""
+        """Combine the parts as the evaluator does (``route``: a route's conditions)."""
         parts = [shapes_of(p, d, cache) for p in self.parts]
+        if self.kind == "route":
+            either = tuple(isinstance(p, Group) and p.kind == "any" for p in self.parts)
+            return route_of(parts, either)
         return all_of(parts) if self.kind == "all" else any_of(parts)
 
 

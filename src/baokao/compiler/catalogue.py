@@ -266,6 +266,14 @@ def _classes(b: _Builder, specs: Sequence[FactSpec]) -> dict[str, tuple[int, ...
     return out
 
 
+def condition_text(c: Condition) -> str:
+    """A condition's text as the source words it ("或" alternatives joined)."""
+    if isinstance(c, AllOf | AnyOf):
+        sep = "；或" if isinstance(c, AnyOf) else "，"
+        return sep.join(dict.fromkeys(condition_text(x) for x in c.conditions))
+    return c.text
+
+
 def _combined(levels: Sequence[Level]) -> bool:
     """Whether every certificate condition accepts this occupation or a related one.
 
@@ -310,7 +318,7 @@ def build_catalogue(
         tuple(
             CompiledRoute(
                 r.number,
-                Group("all", tuple(_compile(c, b, (lv.number, r.number)) for c in r.conditions)),
+                Group("route", tuple(_compile(c, b, (lv.number, r.number)) for c in r.conditions)),
             )
             for r in lv.routes
         )

@@ -132,6 +132,52 @@ def all_of(parts: list[Shapes]) -> Shapes:
     return frozenset(out)
 
 
+def route_of(parts: list[Shapes], either: tuple[bool, ...]) -> Shapes:
+    """A route: every condition must hold, as :func:`all_of`, but the unmet key names the
+    route's conditions by position — with each one's count, whether it is years only,
+    and its lines, except for a "或" (``either``), whose nearer side is only wording."""
+    out: set[Shape] = set()
+    for combo in product(*parts):
+        failed = [(i, s) for i, s in enumerate(combo) if isinstance(s, Fail)]
+        if failed:
+            out.add(
+                Fail(
+                    sum(f.unmet for _, f in failed),
+                    all(f.years_only for _, f in failed),
+                    sum(f.lo for _, f in failed),
+                    sum(f.hi for _, f in failed),
+                    tuple(
+                        (i, f.unmet, f.years_only, gaps(f.key) if either[i] else f.key)
+                        for i, f in failed
+                    ),
+                    frozenset().union(*(f.vars for _, f in failed)),
+                )
+            )
+        elif STUCK in combo:
+            out.add(STUCK)
+        else:
+            out.add(MET)
+    return frozenset(out)
+
+
+def gaps(key: object) -> object:
+    """What a "或"'s shortfall is measured on: each years line's quantity and threshold
+    (or a broken stretch's full length) — its wording aside."""
+    found: list[object] = []
+
+    def walk(k: object) -> None:
+        if isinstance(k, tuple) and k and k[0] == "years":
+            found.append((k[2], k[3]))
+        elif isinstance(k, tuple) and k and k[0] == "broken":
+            found.append(("broken", k[2]))
+        elif isinstance(k, tuple):
+            for part in k:
+                walk(part)
+
+    walk(key)
+    return ("或", tuple(found))
+
+
 def any_of(parts: list[Shapes]) -> Shapes:
     """One part must hold; unmet, it counts as one condition, as its nearest side."""
     out: set[Shape] = set()
