@@ -107,8 +107,8 @@ class BaokaoApp(App[None]):
             self.call_from_thread(self._load_failed, str(exc))
             return
         self.call_from_thread(self._book_ready, book)
-        pass  # TEMP import baokao.tui.screens.all_levels
-        # TEMP import baokao.tui.screens.question
+        import baokao.tui.screens.all_levels
+        import baokao.tui.screens.question  # noqa: F401
 
     async def rules_loaded(self) -> bool:
         """Wait until the rules have been read; whether the rule book could be loaded."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,7 +29,16 @@ from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.question import case_title
 from baokao.tui.screens.result import RESULT_BINDINGS
 from baokao.tui.widgets.answers_view import AnswersView
-from baokao.tui.widgets.verdict_view import VerdictView, format_date, status_content
+from baokao.tui.widgets.verdict_view import (
+    STATUS_KEYS,
+    STATUS_MARKS,
+    VerdictView,
+    format_date,
+    status_content,
+)
+
+#: Theme colour of each status in the table (DataTable cells are Rich text).
+STATUS_COLOURS = {"qualified": "success", "not_qualified": "error", "undetermined": "warning"}
 
 
 def gap_cell(verdict: Verdict) -> str:
@@ -98,11 +108,14 @@ class AllLevelsScreen(Screen[None]):
         table.add_column(t("all.level"), key="level")
         table.add_column(t("all.status"), key="status")
         table.add_column(t("all.detail"), key="detail")
+        colours = self.app.theme_variables
         for verdict in self.outcome.verdicts:
+            status = f"{STATUS_MARKS[verdict.status]} {t(STATUS_KEYS[verdict.status])}"
+            colour = colours.get(STATUS_COLOURS[verdict.status], "")
             table.add_row(
-                Content(verdict.level.label),
-                status_content(verdict),
-                Content(gap_cell(verdict)),
+                Text(verdict.level.label),
+                Text(status, style=f"bold {colour}".strip()),
+                Text(gap_cell(verdict)),
                 key=str(verdict.level.number),
             )
         start = self.outcome.next_level or self.outcome.highest or self.outcome.verdicts[0]

@@ -74,16 +74,16 @@ class QuestionScreen(Screen[None]):
             yield RoutesPanel(id="q-side")
         yield Footer()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         """Show the first question."""
-        await self._show()
+        self._show()
 
-    async def watch_session(self) -> None:
+    def watch_session(self) -> None:
         """Show the session's question (the app sets a new session after each answer)."""
         if self.is_mounted:
-            await self._show()
+            self._show()
 
-    async def _show(self) -> None:
+    def _show(self) -> None:
         session = self.session
         if session is None or session.question is None:
             return
@@ -95,11 +95,10 @@ class QuestionScreen(Screen[None]):
         panel = self.query_one(RoutesPanel)
         panel.alive = session.alive
         panel.help = question.help
+        # The new form takes the focus when it is mounted (AnswerForm.on_mount).
         slot = self.query_one("#q-form-slot", Vertical)
-        await slot.remove_children()
-        form = AnswerForm(question)
-        await slot.mount(form)
-        form.focus_answer()
+        slot.remove_children()
+        slot.mount(AnswerForm(question))
 
     @on(AnswerForm.Answered)
     def _answered(self, event: AnswerForm.Answered) -> None:
@@ -112,7 +111,9 @@ class QuestionScreen(Screen[None]):
         try:
             moved = session.answer(event.value)
         except AnswerError as exc:
-            self.query_one(AnswerForm).show_error(str(exc))
+            for form in self.query(AnswerForm).results(AnswerForm):
+                if form.question.id == event.question_id:
+                    form.show_error(str(exc))
             return
         self.post_message(self.Moved(moved))
 

@@ -30,8 +30,8 @@ from baokao.tui.i18n import t
 if TYPE_CHECKING:
     from baokao.compiler.questions import Answer, Question
 
-#: The keys that pick the 1st … 10th choice.
-CHOICE_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "0")
+#: The keys that pick the 1st, 2nd … choice: 1–9, 0, then letters (not Y and N).
+CHOICE_KEYS = (*"1234567890", *"abcdefghijklmopqrstuvwxz")
 YES_NO_KEYS = {"yes": "y", "no": "n"}
 
 
@@ -68,7 +68,7 @@ def choice_keys(question: Question) -> list[tuple[str, str, str]]:
         choices = question.choices or ()
         pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
         return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
-    keys = list(CHOICE_KEYS) + [""] * max(0, len(question.choices) - len(CHOICE_KEYS))
+    keys = [*CHOICE_KEYS, *[""] * max(0, len(question.choices) - len(CHOICE_KEYS))]
     return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=False)]
 
 
