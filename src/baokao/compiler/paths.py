@@ -20,6 +20,8 @@ from baokao.compiler.tree import Ask, Branch, Leaf, Node
 
 Strategy = Literal["low", "high", "random"]
 _OFFSET = {"TT": "T", "AAt": "At", "AAr": "Ar", "AAa": "Aa"}
+#: Years added to a completion's lower bound: small steps are where thresholds bite.
+_STEPS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 9.0, 14.0, 20.0)
 
 
 def entry(
@@ -103,7 +105,8 @@ def reach(root: Node, target: str, index: int, seed: int, tries: int = 200) -> P
 
 
 def complete(cat: Catalogue, answers: Answers, rng: random.Random) -> dict[str, Answer]:
-    """``answers`` with every other askable fact of ``cat`` answered at random, consistently."""
+    """``answers`` with every other askable fact of ``cat`` answered at random, consistently
+    (years a random step above the least the earlier answers allow)."""
     out = dict(answers)
     for spec in cat.facts:
         if spec.id in out:
@@ -114,9 +117,8 @@ def complete(cat: Catalogue, answers: Answers, rng: random.Random) -> dict[str, 
             continue
         if spec.kind == "years":
             low, high, _, _ = years_bounds(spec.id, out)
-            top = high if high is not None else low + 15.0
-            out[spec.id] = round(rng.uniform(low, top) * 4) / 4 if top > low else low
-            out[spec.id] = min(max(float(out[spec.id]), low), top)
+            top = high if high is not None else INF
+            out[spec.id] = min(low + rng.choice(_STEPS), top)
         else:
             out[spec.id] = rng.choice(spec.choices).value
     return out

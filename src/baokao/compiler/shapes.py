@@ -147,10 +147,12 @@ def route_of(parts: list[Shapes], either: tuple[bool, ...]) -> Shapes:
                     sum(f.lo for _, f in failed),
                     sum(f.hi for _, f in failed),
                     tuple(
-                        (i, f.unmet, f.years_only, gaps(f.key) if either[i] else f.key)
+                        (i, f.unmet, f.years_only, _either(f) if either[i] else f.key)
                         for i, f in failed
                     ),
-                    frozenset().union(*(f.vars for _, f in failed)),
+                    frozenset().union(
+                        *(f.vars for i, f in failed if f.years_only or not either[i])
+                    ),
                 )
             )
         elif STUCK in combo:
@@ -176,6 +178,11 @@ def gaps(key: object) -> object:
 
     walk(key)
     return ("或", tuple(found))
+
+
+def _either(f: Fail) -> object:
+    """A "或" in a route's unmet key: only its shortfall's measure, when years only."""
+    return gaps(f.key) if f.years_only else "或"
 
 
 def any_of(parts: list[Shapes]) -> Shapes:
