@@ -268,8 +268,8 @@ def qualify_date(verdict: Verdict, profile: Profile, today: date) -> date | None
     """When a not-qualified candidate will qualify by working on, if only years are missing.
 
     Assumes the candidate keeps working in this occupation without a break from today:
-    every count of years in this occupation (累计, 连续, after a certificate) grows, and a
-    certificate whose later work was broken starts a new unbroken stretch today. The
+    every count of years in this occupation (累计, 连续, 见习, after a certificate) grows,
+    and a certificate whose later work was broken starts a new unbroken stretch today. The
     first day on which the evaluator says qualified is returned, rounded up to whole
     months; ``None`` when working on alone cannot do it.
     """
@@ -302,6 +302,8 @@ def _gaps(level: Level, p: Profile) -> list[float]:
         ),
         ("continuous", "this"): p.years_this_continuous,
         ("continuous", "this_or_related"): p.years_continuous_incl_related,
+        ("trainee", "this"): p.years_trainee_continuous,
+        ("trainee", "this_or_related"): p.years_trainee_continuous,
     }
     for route in level.routes:
         for c in leaves(route.conditions):
@@ -332,6 +334,7 @@ def _grown(p: Profile, gap: float) -> Profile:
             "years_this": plus(p.years_this),
             "years_this_continuous": plus(p.years_this_continuous),
             "years_continuous_incl_related": plus(p.years_continuous_incl_related),
+            "years_trainee_continuous": plus(p.years_trainee_continuous),
             "certificates": None if p.certificates is None else tuple(certs),
         }
     )

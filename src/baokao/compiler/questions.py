@@ -119,11 +119,12 @@ def cert_occupation(fact: str, value: str) -> str:
 
 def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
     cert = f"cert_{scope}"
+    short = "相关职业" if scope == "related" else ""
     return (
         FactSpec(
             cert,
             "choice",
-            f"您已取得的{name}职业资格证书（技能等级证书），最高是哪一级？",
+            f"您已取得的{name}的职业资格证书（技能等级证书），最高是哪一级？",
             "高等级证书可以满足对低等级证书的要求（例如四级证书满足“五级及以上”）。"
             "旧称对照：初级=五级，中级=四级，高级=三级，技师=二级，高级技师=一级。",
             ANY_CERT_CHOICES if scope == "any" else LEVEL_CHOICES,
@@ -131,7 +132,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
         FactSpec(
             f"{cert}_years_after",
             "years",
-            f"取得这本{name}证书后，您从事本职业工作累计多少年？",
+            f"取得这本{short}证书后，您从事本职业工作累计多少年？",
             _YEARS_AFTER_WHY,
             var="A" + scope[0],
             held=cert,
@@ -139,7 +140,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
         FactSpec(
             f"{cert}_years_after_related",
             "years",
-            f"取得这本{name}证书后，您从事相关职业（不含本职业）工作累计多少年？",
+            f"取得这本{short}证书后，您从事相关职业（不含本职业）工作累计多少年？",
             "“取得证书后，累计从事本职业或相关职业工作N年”把取得证书后在本职业与相关职业"
             "的年限相加。",
             var="AA" + scope[0],
@@ -148,7 +149,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
         FactSpec(
             f"{cert}_continuous",
             "yesno",
-            f"取得这本{name}证书后，您的工作是否一直连续、没有中断？",
+            f"取得这本{short}证书后，您的工作是否一直连续、没有中断？",
             "“取得证书后，连续从事…N年”要求取得证书后的工作没有中断；中断过的，"
             "需重新连续工作满N年。",
             YES_NO,
