@@ -114,6 +114,7 @@ class Analyser:
         self.route_facts = tuple(
             tuple(tuple(self.pos[f] for f in r.node.facts()) for r in lv) for lv in cat.routes
         )
+        self.linked = self._linked(cat)
         self.getters = tuple(
             tuple(self._getter(r.node) for r in lv) for lv in cat.routes
         )
@@ -129,6 +130,29 @@ class Analyser:
         self.used_cache: dict[tuple[object, ...], int] = {}
         self.level_cache: dict[tuple[object, ...], LevelResult] = {}
         self.state_cache: dict[State, Analysis] = {}
+
+    def _linked(self, cat: Catalogue) -> dict[int, frozenset[int]]:
+        """Per fact: the quantities in the same component of the years constraints as
+        any quantity its routes' atoms read."""
+        parent = list(range(self.nv))
+
+        def find(k: int) -> int:
+            while parent[k] != k:
+                k = parent[k]
+            return k
+
+        for a, b in self.edges:
+            parent[find(a)] = find(b)
+        out: dict[int, frozenset[int]] = {}
+        for i, spec in enumerate(cat.facts):
+            seeds = {self.vslot[spec.var]} if spec.var else set()
+            for li, routes in enumerate(cat.routes):
+                for ri, route in enumerate(routes):
+                    if i in self.route_facts[li][ri]:
+                        seeds |= {self.vslot[v] for v in _recipe(route.node)[0]}
+            roots = {find(k) for k in seeds}
+            out[i] = frozenset(k for k in range(self.nv) if find(k) in roots)
+        return out
 
     def _getter(self, node: Group) -> Callable[[list[float]], tuple[float, ...]]:
         vs, fs = _recipe(node)
@@ -254,7 +278,10 @@ class Analyser:
         candidates = tuple(i for i in live if self.askable(state, i, vals))
         key.append(tuple([state[i] for i in live]))
         key.append(tuple(live))
-        key.append(tuple(vals[: 2 * self.nv]))
+        # Only quantities tied (by the years constraints) to a live fact can still matter.
+        nv = self.nv
+        linked = {k for i in live for k in self.linked.get(i, ())}
+        key.append(tuple((k, vals[k], vals[nv + k]) for k in sorted(linked)))
         return Analysis(tuple(results), candidates, tuple(key), frozenset(need))
 
     def _level(self, li: int, shapes: tuple[Shapes, ...], exact: int) -> LevelResult:

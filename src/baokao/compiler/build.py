@@ -17,7 +17,7 @@ from baokao.compiler.tree import Ask, Branch, Leaf, Method, Node, QuestionTree
 from baokao.evaluator.wording import fmt_years
 from baokao.model.rules import Level
 
-DEFAULT_BUDGET = 50_000
+DEFAULT_BUDGET = 20_000
 
 #: How a branch names the quantity it splits.
 VAR_NAMES = {
