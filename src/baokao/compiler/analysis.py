@@ -128,7 +128,10 @@ class Analyser:
         self.shape_cache: dict[tuple[object, ...], Shapes] = {}
         self.route_cache: dict[tuple[object, ...], Shapes] = {}
         self.used_cache: dict[tuple[object, ...], int] = {}
-        self.level_cache: dict[tuple[object, ...], LevelResult] = {}
+        self.level_cache: dict[
+            tuple[object, ...], tuple[LevelResult, object, tuple[int, ...]]
+        ] = {}
+        self.linked_cache: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.state_cache: dict[State, Analysis] = {}
 
     def _linked(self, cat: Catalogue) -> dict[int, frozenset[int]]:
@@ -261,31 +264,37 @@ class Analyser:
         exact = self.exact_bits(state)
         results = []
         key: list[object] = []
-        live_facts: set[int] = set()
-        need: set[str] = set()
+        live: tuple[int, ...] = ()
+        need: frozenset[str] = frozenset()
         for li, routes in enumerate(self.cat.routes):
             shapes = tuple(self.route_shapes(li, ri, vals) for ri in range(len(routes)))
-            res = self._level(li, shapes, exact)
+            res, part, facts = self._level(li, shapes, exact)
             results.append(res)
+            key.append(part)
             if res.settled is None:
                 need |= res.need
-                key.append(tuple(None if i in res.dead else x for i, x in enumerate(shapes)))
-                for r in res.live:
-                    live_facts.update(self.route_facts[li][r])
-            else:
-                key.append(res.settled)
-        live = sorted(live_facts)
+                live = tuple(sorted({*live, *facts})) if live else facts
         candidates = tuple(i for i in live if self.askable(state, i, vals))
+        linked, nv = self.linked_of(live), self.nv
         key.append(tuple([state[i] for i in live]))
-        key.append(tuple(live))
-        # Only quantities tied (by the years constraints) to a live fact can still matter.
-        nv = self.nv
-        linked = {k for i in live for k in self.linked.get(i, ())}
-        key.append(tuple((k, vals[k], vals[nv + k]) for k in sorted(linked)))
-        return Analysis(tuple(results), candidates, tuple(key), frozenset(need))
+        key.append(live)
+        key.append(tuple([(k, vals[k], vals[nv + k]) for k in linked]))
+        return Analysis(tuple(results), candidates, tuple(key), need)
 
-    def _level(self, li: int, shapes: tuple[Shapes, ...], exact: int) -> LevelResult:
-        """Judge one level, cached on its shapes and the exactness its lines depend on."""
+    def linked_of(self, live: tuple[int, ...]) -> tuple[int, ...]:
+        """The quantities tied (by the years constraints) to any of the ``live`` facts:
+        only they can still matter."""
+        hit = self.linked_cache.get(live)
+        if hit is None:
+            hit = tuple(sorted({k for i in live for k in self.linked.get(i, ())}))
+            self.linked_cache[live] = hit
+        return hit
+
+    def _level(
+        self, li: int, shapes: tuple[Shapes, ...], exact: int
+    ) -> tuple[LevelResult, object, tuple[int, ...]]:
+        """Judge one level, cached on its shapes and the exactness its lines depend on;
+        also its part of the memo key and the facts still live in it."""
         pre = (li, shapes)
         used = self.used_cache.get(pre)
         if used is None:
@@ -297,12 +306,18 @@ class Analyser:
                             used |= 1 << self.vslot[v]
             self.used_cache[pre] = used
         ckey = (li, shapes, exact & used)
-        res = self.level_cache.get(ckey)
-        if res is None:
+        hit = self.level_cache.get(ckey)
+        if hit is None:
             known = frozenset(v for k, v in enumerate(self.vars) if exact >> k & 1)
             res = self._judge(li, shapes, known)
-            self.level_cache[ckey] = res
-        return res
+            if res.settled is None:
+                part: object = tuple(None if i in res.dead else x for i, x in enumerate(shapes))
+                facts = tuple(sorted({f for r in res.live for f in self.route_facts[li][r]}))
+            else:
+                part, facts = res.settled, ()
+            hit = (res, part, facts)
+            self.level_cache[ckey] = hit
+        return hit
 
     def _judge(self, li: int, shapes: tuple[Shapes, ...], exact: frozenset[str]) -> LevelResult:
         routes = self.cat.routes[li]
