@@ -5,8 +5,8 @@ not asked). From it come the domains (what each unasked fact can still be, bound
 the contract's consistency rules), each route's possible shapes, and per level either a
 settled outcome or the routes whose facts can still change it. An outcome is settled
 when every completion of the unasked facts gives the same status and qualifying route,
-or the same closest route with the same unmet lines — the lines quote shortfalls, so the
-counts of years they quote must be known exactly (``docs/questions.md``).
+or the same closest route with the same unmet conditions and the same shortfalls — so
+the counts of years those shortfalls quote must be known exactly (``docs/questions.md``).
 """
 
 from __future__ import annotations
