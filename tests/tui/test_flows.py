@@ -61,7 +61,7 @@ async def test_a_work_type_of_the_massage_occupation(app: BaokaoApp) -> None:
 
 
 async def test_all_levels_of_the_hr_manager(app: BaokaoApp) -> None:
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with app.run_test() as pilot:
         await run_candidate(pilot, HR_ALL)
         assert isinstance(app.screen, AllLevelsScreen)
         rows = table_rows(app)

@@ -30,6 +30,7 @@ from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
+    from baokao.model.rules import Subject
     from baokao.rulebook import Rulebook
     from baokao.session import Session
     from baokao.slip import SavedSlip
@@ -151,15 +152,18 @@ class BaokaoApp(App[None]):
 
     @work(exclusive=True, group="begin")
     async def _begin(self, entry: Entry, choice: LevelChoice) -> None:
-        """Start the interview (waiting for the rule book if it is still loading)."""
+        """Start the interview (waiting for the rule book if it is still loading).
+
+        Compiling a level's question tree can take a second for the larger occupations,
+        so it runs in a thread and the screen stays responsive meanwhile.
+        """
         await self._book_loaded.wait()
         if self.book is None:
             return
-        from baokao.session import Session
-
         subject = self.book.find(entry.occupation, entry.work_type)
         level = None if choice == ALL else int(choice)
-        self._show(Session.start(subject, level, self.today))
+        session = await asyncio.to_thread(_started, subject, level, self.today)
+        self._show(session)
 
     # The interview ---------------------------------------------------------------------
 
@@ -286,6 +290,15 @@ class BaokaoApp(App[None]):
             yield SystemCommand(t("cmd.back"), t("cmd.back.help"), self.action_back)
         yield SystemCommand(t("cmd.next"), t("cmd.next.help"), self.action_next_candidate)
         yield SystemCommand(t("key.quit"), t("cmd.quit.help"), self.action_quit)
+
+
+def _started(subject: Subject, level: int | None, today: date | None) -> Session:
+    """A new session with its first question worked out (compiles the trees; slow)."""
+    from baokao.session import Session
+
+    session = Session.start(subject, level, today)
+    _ = session.question, session.alive
+    return session
 
 
 def run(trees: str | Path | None = None, lang: Lang = "zh") -> None:

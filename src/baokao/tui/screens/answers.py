@@ -14,16 +14,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.dialog import Dialog
 from baokao.tui.widgets.answer_form import CHOICE_KEYS
 
 
-class AnswersScreen(ModalScreen[str | None]):
+class AnswersScreen(Dialog[str | None]):
     """List the answers of a session; return the question id to change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,13 +66,13 @@ class AnswersScreen(ModalScreen[str | None]):
             index = CHOICE_KEYS.index(event.character)
             if index < len(self._ids):
                 event.stop()
-                self.dismiss(self._ids[index])
+                self.close(self._ids[index])
 
     @on(OptionList.OptionSelected, "#answers-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def _answer_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.close(event.option.id)
 
     def action_cancel(self) -> None:
         """Close without choosing."""
-        self.dismiss(None)
+        self.close(None)

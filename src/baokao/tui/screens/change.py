@@ -15,16 +15,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from baokao.compiler.questions import Answer, AnswerError, Question
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.dialog import Dialog
 from baokao.tui.widgets.answer_form import AnswerForm
 
 
-class ChangeScreen(ModalScreen[Session | None]):
+class ChangeScreen(Dialog[Session | None]):
     """Ask one answered question again; return the changed session, or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,8 +56,8 @@ class ChangeScreen(ModalScreen[Session | None]):
         except AnswerError as exc:
             self.query_one(AnswerForm).show_error(str(exc))
             return
-        self.dismiss(changed)
+        self.close(changed)
 
     def action_cancel(self) -> None:
         """Keep the old answer."""
-        self.dismiss(None)
+        self.close(None)

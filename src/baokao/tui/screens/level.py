@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
     from baokao.tui.search import Entry
@@ -28,7 +28,7 @@ LevelChoice = int | Literal["all"]
 ALL = "all"
 
 
-class LevelScreen(ModalScreen[LevelChoice | None]):
+class LevelScreen(Dialog[LevelChoice | None]):
     """The levels of one entry, highest number (五级) first, then "all levels"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -66,17 +66,17 @@ class LevelScreen(ModalScreen[LevelChoice | None]):
             number = int(event.character)
             if any(n == number for n, _ in self.entry.levels):
                 event.stop()
-                self.dismiss(number)
+                self.close(number)
 
     @on(OptionList.OptionSelected, "#level-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def _level_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_choose(event.option.id or ALL)
 
     def action_choose(self, choice: str) -> None:
         """Close with the chosen level (a number as text) or ``"all"``."""
-        self.dismiss(ALL if choice == ALL else int(choice))
+        self.close(ALL if choice == ALL else int(choice))
 
     def action_cancel(self) -> None:
         """Close without a choice."""
-        self.dismiss(None)
+        self.close(None)

@@ -15,14 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from baokao.slip import SavedSlip, Slip, write_slip
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.dialog import Dialog
 
 
-class SaveScreen(ModalScreen[SavedSlip | None]):
+class SaveScreen(Dialog[SavedSlip | None]):
     """Ask for a folder and write the slip there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,8 +60,8 @@ class SaveScreen(ModalScreen[SavedSlip | None]):
             reason = exc.strerror or str(exc)
             self.query_one("#save-error", Static).update(Content(t("save.failed", error=reason)))
             return
-        self.dismiss(saved)
+        self.close(saved)
 
     def action_cancel(self) -> None:
         """Close without saving."""
-        self.dismiss(None)
+        self.close(None)

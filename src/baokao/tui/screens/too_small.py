@@ -27,6 +27,8 @@ def too_small(width: int, height: int) -> bool:
 class TooSmallScreen(Screen[None]):
     """Asks for a larger terminal."""
 
+    _leaving = False
+
     def compose(self) -> ComposeResult:
         """One centred line."""
         yield Static("", id="too-small")
@@ -46,7 +48,8 @@ class TooSmallScreen(Screen[None]):
     def _update(self) -> None:
         width, height = self.app.size
         if not too_small(width, height):
-            if self.app.screen is self:
+            if self.is_current and not self._leaving:
+                self._leaving = True
                 self.dismiss()
             return
         text = t("app.too_small", w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
