@@ -11,21 +11,12 @@ the counts of years those shortfalls quote must be known exactly (``docs/questio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from baokao.compiler.atoms import (
-    VAR_FACTS,
-    Atom,
-    CertAtom,
-    Domains,
-    Group,
-    MaskAtom,
-    YearsAtom,
-    shapes_of,
-)
+from baokao.compiler.atoms import VAR_FACTS, Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue, condition_text
 from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
 
@@ -60,19 +51,21 @@ class LevelResult:
     dead: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """Every level judged on a state, the facts worth asking, and the memo key."""
+class Analysis(NamedTuple):
+    """Every level judged on a state, the facts worth asking, and the memo key.
+
+    A named tuple rather than a frozen dataclass: the search builds one per state it
+    meets, and a tuple is several times cheaper to make.
+    """
 
     levels: tuple[LevelResult, ...]
     candidates: tuple[int, ...]
     key: tuple[object, ...]
     need: frozenset[str] = frozenset()
-
-    @property
-    def settled(self) -> bool:
-        """Whether every level's outcome is settled."""
-        return all(r.settled is not None for r in self.levels)
+    #: Whether every level's outcome is settled (stored: the search asks it most often).
+    settled: bool = False
+    #: The state's flat domains (see :meth:`Analyser.values`), kept for the search.
+    vals: tuple[float, ...] = ()
 
 
 class Analyser:
@@ -115,6 +108,7 @@ class Analyser:
             tuple(tuple(self.pos[f] for f in r.node.facts()) for r in lv) for lv in cat.routes
         )
         self.linked = self._linked(cat)
+        self.setters = self._setters()
         self.getters = tuple(
             tuple(self._getter(r.node) for r in lv) for lv in cat.routes
         )
@@ -126,10 +120,18 @@ class Analyser:
             for f in cat.facts
         )
         self.shape_cache: dict[tuple[object, ...], Shapes] = {}
-        self.route_cache: dict[tuple[object, ...], Shapes] = {}
-        self.used_cache: dict[tuple[object, ...], int] = {}
-        self.level_cache: dict[
-            tuple[object, ...], tuple[LevelResult, object, tuple[int, ...]]
+        self.route_caches: tuple[tuple[dict[tuple[float, ...], Shapes], ...], ...] = tuple(
+            tuple({} for _ in lv) for lv in cat.routes
+        )
+        self.route_tables = tuple(
+            tuple(zip(gs, cs, strict=True))
+            for gs, cs in zip(self.getters, self.route_caches, strict=True)
+        )
+        # Per level and routes' shapes: the quantities its lines quote, and its judgement
+        # per exactness of those quantities.
+        self.used_cache: dict[
+            tuple[object, ...],
+            tuple[int, dict[int, tuple[LevelResult, object, tuple[int, ...]]]],
         ] = {}
         self.linked_cache: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.state_cache: dict[State, Analysis] = {}
@@ -152,31 +154,45 @@ class Analyser:
             for li, routes in enumerate(cat.routes):
                 for ri, route in enumerate(routes):
                     if i in self.route_facts[li][ri]:
-                        seeds |= {self.vslot[v] for v in _recipe(route.node)[0]}
+                        seeds |= {self.vslot[v] for v in recipe(route.node)[0]}
             roots = {find(k) for k in seeds}
             out[i] = frozenset(k for k in range(self.nv) if find(k) in roots)
         return out
 
     def _getter(self, node: Group) -> Callable[[list[float]], tuple[float, ...]]:
-        vs, fs = _recipe(node)
+        vs, fs = recipe(node)
         slots = [self.vslot[v] for v in vs] + [self.nv + self.vslot[v] for v in vs]
         slots += [2 * self.nv + self.pos[f] for f in fs]
         slots += [0, 0]  # itemgetter returns a tuple only for two or more items
         return itemgetter(*slots)
 
+    def _setters(self) -> tuple[tuple[int, int, tuple[tuple[float, float], ...]], ...]:
+        """Per fact, where its answer goes in the flat domains, and what each branch puts
+        there: ``(lower slot, upper slot, intervals)`` for years, ``(mask slot, -1,
+        masks)`` for choices — so :meth:`values` does no lookups by name."""
+        nv = self.nv
+        out = []
+        for i in range(len(self.ids)):
+            var = self.var_of.get(i)
+            if var is not None:
+                k = self.vslot[var]
+                out.append((k, nv + k, tuple(self.intervals[var])))
+            else:
+                masks = tuple((float(m), 0.0) for m in self.classes[i])
+                out.append((2 * nv + i, -1, masks))
+        return tuple(out)
+
     def values(self, state: State) -> list[float]:
         """The flat domains of ``state``: bounds per quantity, then answer masks per fact."""
         vals = list(self.base)
         nv = self.nv
-        for i, b in enumerate(state):
+        for b, (lo_slot, hi_slot, table) in zip(state, self.setters, strict=True):
             if b is None:
                 continue
-            var = self.var_of.get(i)
-            if var is not None:
-                k = self.vslot[var]
-                vals[k], vals[nv + k] = self.intervals[var][b]
-            else:
-                vals[2 * nv + i] = float(self.classes[i][b])
+            lo, hi = table[b]
+            vals[lo_slot] = lo
+            if hi_slot >= 0:
+                vals[hi_slot] = hi
         for low, up in self.edges:
             if vals[low] > vals[up]:
                 vals[up] = vals[low]
@@ -188,10 +204,6 @@ class Analyser:
             for a, aa in self.sums:
                 vals[tt] = max(vals[tt], vals[t] + max(0.0, vals[aa] - vals[nv + a]))
         return vals
-
-    def domains(self, state: State) -> Domains:
-        """The domains of ``state`` as the atoms read them."""
-        return self._domains(self.values(state))
 
     def _domains(self, vals: list[float]) -> Domains:
         nv = self.nv
@@ -205,14 +217,12 @@ class Analyser:
         """Bit ``k`` set when quantity ``k`` is known exactly (all its facts answered)."""
         bits = 0
         for bit, facts in self.exact_needs:
-            if all(state[i] is not None for i in facts):
+            for i in facts:
+                if state[i] is None:
+                    break
+            else:
                 bits |= bit
         return bits
-
-    def exact(self, state: State) -> frozenset[str]:
-        """The counts of years known exactly (every fact they add up is answered)."""
-        bits = self.exact_bits(state)
-        return frozenset(v for k, v in enumerate(self.vars) if bits >> k & 1)
 
     def askable(self, state: State, i: int, vals: list[float]) -> bool:
         """Whether fact ``i`` may be asked now (its prerequisites are answered)."""
@@ -225,7 +235,7 @@ class Analyser:
             return state[held] is not None and not int(vals[2 * self.nv + held]) & 1
         return True
 
-    def branches(self, i: int, vals: list[float]) -> tuple[int, ...]:
+    def branches(self, i: int, vals: Sequence[float]) -> tuple[int, ...]:
         """The answer branches of fact ``i`` still possible."""
         var = self.var_of.get(i)
         if var is None:
@@ -243,12 +253,13 @@ class Analyser:
 
     def route_shapes(self, li: int, ri: int, vals: list[float]) -> Shapes:
         """The outcomes route ``ri`` of level ``li`` can still have on domains ``vals``."""
-        rkey = (li, ri, *self.getters[li][ri](vals))
-        got = self.route_cache.get(rkey)
+        rkey = self.getters[li][ri](vals)
+        cache = self.route_caches[li][ri]
+        got = cache.get(rkey)
         if got is None:
             node = self.cat.routes[li][ri].node
             got = shapes_of(node, self._domains(vals), self.shape_cache)
-            self.route_cache[rkey] = got
+            cache[rkey] = got
         return got
 
     def analyse(self, state: State) -> Analysis:
@@ -266,20 +277,24 @@ class Analyser:
         key: list[object] = []
         live: tuple[int, ...] = ()
         need: frozenset[str] = frozenset()
-        for li, routes in enumerate(self.cat.routes):
-            shapes = tuple(self.route_shapes(li, ri, vals) for ri in range(len(routes)))
-            res, part, facts = self._level(li, shapes, exact)
+        for li, tables in enumerate(self.route_tables):
+            got: list[Shapes] = []
+            for ri, (get, cache) in enumerate(tables):
+                hit = cache.get(get(vals))
+                got.append(self.route_shapes(li, ri, vals) if hit is None else hit)
+            res, part, facts = self._level(li, tuple(got), exact)
             results.append(res)
             key.append(part)
             if res.settled is None:
                 need |= res.need
                 live = tuple(sorted({*live, *facts})) if live else facts
-        candidates = tuple(i for i in live if self.askable(state, i, vals))
+        candidates = tuple([i for i in live if self.askable(state, i, vals)])
         linked, nv = self.linked_of(live), self.nv
         key.append(tuple([state[i] for i in live]))
         key.append(live)
         key.append(tuple([(k, vals[k], vals[nv + k]) for k in linked]))
-        return Analysis(tuple(results), candidates, tuple(key), need)
+        settled = all(r.settled is not None for r in results)
+        return Analysis(tuple(results), candidates, tuple(key), need, settled, tuple(vals))
 
     def linked_of(self, live: tuple[int, ...]) -> tuple[int, ...]:
         """The quantities tied (by the years constraints) to any of the ``live`` facts:
@@ -296,17 +311,17 @@ class Analyser:
         """Judge one level, cached on its shapes and the exactness its lines depend on;
         also its part of the memo key and the facts still live in it."""
         pre = (li, shapes)
-        used = self.used_cache.get(pre)
-        if used is None:
+        got = self.used_cache.get(pre)
+        if got is None:
             used = 0
             for s in shapes:
                 for f in s:
                     if isinstance(f, Fail):
                         for v in f.vars:
                             used |= 1 << self.vslot[v]
-            self.used_cache[pre] = used
-        ckey = (li, shapes, exact & used)
-        hit = self.level_cache.get(ckey)
+            got = self.used_cache[pre] = (used, {})
+        used, by_exact = got
+        hit = by_exact.get(exact & used)
         if hit is None:
             known = frozenset(v for k, v in enumerate(self.vars) if exact >> k & 1)
             res = self._judge(li, shapes, known)
@@ -316,7 +331,7 @@ class Analyser:
             else:
                 part, facts = res.settled, ()
             hit = (res, part, facts)
-            self.level_cache[ckey] = hit
+            by_exact[exact & used] = hit
         return hit
 
     def _judge(self, li: int, shapes: tuple[Shapes, ...], exact: frozenset[str]) -> LevelResult:
@@ -364,27 +379,3 @@ class Analyser:
             out.append(condition_text(conditions[index]))
         return tuple(out)
 
-
-def _recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The quantities and choice facts a route's shapes depend on (its cache key)."""
-    vs: dict[str, None] = {}
-    fs: dict[str, None] = {}
-
-    def walk(n: Group | Atom) -> None:
-        if isinstance(n, Group):
-            for p in n.parts:
-                walk(p)
-        elif isinstance(n, YearsAtom):
-            vs[n.var] = None
-        elif isinstance(n, CertAtom):
-            for k in n.certs:
-                fs[f"cert_{k}"] = None
-                if n.need is not None:
-                    vs[("AA" if n.related_too else "A") + k[0]] = None
-                    if n.continuous:
-                        fs[f"cert_{k}_continuous"] = None
-        elif isinstance(n, MaskAtom):
-            fs.update(dict.fromkeys(f for f, _ in n.oks))
-
-    walk(node)
-    return tuple(vs), tuple(fs)

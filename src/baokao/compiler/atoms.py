@@ -206,6 +206,16 @@ class Group:
     def shapes(self, d: Domains, cache: dict[tuple[object, ...], Shapes]) -> Shapes:
         """Combine the parts as the evaluator does (``route``: a route's conditions)."""
         parts = [shapes_of(p, d, cache) for p in self.parts]
+        # Combining is a product over the parts' shapes: cache it on them. The node's id
+        # is stable while the cache lives (both belong to one catalogue's analyser).
+        ckey = ("group", id(self), *parts)
+        hit = cache.get(ckey)
+        if hit is None:
+            hit = self._combine(parts)
+            cache[ckey] = hit
+        return hit
+
+    def _combine(self, parts: list[Shapes]) -> Shapes:
         if self.kind == "route":
             either = tuple(isinstance(p, Group) and p.kind == "any" for p in self.parts)
             return route_of(parts, either)
@@ -280,3 +290,28 @@ def education_accepts(
         "fields": fields,
         "skill_goal": goals,
     }
+
+
+def recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The quantities and choice facts a route's shapes depend on (its cache key)."""
+    vs: dict[str, None] = {}
+    fs: dict[str, None] = {}
+
+    def walk(n: Group | Atom) -> None:
+        if isinstance(n, Group):
+            for p in n.parts:
+                walk(p)
+        elif isinstance(n, YearsAtom):
+            vs[n.var] = None
+        elif isinstance(n, CertAtom):
+            for k in n.certs:
+                fs[f"cert_{k}"] = None
+                if n.need is not None:
+                    vs[("AA" if n.related_too else "A") + k[0]] = None
+                    if n.continuous:
+                        fs[f"cert_{k}_continuous"] = None
+        elif isinstance(n, MaskAtom):
+            fs.update(dict.fromkeys(f for f, _ in n.oks))
+
+    walk(node)
+    return tuple(vs), tuple(fs)

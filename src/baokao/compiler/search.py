@@ -62,7 +62,7 @@ class Search:
         catalogue order, as its place no longer matters — or to unlock a question
         that is informative (the related years after the years in this occupation).
         """
-        d = self.an.values(state)
+        d = a.vals
         informative, exactness = [], []
         for i in a.candidates:
             branches = self.an.branches(i, d)
@@ -80,7 +80,7 @@ class Search:
         fid = self.an.ids[i]
         return any(fid in VAR_FACTS[v] for v in a.need)
 
-    def _unlocks(self, state: State, i: int, vals: list[float]) -> bool:
+    def _unlocks(self, state: State, i: int, vals: Sequence[float]) -> bool:
         """Whether answering ``i`` makes an informative years question askable."""
         for j, (after, _) in enumerate(self.an.prereq):
             if after == i and state[j] is None and len(self.an.branches(j, vals)) > 1:
@@ -126,17 +126,17 @@ class Search:
     def _ordered(
         self, state: State, a: Analysis
     ) -> list[tuple[int, list[float], list[State], list[float]]]:
-        """The moves with each child's known lower bound (0 until a child is analysed)."""
+        """The moves with each child's known lower bound (see :meth:`_known`)."""
         out = []
         for i, weights, children in self.moves(state, a):
             out.append((i, weights, children, [self._known(c) for c in children]))
         return out
 
     def _known(self, state: State) -> float:
-        """A cheap lower bound on a state's value: its analysis if cached, else 0."""
-        a = self.an.state_cache.get(state)
-        if a is None:
-            return 0.0
+        """A lower bound on a state's value: 0 once settled, else its memoised value or
+        bound (at least 1). Analysing the child here (it is cached, and solving it would
+        analyse it anyway) lets a move be cut before any of its children is solved."""
+        a = self.an.analyse(state)
         if a.settled:
             return 0.0
         hit = self.memo.get(a.key)
