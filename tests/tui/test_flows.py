@@ -195,3 +195,17 @@ async def test_command_palette_offers_the_main_actions(app: BaokaoApp) -> None:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
+
+
+async def test_going_back_offers_the_answer_taken_back(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await choose(pilot, "mrs", "4")
+        await answer(pilot, {"years_this": "3"}, stop_at="school")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.question.id == "years_this"
+        assert isinstance(app.focused, Input) and app.focused.value == "3"
+        await pilot.press("7", "enter")  # typing replaces the offered answer
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        assert dict(app.session.answers)["years_this"] == 7

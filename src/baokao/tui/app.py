@@ -30,6 +30,7 @@ from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import TooSmallScreen, too_small
 
 if TYPE_CHECKING:
+    from baokao.compiler.questions import Answer
     from baokao.model.rules import Subject
     from baokao.rulebook import Rulebook
     from baokao.session import Session
@@ -46,7 +47,8 @@ class BaokaoApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "key.quit", priority=True),
-        Binding("ctrl+n", "next_candidate", "key.next", priority=True),
+        # Shown in the footer by the screens where it matters (N on the result screens).
+        Binding("ctrl+n", "next_candidate", "key.next", show=False, priority=True),
         Binding("ctrl+c", "quit", show=False, priority=True),
     ]
 
@@ -175,8 +177,8 @@ class BaokaoApp(App[None]):
                 return screen
         return None
 
-    def _show(self, session: Session) -> None:
-        """Show the session: its next question, or its outcome."""
+    def _show(self, session: Session, undone: tuple[str, Answer] | None = None) -> None:
+        """Show the session: its next question (offering ``undone`` again), or its outcome."""
         from baokao.tui.screens.all_levels import AllLevelsScreen
         from baokao.tui.screens.question import QuestionScreen
         from baokao.tui.screens.result import ResultScreen
@@ -186,9 +188,10 @@ class BaokaoApp(App[None]):
         new: Screen[None]
         if session.question is not None:
             if isinstance(current, QuestionScreen):
+                current.undone = undone
                 current.session = session
                 return
-            new = QuestionScreen(session)
+            new = QuestionScreen(session, undone)
         elif session.level is None:
             new = AllLevelsScreen(session)
         else:
@@ -231,7 +234,8 @@ class BaokaoApp(App[None]):
             self.session = None
             self._pop_to(self.start)
             return
-        self._show(self.session.back())
+        question, value = self.session.answered[-1]
+        self._show(self.session.back(), (question.id, value))
 
     def action_answers(self) -> None:
         """List the answers; change the one picked."""

@@ -61,6 +61,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # Level picker
     "level.title": ("{subject}：报考哪个等级？", "{subject}: which level?"),
     "level.all": ("全部等级（我能报考哪一级？）", "All levels (what can I apply for?)"),
+    "level.all_short": ("全部等级", "All levels"),
     "level.hint": (
         "按数字键选等级，A 查全部等级，Esc 返回",
         "Press a level's number, A for all levels, Esc to go back",
@@ -71,6 +72,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{done} answered · at most {left} to go",
     ),
     "q.alive": ("仍可能满足的条件", "Routes still possible"),
+    "q.route": ("第 {number} 条", "Route {number}"),
     "q.why": ("为什么问这个", "Why this is asked"),
     "q.years.placeholder": ("输入年数，如 3 或 2.5", "Type a number of years, e.g. 3 or 2.5"),
     "q.years.hint": ("输入年数后按回车", "Type the years and press Enter"),
@@ -101,7 +103,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "r.unknown": ("还需人工核实或补充：", "To be checked by hand or asked:"),
     "r.review": ("需人工核实：", "Check by hand:"),
-    "r.saved": ("结果单已保存：{path}", "Slip saved: {path}"),
+    "r.saved": ("结果单已保存：{path}（及同名 .txt）", "Slip saved: {path} (and a .txt beside it)"),
     "r.hint": (
         "S 保存结果单 · N 下一位 · A 修改回答 · Esc 上一题",
         "S save slip · N next candidate · A change answers · Esc back",

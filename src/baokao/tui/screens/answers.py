@@ -44,7 +44,7 @@ class AnswersScreen(Dialog[str | None]):
             key = CHOICE_KEYS[i] if i < len(CHOICE_KEYS) else " "
             shown = self.session.describe(question.id, answer)
             prompt = Content.assemble(
-                (f"{key}  ", "bold"), question.text, "\n   ", (f"→ {shown}", "bold $accent")
+                (f"{key}、", "bold"), question.text, "\n   ", (f"→ {shown}", "bold $accent")
             )
             options.append(Option(prompt, id=question.id))
         with Vertical(id="answers-box", classes="dialog"):

@@ -22,7 +22,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from baokao.compiler.questions import AnswerError
+from baokao.compiler.questions import Answer, AnswerError
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.widgets.answer_form import AnswerForm
@@ -32,7 +32,7 @@ from baokao.tui.widgets.routes_panel import RoutesPanel
 def case_title(session: Session) -> str:
     """``美容师 · 四级/中级`` or ``保健按摩师 · 脊柱按摩师 · 全部等级``."""
     if session.level is None:
-        return f"{session.subject.title} · {t('level.all')}"
+        return f"{session.subject.title} · {t('level.all_short')}"
     return f"{session.subject.title} · {session.subject.level(session.level).label}"
 
 
@@ -41,7 +41,8 @@ class QuestionScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "key.back", key_display="Esc"),
-        Binding("f2", "app.answers", "key.answers"),
+        Binding("f2", "app.answers", "key.answers", key_display="F2"),
+        Binding("ctrl+n", "app.next_candidate", "key.next"),
         Binding("pagedown", "scroll_panel(1)", "key.scroll", show=False, priority=True),
         Binding("pageup", "scroll_panel(-1)", "key.scroll", show=False, priority=True),
     ]
@@ -56,10 +57,17 @@ class QuestionScreen(Screen[None]):
             self.session = session
             super().__init__()
 
-    def __init__(self, session: Session) -> None:
-        """Ask the current question of ``session``."""
+    def __init__(self, session: Session, undone: tuple[str, Answer] | None = None) -> None:
+        """Ask the current question of ``session``.
+
+        Args:
+            session: The interview.
+            undone: The answer just taken back with Esc, offered again if it is to this
+                question (so that going back shows what was answered).
+        """
         super().__init__()
         localize_bindings(self)
+        self.undone = undone
         self.set_reactive(QuestionScreen.session, session)
 
     def compose(self) -> ComposeResult:
@@ -98,7 +106,9 @@ class QuestionScreen(Screen[None]):
         # The new form takes the focus when it is mounted (AnswerForm.on_mount).
         slot = self.query_one("#q-form-slot", Vertical)
         slot.remove_children()
-        slot.mount(AnswerForm(question))
+        undone = self.undone
+        current = undone[1] if undone is not None and undone[0] == question.id else None
+        slot.mount(AnswerForm(question, current))
 
     @on(AnswerForm.Answered)
     def _answered(self, event: AnswerForm.Answered) -> None:

@@ -28,7 +28,7 @@ from baokao.tui.widgets.verdict_view import VerdictView, status_content
 RESULT_BINDINGS: list[BindingType] = [
     Binding("s", "app.save", "key.save", key_display="S"),
     Binding("n", "app.next_candidate", "key.next", key_display="N"),
-    Binding("f2", "app.answers", "key.answers"),
+    Binding("f2", "app.answers", "key.answers", key_display="F2"),
     Binding("escape", "app.back", "key.back", key_display="Esc"),
 ]
 

@@ -6,11 +6,14 @@ are shown with the result, in the words of the questions. F2 changes one of them
 
 from __future__ import annotations
 
+from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from baokao.session import Session
 from baokao.tui.i18n import t
+from baokao.tui.widgets.verdict_view import bullet, heading
 
 
 def answer_lines(session: Session) -> list[tuple[str, str]]:
@@ -18,27 +21,29 @@ def answer_lines(session: Session) -> list[tuple[str, str]]:
     return [(q.text, session.describe(q.id, a)) for q, a in session.answered]
 
 
-def answers_content(session: Session) -> Content:
-    """A heading and one numbered line per answer."""
+def answers_widgets(session: Session) -> list[Widget]:
+    """A heading and one numbered item per answer."""
     lines = answer_lines(session)
-    parts: list[Content | str] = [Content.styled(t("key.answers"), "bold $accent"), "\n"]
+    parts: list[Widget] = [heading(t("key.answers"))]
     if not lines:
-        parts.append(Content.styled(t("answers.none"), "dim"))
+        parts.append(Static(Content.styled(t("answers.none"), "dim")))
     for i, (question, answer) in enumerate(lines, 1):
-        parts += [f"  {i}. ", question, Content.styled(" —— ", "dim"), (answer, "bold"), "\n"]
-    return Content.assemble(*parts).rstrip()
+        item = Content.assemble(question, ("  →  ", "dim"), (answer, "bold"))
+        parts.append(bullet(f"{i}.", item))
+    return parts
 
 
-class AnswersView(Static):
+class AnswersView(Vertical):
     """Shows the answers of a session; set them with :meth:`show`."""
 
     DEFAULT_CSS = """
     AnswersView {
         height: auto;
-        padding: 1 1 0 1;
+        padding: 0 1;
     }
     """
 
     def show(self, session: Session) -> None:
         """Display the answers of ``session``."""
-        self.update(answers_content(session))
+        self.remove_children()
+        self.mount_all(answers_widgets(session))

@@ -30,7 +30,7 @@ def alive_content(alive: Sequence[tuple[Level, Route]]) -> Content:
         head = f"{level.label} " if len(levels) > 1 else ""
         parts.append(
             Content.assemble(
-                (f"{head}{t('r.route', number=route.number)}", "bold"), "\n", route.text
+                (f"{head}{t('q.route', number=route.number)}", "bold"), "\n", route.text
             )
         )
     return Content("\n\n").join(parts)

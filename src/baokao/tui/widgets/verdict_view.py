@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from baokao.evaluator import Verdict
@@ -48,41 +50,48 @@ def status_content(verdict: Verdict) -> Content:
     return Content.styled(text, STATUS_STYLES[verdict.status])
 
 
-def _heading(text: str) -> Content:
-    return Content.styled(text, "bold $accent")
+def bullet(marker: str, body: Content | str) -> Horizontal:
+    """A list item with a hanging indent: long CJK lines wrap under the text, not the marker."""
+    text = body if isinstance(body, Content) else Content(body)
+    return Horizontal(
+        Static(Content(marker), classes="marker"), Static(text, classes="item"), classes="bullet"
+    )
 
 
-def verdict_content(verdict: Verdict, profile: Profile, qualify_date: date | None) -> Content:
-    """The body of a verdict (without its status line)."""
-    parts: list[Content | str] = []
+def heading(text: str, first: bool = False) -> Static:
+    """A small heading inside a result."""
+    return Static(Content(text), classes="heading -first" if first else "heading")
+
+
+def verdict_widgets(verdict: Verdict, profile: Profile, qualify_date: date | None) -> list[Widget]:
+    """The body of a verdict (without its status line), as widgets."""
+    parts: list[Widget] = []
     if verdict.status == "qualified":
         routes = met_routes(verdict)
         first = routes[0]
-        parts += [_heading(t("r.route", number=first.number)), "\n", first.text, "\n"]
+        parts += [heading(t("r.route", number=first.number), True), Static(Content(first.text))]
         if first.review:
-            parts += [Content.styled(t("r.review"), "bold $warning"), first.review, "\n"]
+            parts.append(Static(Content.assemble((t("r.review"), "bold $warning"), first.review)))
         if len(routes) > 1:
             numbers = "、".join(str(r.number) for r in routes[1:])
-            parts += [Content.styled(t("r.also", numbers=numbers), "dim"), "\n"]
-        parts += ["\n", _heading(t("r.documents")), "\n"]
-        for i, doc in enumerate(documents(first, profile), 1):
-            parts += [f"  {i}. ", doc, "\n"]
+            parts.append(Static(Content.styled(t("r.also", numbers=numbers), "dim")))
+        parts.append(heading(t("r.documents")))
+        parts += [bullet(f"{i}.", d) for i, d in enumerate(documents(first, profile), 1)]
     elif verdict.closest is not None:
         route = verdict.closest.route
-        parts += [_heading(t("r.closest", number=route.number)), "\n", route.text, "\n\n"]
-        parts += [_heading(t("r.unmet")), "\n"]
-        for line in verdict.unmet:
-            parts += ["  • ", line, "\n"]
+        parts += [heading(t("r.closest", number=route.number), True), Static(Content(route.text))]
+        parts.append(heading(t("r.unmet")))
+        parts += [bullet("•", line) for line in verdict.unmet]
         if qualify_date is not None:
-            parts += ["\n", Content.styled(t("r.date", date=format_date(qualify_date)), "bold")]
+            when = t("r.date", date=format_date(qualify_date))
+            parts.append(Static(Content.styled(when, "bold"), classes="when"))
     else:
-        parts += [_heading(t("r.unknown")), "\n"]
-        for fact in verdict.unknown:
-            parts += ["  • ", fact_zh(fact), "\n"]
-    return Content.assemble(*parts).rstrip()
+        parts.append(heading(t("r.unknown"), True))
+        parts += [bullet("•", fact_zh(fact)) for fact in verdict.unknown]
+    return parts
 
 
-class VerdictView(Static):
+class VerdictView(Vertical):
     """Shows one verdict; set it with :meth:`show`."""
 
     DEFAULT_CSS = """
@@ -94,4 +103,5 @@ class VerdictView(Static):
 
     def show(self, verdict: Verdict, profile: Profile, qualify_date: date | None) -> None:
         """Display ``verdict`` (with the documents implied by ``profile``)."""
-        self.update(verdict_content(verdict, profile, qualify_date))
+        self.remove_children()
+        self.mount_all(verdict_widgets(verdict, profile, qualify_date))
