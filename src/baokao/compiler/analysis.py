@@ -21,6 +21,7 @@ from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue, co
 from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
 
 State = tuple[int | None, ...]
+ONLY_MET: Shapes = frozenset((MET,))
 Status = Literal["qualified", "not_qualified", "undetermined"]
 
 
@@ -109,6 +110,10 @@ class Analyser:
         )
         self.linked = self._linked(cat)
         self.setters = self._setters()
+        self.numbers = tuple(tuple(r.number for r in lv) for lv in cat.routes)
+        self.orders = tuple(
+            tuple(sorted(range(len(ns)), key=ns.__getitem__)) for ns in self.numbers
+        )
         self.getters = tuple(
             tuple(self._getter(r.node) for r in lv) for lv in cat.routes
         )
@@ -249,7 +254,7 @@ class Analyser:
 
     def route_met(self, li: int, ri: int, vals: list[float]) -> bool:
         """Whether route ``ri`` of level ``li`` is proven met on domains ``vals``."""
-        return self.route_shapes(li, ri, vals) == {MET}
+        return self.route_shapes(li, ri, vals) == ONLY_MET
 
     def route_shapes(self, li: int, ri: int, vals: list[float]) -> Shapes:
         """The outcomes route ``ri`` of level ``li`` can still have on domains ``vals``."""
@@ -335,17 +340,19 @@ class Analyser:
         return hit
 
     def _judge(self, li: int, shapes: tuple[Shapes, ...], exact: frozenset[str]) -> LevelResult:
-        routes = self.cat.routes[li]
-        numbers = [r.number for r in routes]
-        order = sorted(range(len(routes)), key=lambda i: numbers[i])
+        numbers, order = self.numbers[li], self.orders[li]
         for i in order:
-            if shapes[i] == {MET}:
+            if shapes[i] == ONLY_MET:
                 return LevelResult(Settled("qualified", route=numbers[i]), ())
         maybe = [i for i in order if MET in shapes[i] or STUCK in shapes[i]]
-        failing = [i for i in order if any(isinstance(s, Fail) for s in shapes[i])]
-        fails = {i: [s for s in shapes[i] if isinstance(s, Fail)] for i in failing}
-        lows = [min(rank_lo(f) for f in fails[i]) for i in failing]
-        highs = [max(rank_hi(f) for f in fails[i]) for i in failing]
+        fails: dict[int, list[Fail]] = {}
+        for i in order:
+            got = [s for s in shapes[i] if isinstance(s, Fail)]
+            if got:
+                fails[i] = got
+        failing = list(fails)
+        lows = [min(map(rank_lo, fails[i])) for i in failing]
+        highs = [max(map(rank_hi, fails[i])) for i in failing]
         possible = [failing[j] for j in contenders(lows, highs)]
         unstable = [
             i for i in possible
