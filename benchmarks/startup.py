@@ -81,14 +81,17 @@ class Terminal:
                 self.buffer += chunk
         return time.perf_counter()
 
-    def drain(self, quiet: float = 0.15) -> None:
-        """Read until nothing more comes for ``quiet`` seconds; forget what was read."""
-        while select.select([self.fd], [], [], quiet)[0]:
-            try:
-                if not os.read(self.fd, 65536):
+    def drain(self, seconds: float = 0.3) -> None:
+        """Read whatever comes for ``seconds`` (the cursor blinks, so never wait for
+        silence), then forget it."""
+        deadline = time.perf_counter() + seconds
+        while (left := deadline - time.perf_counter()) > 0:
+            if select.select([self.fd], [], [], left)[0]:
+                try:
+                    if not os.read(self.fd, 65536):
+                        break
+                except OSError:
                     break
-            except OSError:
-                break
         self.buffer = b""
 
     def send(self, keys: bytes) -> float:
@@ -185,12 +188,45 @@ def answer_latency(answers: int) -> list[float]:
                 sent = term.send(keys)
                 times.append(term.wait_for(progress_text(done)) - sent)
                 term.drain(0.05)
-            for _ in steps:  # back to the first question
+            for _ in steps:  # back to the first question (a lone Esc needs a pause)
                 term.send(b"\x1b")
-                term.drain(0.1)
+                term.drain(0.4)
     finally:
         term.close()
     return times[:answers]
+
+
+BARE_ECHO_APP = """
+from textual.app import App
+from textual.widgets import Input, Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("BARE-APP-READY")
+        yield Input()
+        yield Static("", id="out")
+
+    def on_input_changed(self, event):
+        self.query_one("#out").update(f"GOT{len(event.value)}END")
+
+Bare().run()
+"""
+
+
+def bare_echo_latency(keys: int) -> list[float]:
+    """The floor on this machine: a bare app redrawing a line after each key typed."""
+    term = Terminal([sys.executable, "-c", BARE_ECHO_APP])
+    times = []
+    try:
+        term.wait_for(BARE_READY)
+        term.drain(0.5)
+        for i in range(1, keys + 1):
+            sent = term.send(b"x")
+            times.append(term.wait_for(f"GOT{i}END".encode()) - sent)
+            term.drain(0.05)
+    finally:
+        term.close()
+    return times
 
 
 def p95(values: list[float]) -> float:
@@ -212,6 +248,11 @@ def main() -> None:
     print(f"  bare Textual app  {mb * 1000:7.0f} ms")
     print(f"  baokao            {mo * 1000:7.0f} ms")
     print(f"  ratio             {mo / mb:7.2f}x  (target <= 1.50x)")
+
+    floor = bare_echo_latency(args.answers)
+    print(f"key -> redraw in a bare Textual app (the floor here), {len(floor)} keys:")
+    print(f"  median {statistics.median(floor) * 1000:6.1f} ms")
+    print(f"  p95    {p95(floor) * 1000:6.1f} ms")
 
     lat = answer_latency(args.answers)
     print(f"answer -> next question drawn, {len(lat)} answers (美容师 四级):")

@@ -20,7 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from baokao.evaluator import Verdict
 from baokao.evaluator.wording import fmt_years
@@ -29,6 +29,7 @@ from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.question import case_title
 from baokao.tui.screens.result import RESULT_BINDINGS
 from baokao.tui.widgets.answers_view import AnswersView
+from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.verdict_view import (
     STATUS_KEYS,
     STATUS_MARKS,
@@ -100,7 +101,7 @@ class AllLevelsScreen(Screen[None]):
             yield VerdictView(id="all-verdict")
             yield AnswersView(id="r-answers")
         yield Static("", id="r-saved")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the table, highlight the most useful row, focus the table."""

@@ -20,12 +20,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from baokao.compiler.questions import Answer, AnswerError
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.widgets.answer_form import AnswerForm
+from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.routes_panel import RoutesPanel
 
 
@@ -80,7 +81,7 @@ class QuestionScreen(Screen[None]):
                 yield Static("", id="q-text")
                 yield Vertical(id="q-form-slot")
             yield RoutesPanel(id="q-side")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the first question."""
@@ -103,12 +104,14 @@ class QuestionScreen(Screen[None]):
         panel = self.query_one(RoutesPanel)
         panel.alive = session.alive
         panel.help = question.help
-        # The new form takes the focus when it is mounted (AnswerForm.on_mount).
-        slot = self.query_one("#q-form-slot", Vertical)
-        slot.remove_children()
         undone = self.undone
         current = undone[1] if undone is not None and undone[0] == question.id else None
-        slot.mount(AnswerForm(question, current))
+        forms = self.query(AnswerForm).results(AnswerForm)
+        form = next(forms, None)
+        if form is None:
+            self.query_one("#q-form-slot", Vertical).mount(AnswerForm(question, current))
+        else:
+            form.ask(question, current)
 
     @on(AnswerForm.Answered)
     def _answered(self, event: AnswerForm.Answered) -> None:

@@ -17,12 +17,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from baokao.session import LevelOutcome, Session
 from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.question import case_title
 from baokao.tui.widgets.answers_view import AnswersView
+from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.verdict_view import VerdictView, status_content
 
 RESULT_BINDINGS: list[BindingType] = [
@@ -56,7 +57,7 @@ class ResultScreen(Screen[None]):
             yield VerdictView(id="r-verdict")
             yield AnswersView(id="r-answers")
         yield Static("", id="r-saved")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill in the outcome and focus the body."""

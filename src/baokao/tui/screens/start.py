@@ -21,10 +21,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from baokao.tui.search import Entry, Group, SearchIndex
@@ -96,7 +97,7 @@ class StartScreen(Screen[None]):
         yield Input(placeholder=t("start.placeholder"), id="search")
         yield Static(Content(t("app.loading")), id="start-count")
         yield ResultList(id="results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the search box, so typing filters at once."""

@@ -22,6 +22,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from baokao.evaluator.wording import fmt_years
@@ -113,34 +114,51 @@ class AnswerForm(Vertical):
         super().__init__(id=id)
         self.question = question
         self.current = current
-        self._keys = {k: v for k, v, _ in choice_keys(question) if k}
+        self._keys: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        """The years box, or the list of choices; then the error and hint lines."""
-        q = self.question
-        if q.kind == "years":
-            value = fmt_years(self.current) if isinstance(self.current, float | int) else ""
-            yield Input(value=value, placeholder=t("q.years.placeholder"), id="years")
-            yield Static("", id="form-error")
-            yield Static(Content(t("q.years.hint")), id="form-hint")
-            return
-        options = []
-        for key, value, label in choice_keys(q):
-            shown = key.upper() if q.kind == "yesno" else key
-            prompt = Content.assemble((f"{shown or ' '}  ", "bold"), label)
-            options.append(Option(prompt, id=value))
-        yield OptionList(*options, id="choices")
+        """Both a years box and a list of choices; :meth:`ask` shows the one needed.
+
+        Keeping both and reusing them from one question to the next (instead of
+        mounting new widgets) keeps the focus where it is, which keeps answering fast.
+        """
+        yield Input(placeholder=t("q.years.placeholder"), id="years")
+        yield OptionList(id="choices")
         yield Static("", id="form-error")
-        hint = "q.yesno.hint" if q.kind == "yesno" else "q.choice.hint"
-        yield Static(Content(t(hint)), id="form-hint")
+        yield Static("", id="form-hint")
 
     def on_mount(self) -> None:
-        """Highlight the current answer (or the first choice) and take the focus."""
-        if self.question.kind != "years":
-            choices = self.query_one("#choices", OptionList)
-            values = [v for _, v, _ in choice_keys(self.question)]
-            current = self.current if isinstance(self.current, str) else None
-            choices.highlighted = values.index(current) if current in values else 0
+        """Show the first question."""
+        self.ask(self.question, self.current)
+
+    def ask(self, question: Question, current: Answer | None = None) -> None:
+        """Show ``question``, with ``current`` filled in (or highlighted), and focus it."""
+        self.question, self.current = question, current
+        self._keys = {k: v for k, v, _ in choice_keys(question) if k}
+        years = self.query_one("#years", Input)
+        choices = self.query_one("#choices", OptionList)
+        is_years = question.kind == "years"
+        years.display, choices.display = is_years, not is_years
+        self.show_error("")
+        if is_years:
+            value = fmt_years(current) if isinstance(current, float | int) else ""
+            with years.prevent(Input.Changed):
+                years.value = value
+            years.selection = Selection(0, len(value))  # typing replaces an offered answer
+            hint = "q.years.hint"
+        else:
+            options = []
+            for key, value, label in choice_keys(question):
+                shown = key.upper() if question.kind == "yesno" else key
+                options.append(
+                    Option(Content.assemble((f"{shown or ' '}  ", "bold"), label), id=value)
+                )
+            choices.set_options(options)
+            values = [v for _, v, _ in choice_keys(question)]
+            chosen = current if isinstance(current, str) else None
+            choices.highlighted = values.index(chosen) if chosen in values else 0
+            hint = "q.yesno.hint" if question.kind == "yesno" else "q.choice.hint"
+        self.query_one("#form-hint", Static).update(Content(t(hint)))
         self.focus_answer()
 
     def focus_answer(self) -> None:

@@ -1,0 +1,36 @@
+"""The footer of key bindings, redrawn only when the keys it shows change.
+
+Textual's footer rebuilds all of its keys whenever the focused widget changes, even
+when the keys on show stay the same. Moving from a choice question to a years
+question moves the focus from a list to a text box, and that rebuild was a third of
+the time from an answer to the next question; this footer skips it when nothing
+visible changed.
+"""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+Shown = tuple[tuple[str, str, bool], ...]
+
+
+class KeyFooter(Footer):
+    """A :class:`~textual.widgets.Footer` that skips redundant rebuilds."""
+
+    _shown_keys: Shown | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild only when the keys on show (or whether they are enabled) changed."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        shown = tuple(
+            (key, binding.description, enabled)
+            for key, (_, binding, enabled, _) in screen.active_bindings.items()
+            if binding.show or key == palette
+        )
+        ready = screen.app.app_focus and self.is_attached and screen is self.screen
+        if ready and shown == self._shown_keys:
+            return
+        if ready:
+            self._shown_keys = shown
+        super().bindings_changed(screen)
