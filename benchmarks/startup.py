@@ -118,17 +118,26 @@ def time_to(argv: Sequence[str], needle: bytes) -> float:
         term.close()
 
 
-def startup(runs: int) -> tuple[list[float], list[float]]:
-    """Launch the bare app and baokao alternately; return both lists of times."""
+UI_ONLY = "from baokao.tui.app import run; run()"
+
+
+def startup(runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Launch the bare app, ``baokao`` and the UI alone in turn; return their times.
+
+    "The UI alone" starts :func:`baokao.tui.app.run` without the command line module,
+    whose imports (the ``check`` machinery) are not the UI's.
+    """
     bare_argv = [sys.executable, "-c", BARE_APP]
     ours_argv = [sys.executable, "-m", "baokao.cli"]
-    time_to(bare_argv, BARE_READY)  # warm the file cache for both
+    ui_argv = [sys.executable, "-c", UI_ONLY]
+    time_to(bare_argv, BARE_READY)  # warm the file cache for all three
     time_to(ours_argv, READY)
-    bare, ours = [], []
+    bare, ours, ui = [], [], []
     for _ in range(runs):
         bare.append(time_to(bare_argv, BARE_READY))
         ours.append(time_to(ours_argv, READY))
-    return bare, ours
+        ui.append(time_to(ui_argv, READY))
+    return bare, ours, ui
 
 
 def plan_answers() -> list[tuple[bytes, int]]:
@@ -242,12 +251,12 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=60, help="answers to time")
     args = parser.parse_args()
 
-    bare, ours = startup(args.runs)
-    mb, mo = statistics.median(bare), statistics.median(ours)
-    print(f"startup, median of {args.runs} in a {COLUMNS}x{ROWS} pty:")
-    print(f"  bare Textual app  {mb * 1000:7.0f} ms")
-    print(f"  baokao            {mo * 1000:7.0f} ms")
-    print(f"  ratio             {mo / mb:7.2f}x  (target <= 1.50x)")
+    bare, ours, ui = startup(args.runs)
+    mb, mo, mu = statistics.median(bare), statistics.median(ours), statistics.median(ui)
+    print(f"startup to the first usable screen, median of {args.runs} in a {COLUMNS}x{ROWS} pty:")
+    print(f"  bare Textual app        {mb * 1000:7.0f} ms")
+    print(f"  baokao (the command)    {mo * 1000:7.0f} ms   {mo / mb:5.2f}x  (target <= 1.50x)")
+    print(f"  baokao.tui.app.run      {mu * 1000:7.0f} ms   {mu / mb:5.2f}x")
 
     floor = bare_echo_latency(args.answers)
     print(f"key -> redraw in a bare Textual app (the floor here), {len(floor)} keys:")

@@ -74,7 +74,8 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Top line, question and form on the left, side panel on the right, footer."""
         with Horizontal(id="q-top"):
-            yield Static("", id="q-case")
+            case = case_title(self.session) if self.session is not None else ""
+            yield Static(Content(case), id="q-case")
             yield Static("", id="q-progress")
         with Horizontal(id="q-body"):
             with Vertical(id="q-main"):
@@ -98,7 +99,6 @@ class QuestionScreen(Screen[None]):
             return
         question = session.question
         done, left = session.progress
-        self.query_one("#q-case", Static).update(Content(case_title(session)))
         self.query_one("#q-progress", Static).update(Content(t("q.progress", done=done, left=left)))
         self.query_one("#q-text", Static).update(Content(question.text))
         panel = self.query_one(RoutesPanel)

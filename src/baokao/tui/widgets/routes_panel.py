@@ -55,7 +55,7 @@ class RoutesPanel(VerticalScroll, can_focus=False):
     }
     """
 
-    alive: var[Alive] = var((), always_update=True)
+    alive: var[Alive] = var(())
     help: var[str] = var("")
 
     def compose(self) -> ComposeResult:
