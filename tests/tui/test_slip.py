@@ -161,3 +161,23 @@ def test_unwritable_folder_raises_oserror(book: Rulebook, tmp_path: Path) -> Non
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OSError):
         write_slip(single(book, "美容师", 4, Profile(years_this=6)), blocker / "sub")
+
+
+def test_slip_from_a_finished_session(book: Rulebook) -> None:
+    from baokao.session import Session
+
+    session = Session.start(book.find("美容师"), 4, DAY)
+    for value in ("none", "6"):
+        session = session.answer(value)
+    assert session.outcome is not None
+    slip = Slip.from_session(session)
+    assert slip.verdicts[0].status == "qualified"
+    assert ("您累计从事本职业工作多少年？", "6 年") in slip.answers
+    assert "您累计从事本职业工作多少年？ —— 6 年" in to_text(slip)
+
+
+def test_slip_of_an_unfinished_session_is_refused(book: Rulebook) -> None:
+    from baokao.session import Session
+
+    with pytest.raises(ValueError):
+        Slip.from_session(Session.start(book.find("美容师"), 4, DAY))
