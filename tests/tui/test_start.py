@@ -7,9 +7,10 @@ from textual.widgets import Input, OptionList
 from baokao.tui import i18n
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.level import LevelScreen
+from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import TooSmallScreen
-from baokao.tui.screenshots import make_app, search, wait_ready
+from baokao.tui.screenshots import choose, make_app, search, wait_ready
 
 
 def shown_options(app: BaokaoApp) -> list[str]:
@@ -93,6 +94,19 @@ async def test_small_terminal_shows_a_notice_then_recovers(app: BaokaoApp) -> No
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
+
+
+async def test_shrinking_the_terminal_mid_interview_keeps_the_work(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await choose(pilot, "mrs", "4")
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.resize_terminal(79, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.focused is not None and app.focused.id == "choices"
 
 
 async def test_english_interface_keeps_rule_names_in_chinese() -> None:

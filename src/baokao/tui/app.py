@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -27,7 +27,7 @@ from textual.screen import Screen
 from baokao.tui.i18n import Lang, localize_bindings, set_lang, t
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.start import StartScreen
-from baokao.tui.screens.too_small import TooSmallScreen, too_small
+from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 
 if TYPE_CHECKING:
     from baokao.compiler.questions import Answer
@@ -132,7 +132,7 @@ class BaokaoApp(App[None]):
 
     # Size ------------------------------------------------------------------------------
 
-    def on_resize(self, event: events.Resize) -> None:
+    def on_size_changed(self, message: SizeChanged) -> None:
         """Show the "please enlarge" notice below 80×24."""
         self._check_size()
 

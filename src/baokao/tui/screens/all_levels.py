@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -28,6 +28,7 @@ from baokao.session import AllLevelsOutcome, Session
 from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.question import case_title
 from baokao.tui.screens.result import RESULT_BINDINGS
+from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answers_view import AnswersView
 from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.verdict_view import (
@@ -89,6 +90,10 @@ class AllLevelsScreen(Screen[None]):
         outcome = session.outcome
         assert isinstance(outcome, AllLevelsOutcome)
         self.outcome = outcome
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Let the app check the terminal is still large enough."""
+        report_resize(self)
 
     def compose(self) -> ComposeResult:
         """Title, summary, table, detail of the highlighted level, saved line, footer."""

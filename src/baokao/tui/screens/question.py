@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -25,6 +25,7 @@ from textual.widgets import Static
 from baokao.compiler.questions import Answer, AnswerError
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answer_form import AnswerForm
 from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.routes_panel import RoutesPanel
@@ -70,6 +71,10 @@ class QuestionScreen(Screen[None]):
         localize_bindings(self)
         self.undone = undone
         self.set_reactive(QuestionScreen.session, session)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Let the app check the terminal is still large enough."""
+        report_resize(self)
 
     def compose(self) -> ComposeResult:
         """Top line, question and form on the left, side panel on the right, footer."""

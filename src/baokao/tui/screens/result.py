@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -22,6 +23,7 @@ from textual.widgets import Static
 from baokao.session import LevelOutcome, Session
 from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.question import case_title
+from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answers_view import AnswersView
 from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.verdict_view import VerdictView, status_content
@@ -47,6 +49,10 @@ class ResultScreen(Screen[None]):
         super().__init__()
         localize_bindings(self)
         self.session = session
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Let the app check the terminal is still large enough."""
+        report_resize(self)
 
     def compose(self) -> ComposeResult:
         """Title and verdict, scrolling body, saved-path line, footer."""

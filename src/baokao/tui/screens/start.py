@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -25,6 +25,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -90,6 +91,10 @@ class StartScreen(Screen[None]):
         super().__init__()
         localize_bindings(self)
         self._entries: dict[str, Entry] = {}
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Let the app check the terminal is still large enough."""
+        report_resize(self)
 
     def compose(self) -> ComposeResult:
         """Heading, search box, count line, results, footer."""

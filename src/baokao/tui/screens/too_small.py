@@ -11,12 +11,26 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from baokao.tui.i18n import t
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+class SizeChanged(Message):
+    """The terminal was resized; posted to the app by the full screens.
+
+    Textual sends resize events to the screens, not to the app's handlers, so each
+    full screen passes it on (see :func:`report_resize`).
+    """
+
+
+def report_resize(screen: Screen[None]) -> None:
+    """Tell the app that ``screen`` was resized (call from a screen's ``on_resize``)."""
+    screen.app.post_message(SizeChanged())
 
 
 def too_small(width: int, height: int) -> bool:

@@ -82,7 +82,8 @@ class AnswerForm(Vertical):
         max-height: 100%;
     }
     AnswerForm #years {
-        width: 32;
+        width: 44;
+        max-width: 100%;
     }
     AnswerForm #form-error {
         color: $error;
