@@ -1,0 +1,1 @@
+"""One screen per module: start, level picker, question, results, and the dialogs."""
