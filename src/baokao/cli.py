@@ -12,11 +12,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from baokao.checking import CaseError, check_all, load_cases, result_json
-from baokao.report import verdict_lines
-from baokao.rulebook import RulebookError, load_rulebook
-
 EXIT_BAD_INPUT = 2
+
+# The core (pydantic models, evaluator, rule loading) is imported inside each command, so
+# that `baokao` with no command draws the UI first instead of loading it all up front.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +60,10 @@ def _trees(args: argparse.Namespace) -> str | None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Run ``baokao check``."""
+    from baokao.checking import check_all, load_cases, result_json
+    from baokao.report import verdict_lines
+    from baokao.rulebook import load_rulebook
+
     book = load_rulebook(_trees(args))
     results = check_all(load_cases(args.file), book)
     if args.json:
@@ -75,6 +78,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Run ``baokao import``."""
+    from baokao.checking import CaseError
     from baokao.importer import DEFAULT_SOURCE, import_texts, load_overrides
     from baokao.rulebook import trees_dir, write_trees
 
@@ -105,6 +109,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     """Run ``baokao lint``; exit 1 when it finds something."""
     from baokao.lint import lint
+    from baokao.rulebook import load_rulebook
 
     book = load_rulebook(_trees(args))
     findings = lint(book)
@@ -117,6 +122,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 def cmd_tree(args: argparse.Namespace) -> int:
     """Run ``baokao tree``."""
     from baokao.compiler.export import export_tree
+    from baokao.rulebook import load_rulebook
 
     book = load_rulebook(_trees(args))
     print(export_tree(book, args.occupation, args.work_type, args.level, args.format))
@@ -137,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"check": cmd_check, "import": cmd_import, "lint": cmd_lint, "tree": cmd_tree}
     try:
         return commands.get(args.command, cmd_ui)(args)
-    except (CaseError, RulebookError, ValueError) as exc:
+    except ValueError as exc:  # CaseError, RulebookError, LayoutError … are ValueErrors
         for line in str(exc).splitlines():
             print(f"baokao: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
