@@ -95,13 +95,8 @@ class Search:
         Lower bounds are memoised too, so a state cut off once is cheap to cut again.
         """
         a = self.an.analyse(state)
-        if a.settled:
-            return 0.0
-        hit = self.memo.get(a.key)
-        if hit is not None:
-            return hit[0]
-        low = self.lower.get(a.key, 1.0)
-        if low >= bound - EPS:
+        low, known = self._known(a)
+        if known or low >= bound - EPS:
             return low
         if len(self.memo) + len(self.lower) >= self.budget:
             raise TooLarge(f"more than {self.budget} residual states")
@@ -129,20 +124,21 @@ class Search:
         """The moves with each child's known lower bound (see :meth:`_known`)."""
         out = []
         for i, weights, children in self.moves(state, a):
-            out.append((i, weights, children, [self._known(c) for c in children]))
+            bounds = [self._known(self.an.analyse(c))[0] for c in children]
+            out.append((i, weights, children, bounds))
         return out
 
-    def _known(self, state: State) -> float:
-        """A lower bound on a state's value: 0 once settled, else its memoised value or
-        bound (at least 1). Analysing the child here (it is cached, and solving it would
-        analyse it anyway) lets a move be cut before any of its children is solved."""
-        a = self.an.analyse(state)
+    def _known(self, a: Analysis) -> tuple[float, bool]:
+        """What is known of a state's value, and whether it is exact: 0 once settled, else
+        its memoised value, else its memoised lower bound (at least 1). Analysing children
+        with this (cached, and solving them would analyse them anyway) lets a move be cut
+        before any of its children is solved."""
         if a.settled:
-            return 0.0
+            return 0.0, True
         hit = self.memo.get(a.key)
         if hit is not None:
-            return hit[0]
-        return self.lower.get(a.key, 1.0)
+            return hit[0], True
+        return self.lower.get(a.key, 1.0), False
 
     def policy(self, state: State, a: Analysis) -> int | None:
         """The exact policy: the fact chosen by :meth:`solve` (``None`` once settled)."""
