@@ -9,11 +9,28 @@ Startup is kept light: the start screen is drawn first, from nothing, and the ru
 are read in a background thread afterwards (a light index for searching straight from
 the YAML, then pinyin, then the validated rule book). The screens that need the
 interview (and so pydantic and the compiler) are imported only when first used.
+
+Answering is kept quick (the next question is drawn within a frame or two of the
+key). Besides drawing only what changed, that takes two settings of the Python runtime,
+made by :func:`run` (the app then has its process to itself):
+
+- The garbage collector. The rule book, the search index, Textual and the screens are
+  a few hundred thousand objects that live as long as the app; every full collection
+  (every few seconds while answering: Textual makes cyclic garbage whenever it
+  restyles) walked them all, about 100 ms on a small machine. They are frozen
+  (``gc.freeze()``) once the rules are read, and collections wait while a question is
+  being drawn (as Textual does while scrolling with ``PAUSE_GC_ON_SCROLL``).
+- The GIL switch interval. Textual writes each frame to the terminal from an output
+  thread, which needs the GIL for every step of a write; with the default interval
+  (5 ms) it waited up to 5 ms per step while the event loop was busy, which right
+  after an answer it is. See :data:`SWITCH_INTERVAL`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -58,6 +75,7 @@ class BaokaoApp(App[None]):
         lang: Lang = "zh",
         today: date | None = None,
         slip_dir: Path | None = None,
+        manage_gc: bool = False,
     ) -> None:
         """Create the app.
 
@@ -66,6 +84,10 @@ class BaokaoApp(App[None]):
             lang: The interface language; rule texts stay in Chinese.
             today: The date of "today" (fixed in tests, so that dates do not drift).
             slip_dir: The folder offered for slips (default: ``Documents/baokao``).
+            manage_gc: Freeze what is loaded once the rules are read, and pause the
+                garbage collector while a question is drawn (see the module's text).
+                Only for an app that has its process to itself: in a shared one (the
+                tests) freezing would also keep the other apps' garbage forever.
         """
         set_lang(lang)
         super().__init__()
@@ -74,6 +96,7 @@ class BaokaoApp(App[None]):
         self.lang = lang
         self.today = today
         self.slip_dir = slip_dir
+        self.manage_gc = manage_gc
         self.title = t("app.title")
         self.index: SearchIndex | None = None
         self.book: Rulebook | None = None
@@ -112,6 +135,9 @@ class BaokaoApp(App[None]):
         self.call_from_thread(self._book_ready, book)
         import baokao.tui.screens.all_levels
         import baokao.tui.screens.question  # noqa: F401
+
+        if self.manage_gc:  # what is loaded now lives as long as the app
+            self.call_from_thread(gc.freeze)
 
     async def rules_loaded(self) -> bool:
         """Wait until the rules have been read; whether the rule book could be loaded."""
@@ -188,6 +214,7 @@ class BaokaoApp(App[None]):
         new: Screen[None]
         if session.question is not None:
             if isinstance(current, QuestionScreen):
+                self._pause_gc_until_drawn()
                 current.undone = undone
                 current.session = session
                 return
@@ -204,6 +231,19 @@ class BaokaoApp(App[None]):
             self._pop_to(self.start)
             self.push_screen(new)
         self._check_size()
+
+    def _pause_gc_until_drawn(self) -> None:
+        """Keep the garbage collector out of the way until the next question is drawn.
+
+        As Textual does while scrolling (``PAUSE_GC_ON_SCROLL``): a collection that
+        falls between an answer and the next question delays it visibly, the same
+        collection just after is not seen. The pause ends after the next refresh, and
+        after :data:`GC_PAUSE_LIMIT` seconds whatever happens.
+        """
+        if self.manage_gc and gc.isenabled():
+            gc.disable()
+            self.call_after_refresh(gc.enable)
+            self.set_timer(GC_PAUSE_LIMIT, gc.enable)
 
     def on_question_screen_moved(self, message: QuestionScreen.Moved) -> None:
         """An answer was accepted: show the next question or the outcome."""
@@ -305,6 +345,22 @@ def _started(subject: Subject, level: int | None, today: date | None) -> Session
     return session
 
 
+#: The longest (in seconds) that showing a question keeps the garbage collector paused.
+GC_PAUSE_LIMIT = 1.0
+
+#: How often (in seconds) a Python thread that holds the GIL is asked to let a waiting
+#: one run (Python's default: 5 ms). Textual's output thread waits for the GIL at each
+#: step of writing a frame while the event loop is busy, so with the default a frame
+#: that was ready reached the terminal 5 to 20 ms late.
+SWITCH_INTERVAL = 0.001
+
+
 def run(trees: str | Path | None = None, lang: Lang = "zh") -> None:
-    """Start the terminal UI (what ``baokao`` with no command does)."""
-    BaokaoApp(trees=trees, lang=lang).run()
+    """Start the terminal UI (what ``baokao`` with no command does).
+
+    The app has the process to itself here, so this also makes the process-wide
+    settings that keep answering quick (see the module's text): a shorter GIL switch
+    interval and the app's management of the garbage collector.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    BaokaoApp(trees=trees, lang=lang, manage_gc=True).run()

@@ -22,7 +22,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
-from baokao.compiler.questions import Answer, AnswerError
+from baokao.compiler.questions import Answer, AnswerError, Question
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.too_small import report_resize
@@ -85,7 +85,9 @@ class QuestionScreen(Screen[None]):
         with Horizontal(id="q-body"):
             with Vertical(id="q-main"):
                 yield Static("", id="q-text")
-                yield Vertical(id="q-form-slot")
+                question = self.session.question if self.session is not None else None
+                if question is not None:
+                    yield AnswerForm(question, self._offered(question), id="q-form")
             yield RoutesPanel(id="q-side")
         yield KeyFooter()
 
@@ -109,14 +111,18 @@ class QuestionScreen(Screen[None]):
         panel = self.query_one(RoutesPanel)
         panel.alive = session.alive
         panel.help = question.help
-        undone = self.undone
-        current = undone[1] if undone is not None and undone[0] == question.id else None
+        current = self._offered(question)
         forms = self.query(AnswerForm).results(AnswerForm)
         form = next(forms, None)
         if form is None:
-            self.query_one("#q-form-slot", Vertical).mount(AnswerForm(question, current))
+            self.query_one("#q-main", Vertical).mount(AnswerForm(question, current, id="q-form"))
         else:
             form.ask(question, current)
+
+    def _offered(self, question: Question) -> Answer | None:
+        """The answer taken back with Esc, if it was to ``question``."""
+        undone = self.undone
+        return undone[1] if undone is not None and undone[0] == question.id else None
 
     @on(AnswerForm.Answered)
     def _answered(self, event: AnswerForm.Answered) -> None:

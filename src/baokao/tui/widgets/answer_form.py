@@ -116,6 +116,8 @@ class AnswerForm(Vertical):
         self.question = question
         self.current = current
         self._keys: dict[str, str] = {}
+        self._options: tuple[str, tuple[tuple[str, str, str], ...]] | None = None
+        self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         """Both a years box and a list of choices; :meth:`ask` shows the one needed.
@@ -148,19 +150,31 @@ class AnswerForm(Vertical):
             years.selection = Selection(0, len(value))  # typing replaces an offered answer
             hint = "q.years.hint"
         else:
-            options = []
-            for key, value, label in choice_keys(question):
-                shown = key.upper() if question.kind == "yesno" else key
-                options.append(
-                    Option(Content.assemble((f"{shown or ' '}  ", "bold"), label), id=value)
-                )
-            choices.set_options(options)
-            values = [v for _, v, _ in choice_keys(question)]
+            keyed = tuple(choice_keys(question))
+            if (question.kind, keyed) != self._options:  # same choices: keep the options
+                self._options = (question.kind, keyed)
+                choices.set_options(self._option(question, *choice) for choice in keyed)
+            values = [v for _, v, _ in keyed]
             chosen = current if isinstance(current, str) else None
             choices.highlighted = values.index(chosen) if chosen in values else 0
             hint = "q.yesno.hint" if question.kind == "yesno" else "q.choice.hint"
-        self.query_one("#form-hint", Static).update(Content(t(hint)))
+        self._update("#form-hint", t(hint))
         self.focus_answer()
+
+    @staticmethod
+    def _option(question: Question, key: str, value: str, label: str) -> Option:
+        shown = key.upper() if question.kind == "yesno" else key
+        return Option(Content.assemble((f"{shown or ' '}  ", "bold"), label), id=value)
+
+    def _update(self, selector: str, text: str) -> None:
+        """Show ``text`` (plain, never markup) in a line of the form, if it changed.
+
+        Updating a ``Static`` lays the screen out again, even with the same text; the
+        error line is cleared on every key typed into the years box.
+        """
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(Content(text))
 
     def focus_answer(self) -> None:
         """Give the focus to the box or the list, where the next key is expected."""
@@ -169,7 +183,7 @@ class AnswerForm(Vertical):
 
     def show_error(self, message: str) -> None:
         """Show why an answer was not accepted (plain text, never markup)."""
-        self.query_one("#form-error", Static).update(Content(message))
+        self._update("#form-error", message)
 
     def on_key(self, event: events.Key) -> None:
         """Number keys pick a choice; Y and N answer a yes/no question."""
