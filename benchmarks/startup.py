@@ -223,7 +223,14 @@ Bare().run()
 
 
 def bare_echo_latency(keys: int) -> list[float]:
-    """The floor on this machine: a bare app redrawing a line after each key typed."""
+    """The floor on this machine: a bare app redrawing a line after each key typed.
+
+    Its line is updated from the ``Input.Changed`` message, which is handled after the
+    frame that echoes the key has been drawn; Textual draws at most 60 frames a
+    second, so the line waits for the next frame and this figure sits near two frame
+    periods (about 33 ms). An app that redraws everything for a key in one frame can
+    be quicker than this "floor".
+    """
     term = Terminal([sys.executable, "-c", BARE_ECHO_APP])
     times = []
     try:
