@@ -24,7 +24,7 @@ run: $(STAMP_RUN)
 
 test: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy --strict src/baokao/model src/baokao/importer src/baokao/evaluator src/baokao/compiler src/baokao/session.py src/baokao/rulebook.py src/baokao/checking.py src/baokao/report.py
+	$(BIN)/mypy --strict src/baokao
 	$(BIN)/python -m pytest
 
 screenshots: $(STAMP_TEST)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+import threading
+
+import pytest
+from textual.widgets import Input, OptionList, Static
 
 from baokao.tui import i18n
 from baokao.tui.app import BaokaoApp
@@ -11,6 +14,8 @@ from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import TooSmallScreen
 from baokao.tui.screenshots import choose, make_app, search, wait_ready
+
+from .helpers import screen_text
 
 
 def shown_options(app: BaokaoApp) -> list[str]:
@@ -123,3 +128,37 @@ async def test_english_interface_keeps_rule_names_in_chinese() -> None:
             ]
     finally:
         i18n.set_lang("zh")
+
+
+async def test_a_slow_compile_is_announced_then_the_first_question_shows(
+    app: BaokaoApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a level's questions are being prepared the start screen says so (and the
+    list shows it is busy); when they are ready the first question takes its place."""
+    from baokao.tui import app as app_module
+
+    release = threading.Event()
+    real = app_module._started
+
+    def slow(*args: object) -> object:
+        release.wait(timeout=10)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app_module, "_started", slow)
+    async with app.run_test() as pilot:
+        await search(pilot, "ggyys")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause(app_module.PREPARING_AFTER + 0.2)
+        assert isinstance(app.screen, StartScreen)
+        assert "正在准备“公共营养师 · 一级/高级技师”的问题" in screen_text(app)
+        assert app.screen.query_one("#results").loading
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert not app.start.query_one("#results").loading
+        assert "正在准备" not in "\n".join(
+            str(w.render()) for w in app.start.query(Static)
+        )

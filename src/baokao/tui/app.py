@@ -190,7 +190,18 @@ class BaokaoApp(App[None]):
             return
         subject = self.book.find(entry.occupation, entry.work_type)
         level = None if choice == ALL else int(choice)
-        session = await asyncio.to_thread(_started, subject, level, self.today)
+        labels = dict(entry.levels)
+        case = f"{entry.title} · {t('level.all_short') if level is None else labels[level]}"
+
+        def busy() -> None:
+            self.start.preparing = t("start.preparing", case=case)
+
+        timer = self.set_timer(PREPARING_AFTER, busy)  # only a wait one would notice
+        try:
+            session = await asyncio.to_thread(_started, subject, level, self.today)
+        finally:
+            timer.stop()
+            self.start.preparing = ""
         self._show(session)
 
     # The interview ---------------------------------------------------------------------
@@ -200,7 +211,8 @@ class BaokaoApp(App[None]):
         for screen in reversed(self.screen_stack):
             ours = screen is not self.start and not isinstance(screen, TooSmallScreen)
             if ours and not screen.is_modal:
-                return screen
+                found: Screen[None] = screen
+                return found
         return None
 
     def _show(self, session: Session, undone: tuple[str, Answer] | None = None) -> None:
@@ -266,8 +278,11 @@ class BaokaoApp(App[None]):
             return session is not None and session.outcome is not None
         return True
 
-    def action_back(self) -> None:
-        """Undo the last answer; before the first answer, return to the search."""
+    async def action_back(self) -> None:
+        """Undo the last answer; before the first answer, return to the search.
+
+        (Replaces Textual's own ``back`` action, which pops a screen; hence async.)
+        """
         if self.session is None:
             return
         if not self.session.answers:
@@ -344,6 +359,9 @@ def _started(subject: Subject, level: int | None, today: date | None) -> Session
     _ = session.question, session.alive
     return session
 
+
+#: After how long (in seconds) a level still being compiled is announced on the start screen.
+PREPARING_AFTER = 0.15
 
 #: The longest (in seconds) that showing a question keeps the garbage collector paused.
 GC_PAUSE_LIMIT = 1.0

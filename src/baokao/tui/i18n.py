@@ -57,6 +57,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{count} results · ↑↓ to move · Enter to pick",
     ),
     "start.work_type": ("工种", "工种"),
+    "start.preparing": ("正在准备“{case}”的问题……", "Preparing the questions for {case}…"),
     "start.no_levels": ("（仅含工种）", "(工种 only)"),
     # Level picker
     "level.title": ("{subject}：报考哪个等级？", "{subject}: which level?"),

@@ -75,7 +75,7 @@ class LevelScreen(Dialog[LevelChoice | None]):
 
     def action_choose(self, choice: str) -> None:
         """Close with the chosen level (a number as text) or ``"all"``."""
-        self.close(ALL if choice == ALL else int(choice))
+        self.close("all" if choice == ALL else int(choice))
 
     def action_cancel(self) -> None:
         """Close without a choice."""

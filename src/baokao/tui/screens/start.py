@@ -77,6 +77,8 @@ class StartScreen(Screen[None]):
     index: var[SearchIndex | None] = var(None, always_update=True)
     #: Why no index is there: a message shown instead of results.
     problem: var[str] = var("")
+    #: What the app is preparing (an interview being compiled), shown while it lasts.
+    preparing: var[str] = var("")
 
     class Picked(Message):
         """An occupation or 工种 was chosen."""
@@ -116,6 +118,16 @@ class StartScreen(Screen[None]):
         """Show why the rules could not be loaded."""
         if problem:
             self.query_one("#start-count", Static).update(Content(problem))
+
+    def watch_preparing(self, preparing: str) -> None:
+        """Say what is being prepared, over the results; put the count back after."""
+        if not self.is_mounted:
+            return
+        self.query_one("#results", ResultList).loading = bool(preparing)
+        if preparing:
+            self.query_one("#start-count", Static).update(Content(preparing))
+        else:
+            self._refresh_results()
 
     @on(Input.Changed, "#search")
     def _search_changed(self) -> None:
