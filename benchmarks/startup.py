@@ -148,6 +148,7 @@ def plan_answers() -> list[tuple[bytes, int]]:
     """
     from baokao.rulebook import load_rulebook
     from baokao.session import Session
+    from baokao.tui.widgets.answer_form import choice_keys
 
     session = Session.start(load_rulebook().find("美容师"), 4, date(2025, 3, 1))
     steps: list[tuple[bytes, int]] = []
@@ -158,7 +159,7 @@ def plan_answers() -> list[tuple[bytes, int]]:
         elif q.kind == "yesno":
             keys, value = b"n", "no"
         else:
-            keys, value = b"1", q.choices[0].value
+            keys, value = choice_keys(q)[0][0].encode(), q.choices[0].value
         session = session.answer(value)
         if session.question is None:
             break

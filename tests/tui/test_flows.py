@@ -209,3 +209,20 @@ async def test_going_back_offers_the_answer_taken_back(app: BaokaoApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)
         assert dict(app.session.answers)["years_this"] == 7
+
+
+async def test_certificate_questions_take_the_level_number_as_the_key(app: BaokaoApp) -> None:
+    """4 is 四级 on a certificate question, as in the level picker; 0 is none."""
+    async with app.run_test() as pilot:
+        await choose(pilot, "mrs", "4")
+        assert app.session.question.id == "cert_this"
+        lines = screen_text(app)
+        assert "4 = 四级" in lines  # the hint says so
+        await pilot.press("4")
+        await pilot.pause()
+        assert dict(app.session.answers)["cert_this"] == "4"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("0")
+        await pilot.pause()
+        assert dict(app.session.answers)["cert_this"] == "none"

@@ -81,6 +81,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "q.years.too_small": ("不能少于 {min} 年", "It cannot be less than {min} years"),
     "q.years.too_large": ("不能多于 {max} 年", "It cannot be more than {max} years"),
     "q.choice.hint": ("按数字键选择，或用 ↑↓ 和回车", "Press a number, or use ↑↓ and Enter"),
+    "q.cert.hint": (
+        "按证书等级的数字选择（4 = 四级），0 = 没有；或用 ↑↓ 和回车",
+        "Press the level's number (4 = 四级), 0 for none; or use ↑↓ and Enter",
+    ),
     "q.yesno.hint": ("按 Y 表示是，按 N 表示否", "Press Y for yes, N for no"),
     "q.change.title": ("修改回答", "Change an answer"),
     "q.change.was": ("原回答：{answer}", "Was: {answer}"),

@@ -20,7 +20,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from baokao.tui.app import BaokaoApp
-from baokao.tui.widgets.answer_form import CHOICE_KEYS
+from baokao.tui.widgets.answer_form import choice_keys
 
 #: The date every scene runs on, so that qualifying dates never drift.
 TODAY = date(2025, 3, 1)
@@ -75,8 +75,7 @@ def keys_for(app: BaokaoApp, value: str) -> list[str]:
         return [*value, "enter"]
     if question.kind == "yesno":
         return ["y" if value == "yes" else "n"]
-    values = [c.value for c in question.choices]
-    return [CHOICE_KEYS[values.index(value)]]
+    return [next(k for k, v, _ in choice_keys(question) if v == value)]
 
 
 def default_answer(app: BaokaoApp) -> str:

@@ -69,8 +69,35 @@ def choice_keys(question: Question) -> list[tuple[str, str, str]]:
         choices = question.choices or ()
         pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
         return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
-    keys = [*CHOICE_KEYS, *[""] * max(0, len(question.choices) - len(CHOICE_KEYS))]
+    values = [c.value for c in question.choices]
+    keys = certificate_keys(values) if question.id.startswith("cert_") else None
+    if keys is None:
+        keys = [*CHOICE_KEYS, *[""] * max(0, len(values) - len(CHOICE_KEYS))]
     return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=False)]
+
+
+def certificate_keys(values: list[str]) -> list[str] | None:
+    """Keys for a certificate question: each level's own number, as in the level picker.
+
+    A counsellor who hears "四级" presses 4, so 4 must mean 四级 here too, never "the
+    fourth line"; 0 is "none". On the question that asks for a certificate of this or a
+    related occupation, this occupation's levels take the digits and the related
+    occupation's levels the letters a–e, in order. ``None`` when the values are not
+    certificate answers (then the choices are numbered in order).
+    """
+    letters = iter("abcde")
+    keys = []
+    for value in values:
+        scope, _, level = value.rpartition(":")
+        if value == "none":
+            keys.append("0")
+        elif level in {"1", "2", "3", "4", "5"} and scope in {"", "this"}:
+            keys.append(level)
+        elif level in {"1", "2", "3", "4", "5"} and scope == "related":
+            keys.append(next(letters, ""))
+        else:
+            return None
+    return keys
 
 
 class AnswerForm(Vertical):
@@ -157,7 +184,12 @@ class AnswerForm(Vertical):
             values = [v for _, v, _ in keyed]
             chosen = current if isinstance(current, str) else None
             choices.highlighted = values.index(chosen) if chosen in values else 0
-            hint = "q.yesno.hint" if question.kind == "yesno" else "q.choice.hint"
+            if question.kind == "yesno":
+                hint = "q.yesno.hint"
+            elif keyed and keyed[0][0] == "0":  # keyed by level (see certificate_keys)
+                hint = "q.cert.hint"
+            else:
+                hint = "q.choice.hint"
         self._update("#form-hint", t(hint))
         self.focus_answer()
 
