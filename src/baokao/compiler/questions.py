@@ -105,6 +105,10 @@ ANY_CERT_CHOICES = (
 )
 
 
+#: The certificate questions: their answers name a level (see :func:`cert_level`).
+CERT_FACTS = ("cert_any", "cert_this", "cert_related")
+
+
 def cert_level(value: str) -> int | None:
     """The level a certificate answer names (``"4"``, ``"related:4"``), ``None`` for none."""
     return None if value == "none" else int(value.rpartition(":")[2])

@@ -8,7 +8,7 @@ highlighted line and Esc goes back to the search. The result is typed:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Final, Literal
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from baokao.tui.search import Entry
 
 LevelChoice = int | Literal["all"]
-ALL = "all"
+ALL: Final = "all"
 
 
 class LevelScreen(Dialog[LevelChoice | None]):
@@ -75,7 +75,7 @@ class LevelScreen(Dialog[LevelChoice | None]):
 
     def action_choose(self, choice: str) -> None:
         """Close with the chosen level (a number as text) or ``"all"``."""
-        self.close("all" if choice == ALL else int(choice))
+        self.close(ALL if choice == ALL else int(choice))
 
     def action_cancel(self) -> None:
         """Close without a choice."""

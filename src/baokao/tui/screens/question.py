@@ -111,13 +111,7 @@ class QuestionScreen(Screen[None]):
         panel = self.query_one(RoutesPanel)
         panel.alive = session.alive
         panel.help = question.help
-        current = self._offered(question)
-        forms = self.query(AnswerForm).results(AnswerForm)
-        form = next(forms, None)
-        if form is None:
-            self.query_one("#q-main", Vertical).mount(AnswerForm(question, current, id="q-form"))
-        else:
-            form.ask(question, current)
+        self.query_one(AnswerForm).ask(question, self._offered(question))
 
     def _offered(self, question: Question) -> Answer | None:
         """The answer taken back with Esc, if it was to ``question``."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -25,6 +26,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
+from baokao.compiler.questions import CERT_FACTS, cert_level, cert_occupation
 from baokao.evaluator.wording import fmt_years
 from baokao.tui.i18n import t
 
@@ -70,33 +72,33 @@ def choice_keys(question: Question) -> list[tuple[str, str, str]]:
         pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
         return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
     values = [c.value for c in question.choices]
-    keys = certificate_keys(values) if question.id.startswith("cert_") else None
+    keys = certificate_keys(question.id, values)
     if keys is None:
         keys = [*CHOICE_KEYS, *[""] * max(0, len(values) - len(CHOICE_KEYS))]
     return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=False)]
 
 
-def certificate_keys(values: list[str]) -> list[str] | None:
+def certificate_keys(fact: str, values: Sequence[str]) -> list[str] | None:
     """Keys for a certificate question: each level's own number, as in the level picker.
 
     A counsellor who hears "四级" presses 4, so 4 must mean 四级 here too, never "the
     fourth line"; 0 is "none". On the question that asks for a certificate of this or a
     related occupation, this occupation's levels take the digits and the related
-    occupation's levels the letters a–e, in order. ``None`` when the values are not
-    certificate answers (then the choices are numbered in order).
+    occupation's levels the letters a–e, in order. ``None`` for any other question
+    (its choices are numbered in order).
     """
+    if fact not in CERT_FACTS:
+        return None
     letters = iter("abcde")
     keys = []
     for value in values:
-        scope, _, level = value.rpartition(":")
-        if value == "none":
+        level = cert_level(value)
+        if level is None:
             keys.append("0")
-        elif level in {"1", "2", "3", "4", "5"} and scope in {"", "this"}:
-            keys.append(level)
-        elif level in {"1", "2", "3", "4", "5"} and scope == "related":
-            keys.append(next(letters, ""))
+        elif fact == "cert_any" and cert_occupation(fact, value) == "related":
+            keys.append(next(letters))
         else:
-            return None
+            keys.append(str(level))
     return keys
 
 
@@ -186,7 +188,7 @@ class AnswerForm(Vertical):
             choices.highlighted = values.index(chosen) if chosen in values else 0
             if question.kind == "yesno":
                 hint = "q.yesno.hint"
-            elif keyed and keyed[0][0] == "0":  # keyed by level (see certificate_keys)
+            elif question.id in CERT_FACTS:  # keyed by level (see certificate_keys)
                 hint = "q.cert.hint"
             else:
                 hint = "q.choice.hint"
