@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from baokao.compiler.analysis import Analyser, State
 from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
+from baokao.compiler.grid import GRID_LIMIT, Grid, GridTooLarge
 from baokao.compiler.search import Greedy, Policy, Prior, Search, TooLarge, with_answer
 from baokao.compiler.tree import Ask, Branch, Leaf, Method, Node, QuestionTree
 from baokao.evaluator.wording import fmt_years
@@ -89,6 +90,30 @@ def policy_tree(an: Analyser, policy: Policy, search: Search | None = None) -> N
     return node((None,) * len(an.ids), "n")
 
 
+def grid_tree(grid: Grid, weigh: Search) -> Node:
+    """The tree of the grid's optimal policy, from the empty interview (as
+    :func:`policy_tree` builds it, without judging any state again)."""
+    an = grid.an
+
+    def node(at: int, nid: str) -> Node:
+        if grid.settled[at]:
+            return Leaf(nid, grid.outcome(at))
+        i = int(grid.choice[at])
+        picks = grid.branches(i, at)
+        weights = weigh.weights(i, picks)
+        branches = []
+        expected, depth = 1.0, 1
+        for k, (b, w) in enumerate(zip(picks, weights, strict=True)):
+            child = node(grid.step(i, b, at), f"{nid}.{k}")
+            if isinstance(child, Ask):
+                expected += w * child.expected
+                depth = max(depth, 1 + child.depth)
+            branches.append(_branch(an.cat, an, i, b, child))
+        return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
+
+    return node(0, "n")
+
+
 def compile_levels(
     levels: Sequence[Level],
     notes: Sequence[str] = (),
@@ -96,6 +121,7 @@ def compile_levels(
     context: Sequence[Level] = (),
     prior: Prior | None = None,
     budget: int = DEFAULT_BUDGET,
+    grid_limit: int = GRID_LIMIT,
 ) -> QuestionTree:
     """Compile one shared interview that settles every level of ``levels``.
 
@@ -104,7 +130,10 @@ def compile_levels(
         notes: the occupation's 备注, quoted in the questions' help.
         context: levels sharing the interview's answers (see ``build_catalogue``).
         prior: optional weights per fact id and answer branch (default: uniform).
-        budget: residual states the exact search may expand before the greedy fallback.
+        budget: residual states the top-down search may expand before the greedy
+            fallback.
+        grid_limit: reachable states the whole-lattice programme may lay out; beyond
+            it the top-down search takes over.
 
     Returns:
         The tree; ``method`` says whether the exact search or the fallback built it.
@@ -115,6 +144,13 @@ def compile_levels(
     root: State = (None,) * len(cat.facts)
     method: Method = "exact"
     optimal: float | None
+    try:
+        grid = Grid(an, prior, grid_limit)
+    except GridTooLarge:
+        pass
+    else:
+        tree = grid_tree(grid, search)
+        return QuestionTree(tuple(levels), cat, tree, method, grid.optimal, grid.size)
     try:
         optimal = search.solve(root)
         tree = policy_tree(an, search.policy, search)
@@ -131,6 +167,9 @@ def compile_level(
     context: Sequence[Level] = (),
     prior: Prior | None = None,
     budget: int = DEFAULT_BUDGET,
+    grid_limit: int = GRID_LIMIT,
 ) -> QuestionTree:
     """Compile one level into the question tree with the fewest expected questions."""
-    return compile_levels((level,), notes, context=context, prior=prior, budget=budget)
+    return compile_levels(
+        (level,), notes, context=context, prior=prior, budget=budget, grid_limit=grid_limit
+    )
