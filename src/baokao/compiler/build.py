@@ -8,6 +8,7 @@ a tree so that every order is measured the same way.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from baokao.compiler.analysis import Analyser, State
@@ -94,6 +95,13 @@ def grid_tree(grid: Grid, weigh: Search) -> Node:
     """The tree of the grid's optimal policy, from the empty interview (as
     :func:`policy_tree` builds it, without judging any state again)."""
     an = grid.an
+    labels: dict[tuple[int, int], Branch] = {}
+
+    def branch(i: int, b: int, child: Node) -> Branch:
+        made = labels.get((i, b))
+        if made is None:
+            made = labels[(i, b)] = _branch(an.cat, an, i, b, child)
+        return Branch(made.label, child, made.lo, made.hi, made.values)
 
     def node(at: int, nid: str) -> Node:
         if grid.settled[at]:
@@ -108,7 +116,7 @@ def grid_tree(grid: Grid, weigh: Search) -> Node:
             if isinstance(child, Ask):
                 expected += w * child.expected
                 depth = max(depth, 1 + child.depth)
-            branches.append(_branch(an.cat, an, i, b, child))
+            branches.append(branch(i, b, child))
         return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
 
     return node(0, "n")
@@ -138,6 +146,25 @@ def compile_levels(
     Returns:
         The tree; ``method`` says whether the exact search or the fallback built it.
     """
+    # Compiling makes many short-lived objects and no cycles: the cyclic collector
+    # would only walk the process's whole heap again and again meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _compile(levels, notes, context, prior, budget, grid_limit)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compile(
+    levels: Sequence[Level],
+    notes: Sequence[str],
+    context: Sequence[Level],
+    prior: Prior | None,
+    budget: int,
+    grid_limit: int,
+) -> QuestionTree:
     cat = build_catalogue(levels, notes, context)
     an = Analyser(cat)
     search = Search(an, budget=budget, prior=prior)

@@ -33,8 +33,8 @@ from baokao.compiler.atoms import (
     CertAtom,
     Group,
     MaskAtom,
+    Domains,
     YearsAtom,
-    shapes_of,
 )
 from baokao.compiler.catalogue import INF
 from baokao.compiler.search import EPS, Prior
@@ -71,9 +71,27 @@ def _rank(r: tuple[int, bool, float]) -> float:
     return r[0] * 2.0**20 + r[1] * 2.0**19 + r[2]
 
 
+def _dense(space: int, n: int) -> bool:
+    """Whether numbering ``n`` codes below ``space`` by a lookup table beats sorting."""
+    return space <= min(DENSE_CODES, 64 * n + 65_536)
+
+
+def _joint(columns: Sequence[tuple[IntArray, int]], n: int) -> tuple[IntArray, IntArray]:
+    """The distinct rows of ``n`` rows of small codes (each column with its bound), and
+    each row's index among them; renumbered on the way so the codes stay small."""
+    code = np.zeros(n, dtype=np.int64)
+    space = 1
+    for col, k in columns:
+        if not _dense(space * k, n):
+            uniq, code = _number(code, space)
+            space = len(uniq)
+        code, space = code * k + col, space * k
+    return _number(code, space)
+
+
 def _number(codes: IntArray, space: int) -> tuple[IntArray, IntArray]:
     """The distinct ``codes`` (ascending) and each code's index among them."""
-    if space <= DENSE_CODES:
+    if _dense(space, len(codes)):
         seen = np.zeros(space, dtype=np.bool_)
         seen[codes] = True
         uniq = np.flatnonzero(seen)
@@ -96,6 +114,7 @@ class Grid:
             for i in range(self.n)
         ]
         self.groups = self._groups()
+        self._outcomes: dict[tuple[int, ...], tuple[Settled, ...]] = {}
         self._group_of = {i: k for k, g in enumerate(self.groups) for i in g.facts}
         self.size = prod(len(g.rows) for g in self.groups)
         if self.size > limit:
@@ -103,9 +122,6 @@ class Grid:
         self.index = np.arange(self.size, dtype=np.int64)
         self.col = self._columns()
         self.lo, self.hi, self.mask = self._domains()
-        self.poss = self._possible()
-        self.count = [p.sum(axis=0) if p.size else np.zeros(self.size, np.int64)
-                      for p in self.poss]
         self.value, self.choice = self._solve()
 
     # -- layout ---------------------------------------------------------------------
@@ -129,20 +145,21 @@ class Grid:
         groups, stride = [], 1
         for facts in sorted(members.values()):
             rows = [r for r in product(*[range(-1, self.nb[i]) for i in facts])
-                    if self._reachable(dict(zip(facts, r, strict=True)))]
+                    if self._reachable(facts, r)]
             groups.append(_Group(tuple(facts), tuple(rows), stride))
             stride *= len(rows)
         return groups
 
-    def _reachable(self, row: dict[int, int]) -> bool:
+    def _reachable(self, facts: Sequence[int], row: Sequence[int]) -> bool:
         """Whether a group's answers respect the prerequisites (the all-unasked row first)."""
-        for i, b in row.items():
+        at = dict(zip(facts, row, strict=True))
+        for i, b in zip(facts, row, strict=True):
             if b < 0:
                 continue
             after, held = self.an.prereq[i]
-            if after is not None and row[after] < 0:
+            if after is not None and at[after] < 0:
                 return False
-            if held is not None and (row[held] < 0 or self.an.classes[held][row[held]] & 1):
+            if held is not None and (at[held] < 0 or self.an.classes[held][at[held]] & 1):
                 return False
         return True
 
@@ -163,18 +180,22 @@ class Grid:
         return at + self._deltas[(i, b)][self.sub[self._group_of[i]][at]]
 
     def _delta_tables(self) -> dict[tuple[int, int], IntArray]:
+        """Per fact and branch, per row of the fact's group, how far the state index moves
+        when that answer is given (0 where the fact is already answered or not askable)."""
         out: dict[tuple[int, int], IntArray] = {}
         for g in self.groups:
-            where = {r: k for k, r in enumerate(g.rows)}
+            radix = [self.nb[i] + 1 for i in g.facts]
+            rows = np.array(g.rows, dtype=np.int64).reshape(len(g.rows), len(g.facts)) + 1
+            weight = np.array([prod(radix[p + 1 :]) for p in range(len(radix))], dtype=np.int64)
+            code = rows @ weight
+            where = np.full(prod(radix), -1, dtype=np.int64)
+            where[code] = np.arange(len(g.rows))
+            here = np.arange(len(g.rows))
             for p, i in enumerate(g.facts):
+                free = rows[:, p] == 0
                 for b in range(self.nb[i]):
-                    delta = np.zeros(len(g.rows), dtype=np.int64)
-                    for k, r in enumerate(g.rows):
-                        if r[p] < 0:
-                            to = where.get((*r[:p], b, *r[p + 1 :]))
-                            if to is not None:
-                                delta[k] = (to - k) * g.stride
-                    out[(i, b)] = delta
+                    to = np.where(free, where[code + free * (b + 1) * weight[p]], -1)
+                    out[(i, b)] = np.where(to >= 0, (to - here) * g.stride, 0)
         return out
 
     # -- domains --------------------------------------------------------------------
@@ -206,20 +227,21 @@ class Grid:
                 lo[tt] = np.maximum(lo[tt], lo[t] + np.maximum(0.0, lo[aa] - hi[a]))
         return lo, hi, mask
 
-    def _possible(self) -> list[npt.NDArray[np.bool_]]:
-        """Per fact, per branch: whether the branch is still possible (:meth:`branches`)."""
+    def _possible(self, at: IntArray) -> list[BoolArray]:
+        """Per fact, per branch, whether the branch is still possible in states ``at``
+        (:meth:`Analyser.branches`)."""
         an = self.an
         out = []
         for i in range(self.n):
             var = an.var_of.get(i)
             if var is None:
-                m = self.mask[i]
+                m = self.mask[i][at]
                 rows = [(m & c) != 0 for c in an.classes[i]]
             else:
                 k = an.vslot[var]
-                rows = [np.maximum(a, self.lo[k]) < np.minimum(b, self.hi[k])
-                        for a, b in an.intervals[var]]
-            out.append(np.array(rows, dtype=np.bool_).reshape(len(rows), self.size))
+                lo, hi = self.lo[k][at], self.hi[k][at]
+                rows = [np.maximum(a, lo) < np.minimum(b, hi) for a, b in an.intervals[var]]
+            out.append(np.array(rows, dtype=np.bool_).reshape(len(rows), len(at)))
         return out
 
     # -- judgement ------------------------------------------------------------------
@@ -227,26 +249,25 @@ class Grid:
     def _column_codes(self, slot: int) -> tuple[IntArray, int]:
         """Slot ``slot`` of the flat domains numbered densely, and how many numbers.
 
-        Bounds are counts of years on a grid of 1/64 (or unbounded) and masks are
-        small integers, so they are numbered by scaling rather than sorting; anything
-        else is sorted.
+        Bounds are counts of years on a grid of 1/64 (or unbounded) and masks are small
+        integers, so they are numbered by scaling, not sorting (other values are sorted).
         """
         hit = self._codes.get(slot)
         if hit is None:
-            col = self._slot(slot)
+            col = self._slot(slot)[self.valid_at]
             if col.dtype == np.int64:
-                scaled = col
+                ints = col
             else:
                 top = np.isinf(col)
                 scaled = np.where(top, 0.0, col * 64.0)
                 ints = scaled.astype(np.int64)
-                if (ints != scaled).any() or (ints < 0).any() or (ints > 1 << 20).any():
+                if (ints != scaled).any() or (ints < 0).any() or (ints >= 1 << 20).any():
                     uniq, code = np.unique(col, return_inverse=True)
                     hit = self._codes[slot] = (code.astype(np.int64).reshape(-1), len(uniq))
                     return hit
-                scaled = np.where(top, (1 << 20) + 1, ints)
-            uniq_codes, code = _number(scaled, int(scaled.max()) + 1)
-            hit = self._codes[slot] = (code, len(uniq_codes))
+                ints[top] = 1 << 20
+            uniq, code = _number(ints, int(ints.max()) + 1)
+            hit = self._codes[slot] = (code, len(uniq))
         return hit
 
     def _slot(self, slot: int) -> FloatArray | IntArray:
@@ -257,6 +278,15 @@ class Grid:
             return self.hi[slot - nv]
         return self.mask[slot - 2 * nv]
 
+    def _slot_name(self, slot: int) -> tuple[str, str]:
+        """Which of :class:`Domains`' maps slot ``slot`` fills, and under what name."""
+        an, nv = self.an, self.an.nv
+        if slot < nv:
+            return "lo", an.vars[slot]
+        if slot < 2 * nv:
+            return "hi", an.vars[slot - nv]
+        return "masks", an.ids[slot - 2 * nv]
+
     def flat(self, at: int) -> list[float]:
         """The flat domains of state ``at`` (as :meth:`Analyser.values` gives them)."""
         nv = self.an.nv
@@ -265,18 +295,14 @@ class Grid:
         ] + [float(self.mask[i][at]) for i in range(self.n)]
 
     def _cases(self, slots: Sequence[int], at: IntArray | None = None) -> tuple[IntArray, IntArray]:
-        """Each state's case number by the values of ``slots`` (states ``at``, or all),
-        and one state per case."""
-        states = self.index if at is None else at
-        code = np.zeros(len(states), dtype=np.int64)
-        space = 1
+        """Each judged state's case number by the values of ``slots`` (the judged states
+        at positions ``at``, or all of them), and the position of one state per case."""
+        states = np.arange(len(self.valid_at)) if at is None else at
+        columns = []
         for slot in slots:
             c, k = self._column_codes(slot)
-            if space * k > DENSE_CODES:
-                uniq, code = _number(code, space)
-                space = len(uniq)
-            code, space = code * k + (c if at is None else c[at]), space * k
-        uniq, case = _number(code, space)
+            columns.append((c if at is None else c[at], k))
+        uniq, case = _joint(columns, len(states))
         rep = np.empty(len(uniq), dtype=np.int64)
         rep[case] = states  # any state of a case will do: they share the values
         return case, rep
@@ -315,37 +341,36 @@ class Grid:
         ids: dict[Shapes, int] = {}
         if isinstance(node, Group):
             parts = [self._node_ids(p, at) for p in node.parts]
-            code = np.zeros(len(at), dtype=np.int64)
-            space = 1
-            for part_ids, lst in parts:
-                code, space = code * len(lst) + part_ids, space * len(lst)
-            uniq, case = _number(code, space)
+            uniq, case = _joint([(got, len(lst)) for got, lst in parts], len(at))
+            first = np.empty(len(uniq), dtype=np.int64)
+            first[case] = np.arange(len(at))
+            rows = [[lst[x] for x in got[first].tolist()] for got, lst in parts]
             table = np.empty(len(uniq), dtype=np.int64)
-            for k, c in enumerate(uniq.tolist()):
-                picked: list[Shapes] = []
-                for _, lst in reversed(parts):
-                    c, r = divmod(c, len(lst))
-                    picked.append(lst[r])
-                picked.reverse()
+            for k, picked in enumerate(zip(*rows, strict=True)):
                 ckey = ("group", id(node), *picked)
-                got = an.shape_cache.get(ckey)
-                if got is None:
-                    got = an.shape_cache[ckey] = node._combine(picked)
-                table[k] = ids.setdefault(got, len(ids))
+                hit = an.shape_cache.get(ckey)
+                if hit is None:
+                    hit = an.shape_cache[ckey] = node._combine(list(picked))
+                table[k] = ids.setdefault(hit, len(ids))
             return table[case], list(ids)
-        case, rep = self._cases(self._atom_slots(node), at)
+        slots = self._atom_slots(node)
+        case, rep = self._cases(slots, at)
+        # Each case's domains, holding only what the atom reads.
+        where = self.valid_at[rep]
+        named = [(self._slot_name(slot), self._slot(slot)[where].tolist()) for slot in slots]
         table = np.empty(len(rep), dtype=np.int64)
-        for k, state in enumerate(rep.tolist()):
-            got = shapes_of(node, an._domains(self.flat(state)), an.shape_cache)
-            table[k] = ids.setdefault(got, len(ids))
+        for k in range(len(rep)):
+            d = Domains({}, {}, {})
+            for (part, name), values in named:
+                getattr(d, part)[name] = values[k]
+            table[k] = ids.setdefault(node.shapes(d), len(ids))
         return table[case], list(ids)
 
-    def _route_ids(self, li: int, ri: int, at: IntArray) -> IntArray:
-        """Each state's shape id for route ``ri`` of level ``li`` (ids index
-        ``shape_lists[(li, ri)]``) in states ``at``: judged on one state per distinct
-        domain it reads."""
+    def _route_ids(self, li: int, ri: int) -> IntArray:
+        """Each judged state's shape id for route ``ri`` of level ``li`` (ids index
+        ``shape_lists[(li, ri)]``): judged on one state per distinct domain it reads."""
         node = self.an.cat.routes[li][ri].node
-        case, rep = self._cases(self._atom_slots(node), at)
+        case, rep = self._cases(self._atom_slots(node))
         got, lst = self._node_ids(node, rep)
         self.shape_lists[(li, ri)] = lst
         return got[case]
@@ -381,7 +406,7 @@ class Grid:
         live = np.zeros(len(at), dtype=np.int64)
         need = np.zeros(len(at), dtype=np.int64)
         for li, routes in enumerate(an.cat.routes):
-            sids = [self._route_ids(li, ri, at) for ri in range(len(routes))]
+            sids = [self._route_ids(li, ri) for ri in range(len(routes))]
             self.sids.append(sids)
             feats = [self._features(li, ri, sid) for ri, sid in enumerate(sids)]
             done, lv, nd = self._level(li, feats, exact)
@@ -453,23 +478,86 @@ class Grid:
 
     def outcome(self, at: int) -> tuple[Settled, ...]:
         """The settled outcomes of state ``at``, as :meth:`Analyser.analyse` states them."""
-        out = []
         pos = int(np.searchsorted(self.valid_at, at))
-        for li, sids in enumerate(self.sids):
-            shapes = tuple(self.shape_lists[(li, ri)][int(s[pos])] for ri, s in enumerate(sids))
-            res, _, _ = self.an._level(li, shapes, int(self.exact[at]))
-            assert res.settled is not None
-            out.append(res.settled)
-        return tuple(out)
+        key = (int(self.exact[at]), *(int(s[pos]) for sids in self.sids for s in sids))
+        hit = self._outcomes.get(key)
+        if hit is None:
+            out = []
+            for li, sids in enumerate(self.sids):
+                shapes = tuple(
+                    self.shape_lists[(li, ri)][int(s[pos])] for ri, s in enumerate(sids)
+                )
+                res, _, _ = self.an._level(li, shapes, key[0])
+                assert res.settled is not None
+                out.append(res.settled)
+            hit = self._outcomes[key] = tuple(out)
+        return hit
 
     # -- the programme --------------------------------------------------------------
 
     def _solve(self) -> tuple[FloatArray, IntArray]:
-        an, n = self.an, self.n
+        """The least expected question count and the fact to ask, in every state.
+
+        Only unsettled states are worked on; they are taken in layers, the most answered
+        first, so that every child's value is known when its parents need it.
+        """
         self._deltas = self._delta_tables()
         settled, live, need = self._verdicts()
-        asked = [c >= 0 for c in self.col]
-        cand = []
+        self.settled = settled
+        self.open = at = np.flatnonzero(~settled)
+        self.poss = self._possible(at)
+        moves = self._moves(at, live[at], need[at])
+        value = np.zeros(self.size)
+        choice = np.full(self.size, -1, dtype=np.int64)
+        depth = np.zeros(len(at), dtype=np.int64)
+        for c in self.col:
+            depth += c[at] >= 0
+        order = np.argsort(-depth, kind="stable")
+        bounds = np.searchsorted(-depth[order], np.arange(-self.n, 2), side="left")
+        for layer in range(len(bounds) - 1):
+            rows = order[bounds[layer] : bounds[layer + 1]]
+            if not len(rows):
+                continue
+            best = np.full(len(rows), INF)
+            pick = np.full(len(rows), -1, dtype=np.int64)
+            for i in range(self.n):
+                m = moves[i][rows]
+                if not m.any():
+                    continue
+                cost = self._cost(i, rows[m], value)
+                better = cost < best[m] - EPS
+                where = np.flatnonzero(m)[better]
+                best[where] = cost[better]
+                pick[where] = i
+            value[at[rows]] = best
+            choice[at[rows]] = pick
+        return value, choice
+
+    def _cost(self, i: int, rows: IntArray, value: FloatArray) -> FloatArray:
+        """One plus the expected value after asking fact ``i`` in open states ``rows``."""
+        poss = self.poss[i][:, rows]
+        if self.prior is not None and self.an.ids[i] in self.prior:
+            raw = np.array(self.prior[self.an.ids[i]], dtype=np.float64)[:, None] * poss
+            weights = raw / raw.sum(axis=0)
+        else:
+            weights = poss / poss.sum(axis=0)
+        states = self.open[rows]
+        total = np.ones(len(rows))
+        for b in range(self.nb[i]):
+            on = poss[b]
+            if on.any():
+                kids = self.child(i, b, states[on])
+                total[on] += weights[b][on] * value[kids]
+        return total
+
+    def _moves(self, at: IntArray, live: IntArray, need: IntArray) -> list[BoolArray]:
+        """Per fact, whether it is a move in states ``at`` (:meth:`Search.moves`): an
+        askable live fact with two possible answers or one that unlocks such a question;
+        failing those, the first that must be known exactly for a shortfall line."""
+        an, n = self.an, self.n
+        asked = [self.col[i][at] >= 0 for i in range(n)]
+        count = [p.sum(axis=0) for p in self.poss]
+        informative, exactness = [], []
         for i in range(n):
             ok = ~asked[i] & ((live >> i) & 1 == 1)
             after, held = an.prereq[i]
@@ -477,70 +565,22 @@ class Grid:
                 ok &= asked[after]
             if held is not None:
                 first = np.array([c & 1 for c in an.classes[held]] + [1], dtype=np.int64)
-                ok &= asked[held] & (first[self.col[held]] == 0)
-            cand.append(ok)
-        informative = []
-        for i in range(n):
-            wide = self.count[i] > 1
-            for j, (after, _) in enumerate(an.prereq):
-                if after == i:
-                    wide = wide | (~asked[j] & (self.count[j] > 1))
-            informative.append(cand[i] & wide)
-        any_inf = np.zeros(self.size, dtype=np.bool_)
+                ok &= asked[held] & (first[self.col[held][at]] == 0)
+            wide = count[i] > 1
+            for j, (after_j, _) in enumerate(an.prereq):
+                if after_j == i:
+                    wide = wide | (~asked[j] & (count[j] > 1))
+            informative.append(ok & wide)
+            bits = sum(1 << an.vslot[v] for v in an.vars if an.ids[i] in VAR_FACTS[v])
+            exactness.append(ok & ~wide & (count[i] >= 1) & (need & bits != 0))
+        taken = np.zeros(len(at), dtype=np.bool_)
         for f in informative:
-            any_inf |= f
-        var_bits = [sum(1 << an.vslot[v] for v in an.vars if an.ids[i] in VAR_FACTS[v])
-                    for i in range(n)]
-        taken = any_inf.copy()
+            taken |= f
         moves = []
         for i in range(n):
-            exactness = cand[i] & ~informative[i] & (self.count[i] >= 1) & (need & var_bits[i] != 0)
-            first = exactness & ~taken
-            taken |= exactness
-            moves.append(informative[i] | first)
-        self.moves_ = moves
-        value = np.zeros(self.size)
-        choice = np.full(self.size, -1, dtype=np.int64)
-        depth = sum((c >= 0).astype(np.int64) for c in self.col)
-        order = np.argsort(-depth, kind="stable")
-        bounds = np.searchsorted(-depth[order], np.arange(-n, 2), side="left")
-        for layer in range(len(bounds) - 1):
-            at = order[bounds[layer]: bounds[layer + 1]]
-            at = at[~settled[at]]
-            if not len(at):
-                continue
-            best = np.full(len(at), INF)
-            pick = np.full(len(at), -1, dtype=np.int64)
-            for i in range(n):
-                m = moves[i][at]
-                if not m.any():
-                    continue
-                sub = at[m]
-                cost = self._cost(i, sub, value)
-                better = cost < best[m] - EPS
-                rows = np.flatnonzero(m)[better]
-                best[rows] = cost[better]
-                pick[rows] = i
-            value[at] = best
-            choice[at] = pick
-        self.settled = settled
-        return value, choice
-
-    def _cost(self, i: int, at: IntArray, value: FloatArray) -> FloatArray:
-        """One plus the expected value after asking fact ``i`` in states ``at``."""
-        poss = self.poss[i][:, at]
-        if self.prior is not None and self.an.ids[i] in self.prior:
-            raw = np.array(self.prior[self.an.ids[i]], dtype=np.float64)[:, None] * poss
-            weights = raw / raw.sum(axis=0)
-        else:
-            weights = poss / poss.sum(axis=0)
-        total = np.ones(len(at))
-        for b in range(self.nb[i]):
-            on = poss[b]
-            if on.any():
-                kids = self.child(i, b, at[on])
-                total[on] += weights[b][on] * value[kids]
-        return total
+            moves.append(informative[i] | (exactness[i] & ~taken))
+            taken |= exactness[i]
+        return moves
 
     # -- reading it back ------------------------------------------------------------
 
@@ -551,7 +591,8 @@ class Grid:
 
     def branches(self, i: int, at: int) -> tuple[int, ...]:
         """The answer branches of fact ``i`` still possible in state ``at``."""
-        return tuple(b for b in range(self.nb[i]) if self.poss[i][b, at])
+        row = int(np.searchsorted(self.open, at))
+        return tuple(b for b in range(self.nb[i]) if self.poss[i][b, row])
 
     def step(self, i: int, b: int, at: int) -> int:
         """The state reached from ``at`` by answering fact ``i`` in branch ``b``."""
