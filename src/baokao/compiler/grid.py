@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import product
 from math import prod
 from typing import Any
 
@@ -31,9 +30,9 @@ from baokao.compiler.atoms import (
     VAR_FACTS,
     Atom,
     CertAtom,
+    Domains,
     Group,
     MaskAtom,
-    Domains,
     YearsAtom,
 )
 from baokao.compiler.catalogue import INF
@@ -144,24 +143,26 @@ class Grid:
             members.setdefault(find(i), []).append(i)
         groups, stride = [], 1
         for facts in sorted(members.values()):
-            rows = [r for r in product(*[range(-1, self.nb[i]) for i in facts])
-                    if self._reachable(facts, r)]
-            groups.append(_Group(tuple(facts), tuple(rows), stride))
+            rows = self._rows(facts)
+            groups.append(_Group(tuple(facts), tuple(map(tuple, rows.tolist())), stride))
             stride *= len(rows)
         return groups
 
-    def _reachable(self, facts: Sequence[int], row: Sequence[int]) -> bool:
-        """Whether a group's answers respect the prerequisites (the all-unasked row first)."""
-        at = dict(zip(facts, row, strict=True))
-        for i, b in zip(facts, row, strict=True):
-            if b < 0:
-                continue
+    def _rows(self, facts: Sequence[int]) -> IntArray:
+        """A group's answer tuples that respect the prerequisites (``-1``: unasked), in
+        lexicographic order, so the all-unasked row comes first."""
+        grid = np.indices([self.nb[i] + 1 for i in facts]).reshape(len(facts), -1).T - 1
+        ok = np.ones(len(grid), dtype=np.bool_)
+        place = {i: p for p, i in enumerate(facts)}
+        for p, i in enumerate(facts):
             after, held = self.an.prereq[i]
-            if after is not None and at[after] < 0:
-                return False
-            if held is not None and (at[held] < 0 or self.an.classes[held][at[held]] & 1):
-                return False
-        return True
+            answered = grid[:, p] >= 0
+            if after is not None:
+                ok &= ~answered | (grid[:, place[after]] >= 0)
+            if held is not None:
+                bits = np.array([c & 1 for c in self.an.classes[held]] + [1], dtype=np.int64)
+                ok &= ~answered | (bits[grid[:, place[held]]] == 0)
+        return np.asarray(grid[ok], dtype=np.int64)
 
     def _columns(self) -> list[IntArray]:
         """Per fact, its answer branch in every state (``-1``: not asked)."""
@@ -265,9 +266,19 @@ class Grid:
                     uniq, code = np.unique(col, return_inverse=True)
                     hit = self._codes[slot] = (code.astype(np.int64).reshape(-1), len(uniq))
                     return hit
-                ints[top] = 1 << 20
+                ints[top] = ints.max() + 1  # unbounded: past every finite value
             uniq, code = _number(ints, int(ints.max()) + 1)
             hit = self._codes[slot] = (code, len(uniq))
+        return hit
+
+    def _range_codes(self, k: int) -> tuple[IntArray, int]:
+        """Quantity ``k``'s range (both bounds) numbered densely, and how many numbers."""
+        key = -1 - k
+        hit = self._codes.get(key)
+        if hit is None:
+            lo, hi = self._column_codes(k), self._column_codes(k + self.an.nv)
+            uniq, code = _joint([lo, hi], len(self.valid_at))
+            hit = self._codes[key] = (code, len(uniq))
         return hit
 
     def _slot(self, slot: int) -> FloatArray | IntArray:
@@ -298,9 +309,12 @@ class Grid:
         """Each judged state's case number by the values of ``slots`` (the judged states
         at positions ``at``, or all of them), and the position of one state per case."""
         states = np.arange(len(self.valid_at)) if at is None else at
+        nv = self.an.nv
         columns = []
         for slot in slots:
-            c, k = self._column_codes(slot)
+            if nv <= slot < 2 * nv and slot - nv in slots:
+                continue  # read with its lower bound, as one range
+            c, k = self._range_codes(slot) if slot + nv in slots else self._column_codes(slot)
             columns.append((c if at is None else c[at], k))
         uniq, case = _joint(columns, len(states))
         rep = np.empty(len(uniq), dtype=np.int64)
@@ -408,11 +422,16 @@ class Grid:
         for li, routes in enumerate(an.cat.routes):
             sids = [self._route_ids(li, ri) for ri in range(len(routes))]
             self.sids.append(sids)
-            feats = [self._features(li, ri, sid) for ri, sid in enumerate(sids)]
-            done, lv, nd = self._level(li, feats, exact)
-            settled &= done
-            live |= np.where(done, 0, lv)
-            need |= np.where(done, 0, nd)
+            # Judged once per distinct combination of the routes' shapes and exactness.
+            columns = [(sid, len(self.shape_lists[(li, ri)])) for ri, sid in enumerate(sids)]
+            uniq, case = _joint([*columns, (exact, 1 << an.nv)], len(at))
+            first = np.empty(len(uniq), dtype=np.int64)
+            first[case] = np.arange(len(at))
+            feats = [self._features(li, ri, sid[first]) for ri, sid in enumerate(sids)]
+            done, lv, nd = self._level(li, feats, exact[first])
+            settled &= done[case]
+            live |= np.where(done, 0, lv)[case]
+            need |= np.where(done, 0, nd)[case]
         full_settled = np.ones(self.size, dtype=np.bool_)
         full_settled[at] = settled
         full_live = np.zeros(self.size, dtype=np.int64)
@@ -507,48 +526,60 @@ class Grid:
         self.open = at = np.flatnonzero(~settled)
         self.poss = self._possible(at)
         moves = self._moves(at, live[at], need[at])
-        value = np.zeros(self.size)
-        choice = np.full(self.size, -1, dtype=np.int64)
         depth = np.zeros(len(at), dtype=np.int64)
         for c in self.col:
             depth += c[at] >= 0
         order = np.argsort(-depth, kind="stable")
         bounds = np.searchsorted(-depth[order], np.arange(-self.n, 2), side="left")
+        edges = [self._edges(i, moves[i], order, bounds) for i in range(self.n)]
+        # One more slot, worth nothing, for the branches a state does not have.
+        value = np.zeros(self.size + 1)
+        choice = np.full(self.size, -1, dtype=np.int64)
         for layer in range(len(bounds) - 1):
-            rows = order[bounds[layer] : bounds[layer + 1]]
-            if not len(rows):
+            lo, hi = bounds[layer], bounds[layer + 1]
+            if lo == hi:
                 continue
-            best = np.full(len(rows), INF)
-            pick = np.full(len(rows), -1, dtype=np.int64)
-            for i in range(self.n):
-                m = moves[i][rows]
-                if not m.any():
+            best = np.full(hi - lo, INF)
+            pick = np.full(hi - lo, -1, dtype=np.int64)
+            for i, (where, kids, weights, cuts) in enumerate(edges):
+                start, stop = cuts[layer], cuts[layer + 1]
+                if start == stop:
                     continue
-                cost = self._cost(i, rows[m], value)
-                better = cost < best[m] - EPS
-                where = np.flatnonzero(m)[better]
-                best[where] = cost[better]
-                pick[where] = i
-            value[at[rows]] = best
-            choice[at[rows]] = pick
-        return value, choice
+                cost = np.ones(stop - start)
+                for b in range(len(kids)):
+                    cost += weights[b, start:stop] * value[kids[b, start:stop]]
+                local = where[start:stop] - lo
+                better = cost < best[local] - EPS
+                best[local[better]] = cost[better]
+                pick[local[better]] = i
+            states = at[order[lo:hi]]
+            value[states] = best
+            choice[states] = pick
+        return value[: self.size], choice
 
-    def _cost(self, i: int, rows: IntArray, value: FloatArray) -> FloatArray:
-        """One plus the expected value after asking fact ``i`` in open states ``rows``."""
+    def _edges(
+        self, i: int, moves: BoolArray, order: IntArray, bounds: IntArray
+    ) -> tuple[IntArray, IntArray, FloatArray, IntArray]:
+        """The open states where fact ``i`` is a move, in layer ``order``: their places in
+        that order, per branch the child reached (``size`` where the branch is not
+        possible) and its weight, and where each layer's states start."""
+        where = np.flatnonzero(moves[order])
+        rows = order[where]
         poss = self.poss[i][:, rows]
         if self.prior is not None and self.an.ids[i] in self.prior:
             raw = np.array(self.prior[self.an.ids[i]], dtype=np.float64)[:, None] * poss
-            weights = raw / raw.sum(axis=0)
         else:
-            weights = poss / poss.sum(axis=0)
+            raw = poss.astype(np.float64)
+        total = raw.sum(axis=0)
+        total[total == 0] = 1.0
         states = self.open[rows]
-        total = np.ones(len(rows))
-        for b in range(self.nb[i]):
-            on = poss[b]
-            if on.any():
-                kids = self.child(i, b, states[on])
-                total[on] += weights[b][on] * value[kids]
-        return total
+        sub = self.sub[self._group_of[i]][states]
+        kids = np.array([
+            np.where(poss[b], states + self._deltas[(i, b)][sub], self.size)
+            for b in range(self.nb[i])
+        ]).reshape(self.nb[i], len(rows))
+        cuts = np.searchsorted(where, bounds)
+        return where, kids, raw / total, cuts
 
     def _moves(self, at: IntArray, live: IntArray, need: IntArray) -> list[BoolArray]:
         """Per fact, whether it is a move in states ``at`` (:meth:`Search.moves`): an
