@@ -6,8 +6,10 @@ first route met), for the compiled tree, and for the exact optimum, and the comp
 time. The compiler solves its programme over the whole lattice of partial interviews;
 the optimum here comes from the other exact programme, the top-down search (expected:
 its value; worst case: its min-max twin), so the two are checked against each other.
-All 42 levels are compiled first, one after another, and timed; the other figures are
-worked out afterwards, so that their work does not run between the timings. Then
+All 42 levels are compiled first, one after another, and timed (the compile column and
+total); the other figures are worked out afterwards, so that their work does not run
+between the timings. Two more rounds of the same 42 compiles are timed to show the
+spread (this VM's speed wanders by a fifth or more from one minute to the next). Then
 the all-levels interview of each occupation/工种, and a synthetic catalogue of 1,600
 occupations × 5 levels whose routes are written in the source's own phrases (real
 route texts with their numbers of years redrawn) and read by the importer's grammar.
@@ -174,6 +176,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             start = time.perf_counter()
             tree = compile_level(level, subject.occupation.notes)
             compiled_levels.append((subject, level, tree, time.perf_counter() - start))
+    rounds = [sum(c[3] for c in compiled_levels)]
+    for _ in range(2):
+        start = time.perf_counter()
+        for subject, level, _tree, _s in compiled_levels:
+            compile_level(level, subject.occupation.notes)
+        rounds.append(time.perf_counter() - start)
     rows = []
     for subject, level, tree, seconds in compiled_levels:
         row = level_row(tree, seconds)
@@ -188,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio = mean(r["tree_e"] / r["naive_e"] for r in rows)
     print(f"compile all {len(rows)} levels: {total_ms / 1000:.3f} s "
           f"({sum(r['exact'] for r in rows):.0f} exact); mean of per-level tree/naive {ratio:.3f}")
+    print(f"  first round (above, in a fresh process) {rounds[0]:.3f} s; again: "
+          + ", ".join(f"{r:.3f} s" for r in rounds[1:]))
     print()
     print("all-levels interview per occupation/工种: expected / worst questions (leaves)")
     for subject in book.subjects():

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from baokao.compiler.analysis import Analyser, State
 from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
-from baokao.compiler.grid import GRID_LIMIT, Grid, GridTooLarge
+from baokao.compiler.grid import GRID_LIMIT, GRID_SMALLEST, Grid, GridSkipped
 from baokao.compiler.search import Greedy, Policy, Prior, Search, TooLarge, with_answer
 from baokao.compiler.tree import Ask, Branch, Leaf, Method, Node, QuestionTree
 from baokao.evaluator.wording import fmt_years
@@ -172,8 +172,8 @@ def _compile(
     method: Method = "exact"
     optimal: float | None
     try:
-        grid = Grid(an, prior, grid_limit)
-    except GridTooLarge:
+        grid = Grid(an, prior, grid_limit, GRID_SMALLEST)
+    except GridSkipped:
         pass
     else:
         tree = grid_tree(grid, search)

@@ -1,18 +1,15 @@
 """The exact programme solved over every reachable partial interview at once, with numpy.
 
 The top-down search (:mod:`baokao.compiler.search`) judges one state at a time in
-Python; most of its time goes on judging, not on choosing. Here the same judgement is
-laid over the whole lattice of partial answers: facts tied by a prerequisite (years
-after a certificate need the certificate) form a group whose reachable answer tuples are
-listed once, and a state is one index in the product of the groups. Domains, each
-route's possible shapes (looked up in a table built over the few facts the route can
-see), each level's judgement (one Python call per distinct combination of route shapes),
-the questions worth asking and the expected counts are then whole-array operations,
-layer by layer from the most answered states back to the empty interview.
-
-The judgement itself is the :class:`~baokao.compiler.analysis.Analyser`'s, called on one
-representative per distinct case, so the two programmes agree by construction; the
-tests hold their values and trees side by side on every level.
+Python and spends most of its time judging, not choosing. Here the whole lattice of
+partial answers is laid out as arrays: facts tied by a prerequisite (years after a
+certificate need the certificate) form a group whose allowed answer tuples are listed
+once, and a state is one index into the product of the groups. Domains, the judgement
+(:mod:`baokao.compiler.verdicts`), the questions worth asking and the expected counts
+are whole-array operations, taken layer by layer from the most answered states back to
+the empty interview. The moves and the tie-breaking (earliest fact first) are the
+search's, so both programmes build the same tree; the tests hold them side by side on
+every level. The search stays for lattices too large for memory (and the tiniest).
 """
 
 from __future__ import annotations
@@ -20,39 +17,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from math import prod
-from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
-from baokao.compiler.analysis import ONLY_MET, Analyser, Settled, State
-from baokao.compiler.atoms import (
-    VAR_FACTS,
-    Atom,
-    CertAtom,
-    Domains,
-    Group,
-    MaskAtom,
-    YearsAtom,
-)
+from baokao.compiler.analysis import Analyser, Settled
+from baokao.compiler.atoms import VAR_FACTS
 from baokao.compiler.catalogue import INF
 from baokao.compiler.search import EPS, Prior
-from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, rank_hi, rank_lo
-
-IntArray = npt.NDArray[np.int64]
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
+from baokao.compiler.verdicts import BoolArray, FloatArray, IntArray, Verdicts
 
 #: Most reachable states the grid takes on (beyond it the top-down search does).
 GRID_LIMIT = 600_000
-#: Most cases one route's table may list.
-TABLE_LIMIT = 20_000
-#: Largest dense code space used to number distinct combinations without sorting.
-DENSE_CODES = 1 << 22
+#: Below this many states the top-down search is quicker than setting up the arrays.
+GRID_SMALLEST = 300
 
 
-class GridTooLarge(Exception):
-    """The lattice of partial interviews is too large to lay out as arrays."""
+class GridSkipped(Exception):
+    """The lattice of partial interviews is too large to lay out as arrays, or so small
+    that the top-down search settles it sooner."""
 
 
 @dataclass(frozen=True)
@@ -64,47 +46,31 @@ class _Group:
     stride: int
 
 
-def _rank(r: tuple[int, bool, float]) -> float:
-    """A closest-route rank as one number that orders the same way (shortfalls are
-    counts of years, far below 2**19)."""
-    return r[0] * 2.0**20 + r[1] * 2.0**19 + r[2]
-
-
-def _dense(space: int, n: int) -> bool:
-    """Whether numbering ``n`` codes below ``space`` by a lookup table beats sorting."""
-    return space <= min(DENSE_CODES, 64 * n + 65_536)
-
-
-def _joint(columns: Sequence[tuple[IntArray, int]], n: int) -> tuple[IntArray, IntArray]:
-    """The distinct rows of ``n`` rows of small codes (each column with its bound), and
-    each row's index among them; renumbered on the way so the codes stay small."""
-    code = np.zeros(n, dtype=np.int64)
-    space = 1
-    for col, k in columns:
-        if not _dense(space * k, n):
-            uniq, code = _number(code, space)
-            space = len(uniq)
-        code, space = code * k + col, space * k
-    return _number(code, space)
-
-
-def _number(codes: IntArray, space: int) -> tuple[IntArray, IntArray]:
-    """The distinct ``codes`` (ascending) and each code's index among them."""
-    if _dense(space, len(codes)):
-        seen = np.zeros(space, dtype=np.bool_)
-        seen[codes] = True
-        uniq = np.flatnonzero(seen)
-        index = np.empty(space, dtype=np.int64)
-        index[uniq] = np.arange(len(uniq))
-        return uniq, index[codes]
-    uniq, inverse = np.unique(codes, return_inverse=True)
-    return uniq, inverse.astype(np.int64)
-
-
 class Grid:
-    """Every reachable state of one catalogue, judged and solved as arrays."""
+    """Every reachable state of one catalogue, judged and solved as arrays.
 
-    def __init__(self, an: Analyser, prior: Prior | None = None, limit: int = GRID_LIMIT):
+    State 0 is the empty interview. ``value`` holds each state's least expected number
+    of questions, ``choice`` the fact to ask (``-1`` once settled), ``settled`` whether
+    every level's outcome is.
+
+    Args:
+        an: the catalogue's analyser, whose judgement and caches are used.
+        prior: optional weights per fact id and answer branch (default: uniform).
+        limit: most states to lay out.
+        smallest: fewest states worth laying out.
+
+    Raises:
+        GridSkipped: the lattice has more than ``limit`` or fewer than ``smallest``
+            states.
+    """
+
+    def __init__(
+        self,
+        an: Analyser,
+        prior: Prior | None = None,
+        limit: int = GRID_LIMIT,
+        smallest: int = 0,
+    ):
         self.an = an
         self.prior = prior
         self.n = len(an.ids)
@@ -113,11 +79,10 @@ class Grid:
             for i in range(self.n)
         ]
         self.groups = self._groups()
-        self._outcomes: dict[tuple[int, ...], tuple[Settled, ...]] = {}
         self._group_of = {i: k for k, g in enumerate(self.groups) for i in g.facts}
         self.size = prod(len(g.rows) for g in self.groups)
-        if self.size > limit:
-            raise GridTooLarge(f"{self.size} states")
+        if not smallest <= self.size <= limit:
+            raise GridSkipped(f"{self.size} states")
         self.index = np.arange(self.size, dtype=np.int64)
         self.col = self._columns()
         self.lo, self.hi, self.mask = self._domains()
@@ -126,6 +91,7 @@ class Grid:
     # -- layout ---------------------------------------------------------------------
 
     def _groups(self) -> list[_Group]:
+        """The facts joined by prerequisites, each group with its strides in the index."""
         an = self.an
         parent = list(range(self.n))
 
@@ -175,10 +141,6 @@ class Grid:
             for k, i in enumerate(g.facts):
                 cols[i] = table[:, k][sub]
         return cols
-
-    def child(self, i: int, b: int, at: IntArray) -> IntArray:
-        """The states reached from states ``at`` by answering fact ``i`` in branch ``b``."""
-        return at + self._deltas[(i, b)][self.sub[self._group_of[i]][at]]
 
     def _delta_tables(self) -> dict[tuple[int, int], IntArray]:
         """Per fact and branch, per row of the fact's group, how far the state index moves
@@ -245,273 +207,6 @@ class Grid:
             out.append(np.array(rows, dtype=np.bool_).reshape(len(rows), len(at)))
         return out
 
-    # -- judgement ------------------------------------------------------------------
-
-    def _column_codes(self, slot: int) -> tuple[IntArray, int]:
-        """Slot ``slot`` of the flat domains numbered densely, and how many numbers.
-
-        Bounds are counts of years on a grid of 1/64 (or unbounded) and masks are small
-        integers, so they are numbered by scaling, not sorting (other values are sorted).
-        """
-        hit = self._codes.get(slot)
-        if hit is None:
-            col = self._slot(slot)[self.valid_at]
-            if col.dtype == np.int64:
-                ints = col
-            else:
-                top = np.isinf(col)
-                scaled = np.where(top, 0.0, col * 64.0)
-                ints = scaled.astype(np.int64)
-                if (ints != scaled).any() or (ints < 0).any() or (ints >= 1 << 20).any():
-                    uniq, code = np.unique(col, return_inverse=True)
-                    hit = self._codes[slot] = (code.astype(np.int64).reshape(-1), len(uniq))
-                    return hit
-                ints[top] = ints.max() + 1  # unbounded: past every finite value
-            uniq, code = _number(ints, int(ints.max()) + 1)
-            hit = self._codes[slot] = (code, len(uniq))
-        return hit
-
-    def _range_codes(self, k: int) -> tuple[IntArray, int]:
-        """Quantity ``k``'s range (both bounds) numbered densely, and how many numbers."""
-        key = -1 - k
-        hit = self._codes.get(key)
-        if hit is None:
-            lo, hi = self._column_codes(k), self._column_codes(k + self.an.nv)
-            uniq, code = _joint([lo, hi], len(self.valid_at))
-            hit = self._codes[key] = (code, len(uniq))
-        return hit
-
-    def _slot(self, slot: int) -> FloatArray | IntArray:
-        nv = self.an.nv
-        if slot < nv:
-            return self.lo[slot]
-        if slot < 2 * nv:
-            return self.hi[slot - nv]
-        return self.mask[slot - 2 * nv]
-
-    def _slot_name(self, slot: int) -> tuple[str, str]:
-        """Which of :class:`Domains`' maps slot ``slot`` fills, and under what name."""
-        an, nv = self.an, self.an.nv
-        if slot < nv:
-            return "lo", an.vars[slot]
-        if slot < 2 * nv:
-            return "hi", an.vars[slot - nv]
-        return "masks", an.ids[slot - 2 * nv]
-
-    def flat(self, at: int) -> list[float]:
-        """The flat domains of state ``at`` (as :meth:`Analyser.values` gives them)."""
-        nv = self.an.nv
-        return [float(self.lo[k][at]) for k in range(nv)] + [
-            float(self.hi[k][at]) for k in range(nv)
-        ] + [float(self.mask[i][at]) for i in range(self.n)]
-
-    def _cases(self, slots: Sequence[int], at: IntArray | None = None) -> tuple[IntArray, IntArray]:
-        """Each judged state's case number by the values of ``slots`` (the judged states
-        at positions ``at``, or all of them), and the position of one state per case."""
-        states = np.arange(len(self.valid_at)) if at is None else at
-        nv = self.an.nv
-        columns = []
-        for slot in slots:
-            if nv <= slot < 2 * nv and slot - nv in slots:
-                continue  # read with its lower bound, as one range
-            c, k = self._range_codes(slot) if slot + nv in slots else self._column_codes(slot)
-            columns.append((c if at is None else c[at], k))
-        uniq, case = _joint(columns, len(states))
-        rep = np.empty(len(uniq), dtype=np.int64)
-        rep[case] = states  # any state of a case will do: they share the values
-        return case, rep
-
-    def _atom_slots(self, atom: Atom | Group) -> list[int]:
-        """The slots of the flat domains :func:`projection` reads for ``atom`` (for a
-        group, those of every atom below it)."""
-        an, nv = self.an, self.an.nv
-        if isinstance(atom, Group):
-            return list(dict.fromkeys(s for p in atom.parts for s in self._atom_slots(p)))
-        if isinstance(atom, YearsAtom):
-            return [an.vslot[atom.var], nv + an.vslot[atom.var]]
-        facts: tuple[str, ...] = ()
-        out: list[int] = []
-        if isinstance(atom, MaskAtom | CertAtom):
-            facts = atom.facts()
-        for f in facts:
-            i = an.pos.get(f)
-            if i is not None and i not in an.var_of:
-                out.append(2 * nv + i)
-        if isinstance(atom, CertAtom):
-            for k in atom.certs:
-                var = ("AA" if atom.related_too else "A") + k[0]
-                if var in an.vslot:
-                    out += [an.vslot[var], nv + an.vslot[var]]
-        return out
-
-    def _node_ids(self, node: Atom | Group, at: IntArray) -> tuple[IntArray, list[Shapes]]:
-        """The shape id of ``node`` in each of the states ``at``, and the shapes each id
-        stands for.
-
-        An atom is judged once per distinct value of the slots it reads; a group once
-        per distinct combination of its parts' shape ids, with the analyser's caches.
-        """
-        an = self.an
-        ids: dict[Shapes, int] = {}
-        if isinstance(node, Group):
-            parts = [self._node_ids(p, at) for p in node.parts]
-            uniq, case = _joint([(got, len(lst)) for got, lst in parts], len(at))
-            first = np.empty(len(uniq), dtype=np.int64)
-            first[case] = np.arange(len(at))
-            rows = [[lst[x] for x in got[first].tolist()] for got, lst in parts]
-            table = np.empty(len(uniq), dtype=np.int64)
-            for k, picked in enumerate(zip(*rows, strict=True)):
-                ckey = ("group", id(node), *picked)
-                hit = an.shape_cache.get(ckey)
-                if hit is None:
-                    hit = an.shape_cache[ckey] = node._combine(list(picked))
-                table[k] = ids.setdefault(hit, len(ids))
-            return table[case], list(ids)
-        slots = self._atom_slots(node)
-        case, rep = self._cases(slots, at)
-        # Each case's domains, holding only what the atom reads.
-        where = self.valid_at[rep]
-        named = [(self._slot_name(slot), self._slot(slot)[where].tolist()) for slot in slots]
-        table = np.empty(len(rep), dtype=np.int64)
-        for k in range(len(rep)):
-            d = Domains({}, {}, {})
-            for (part, name), values in named:
-                getattr(d, part)[name] = values[k]
-            table[k] = ids.setdefault(node.shapes(d), len(ids))
-        return table[case], list(ids)
-
-    def _route_ids(self, li: int, ri: int) -> IntArray:
-        """Each judged state's shape id for route ``ri`` of level ``li`` (ids index
-        ``shape_lists[(li, ri)]``): judged on one state per distinct domain it reads."""
-        node = self.an.cat.routes[li][ri].node
-        case, rep = self._cases(self._atom_slots(node))
-        got, lst = self._node_ids(node, rep)
-        self.shape_lists[(li, ri)] = lst
-        return got[case]
-
-    def _exact(self) -> IntArray:
-        """Per state, bit ``k`` set when quantity ``k`` is known exactly."""
-        exact = np.zeros(self.size, dtype=np.int64)
-        for bit, facts in self.an.exact_needs:
-            known = np.ones(self.size, dtype=np.bool_)
-            for i in facts:
-                known &= self.col[i] >= 0
-            exact |= np.where(known, bit, 0)
-        return exact
-
-    def _verdicts(self) -> tuple[BoolArray, IntArray, IntArray]:
-        """:meth:`Analyser._judge` over every state: whether every level is settled, and
-        the live facts and the quantities still to be known exactly (as bits).
-
-        Only states whose domains are all non-empty are judged: the others cannot be
-        reached (an answer is taken only where it is possible) and count as settled.
-        """
-        an = self.an
-        self.shape_lists: dict[tuple[int, int], list[Shapes]] = {}
-        self._codes: dict[int, tuple[IntArray, int]] = {}
-        self.exact = self._exact()
-        valid = np.ones(self.size, dtype=np.bool_)
-        for k in range(an.nv):
-            valid &= self.lo[k] < self.hi[k]
-        self.valid_at = at = np.flatnonzero(valid)
-        exact = self.exact[at]
-        self.sids: list[list[IntArray]] = []
-        settled = np.ones(len(at), dtype=np.bool_)
-        live = np.zeros(len(at), dtype=np.int64)
-        need = np.zeros(len(at), dtype=np.int64)
-        for li, routes in enumerate(an.cat.routes):
-            sids = [self._route_ids(li, ri) for ri in range(len(routes))]
-            self.sids.append(sids)
-            # Judged once per distinct combination of the routes' shapes and exactness.
-            columns = [(sid, len(self.shape_lists[(li, ri)])) for ri, sid in enumerate(sids)]
-            uniq, case = _joint([*columns, (exact, 1 << an.nv)], len(at))
-            first = np.empty(len(uniq), dtype=np.int64)
-            first[case] = np.arange(len(at))
-            feats = [self._features(li, ri, sid[first]) for ri, sid in enumerate(sids)]
-            done, lv, nd = self._level(li, feats, exact[first])
-            settled &= done[case]
-            live |= np.where(done, 0, lv)[case]
-            need |= np.where(done, 0, nd)[case]
-        full_settled = np.ones(self.size, dtype=np.bool_)
-        full_settled[at] = settled
-        full_live = np.zeros(self.size, dtype=np.int64)
-        full_live[at] = live
-        full_need = np.zeros(self.size, dtype=np.int64)
-        full_need[at] = need
-        return full_settled, full_live, full_need
-
-    def _features(self, li: int, ri: int, sid: IntArray) -> dict[str, npt.NDArray[Any]]:
-        """What :meth:`Analyser._judge` reads of one route's shapes, per state."""
-        vslot = self.an.vslot
-        rows = []
-        for shapes in self.shape_lists[(li, ri)]:
-            fails = [f for f in shapes if isinstance(f, Fail)]
-            rows.append((
-                shapes == ONLY_MET,
-                MET in shapes or STUCK in shapes,
-                len(shapes) > 1,
-                bool(fails),
-                min((_rank(rank_lo(f)) for f in fails), default=INF),
-                max((_rank(rank_hi(f)) for f in fails), default=INF),
-                len(fails) < len(shapes)
-                or len({(f.unmet, f.years_only, f.key) for f in fails}) > 1,
-                sum({1 << vslot[v] for f in fails for v in f.vars}),
-            ))
-        names = ("only_met", "maybe", "multi", "failing", "low", "high", "shaky", "vars")
-        return {
-            name: np.array([r[k] for r in rows])[sid] for k, name in enumerate(names)
-        }
-
-    def _level(
-        self, li: int, feats: list[dict[str, npt.NDArray[Any]]], exact: IntArray
-    ) -> tuple[BoolArray, IntArray, IntArray]:
-        """One level's judgement over states whose exact quantities are ``exact``:
-        settled, live facts, needed quantities."""
-        an, size = self.an, len(exact)
-        order = an.orders[li]
-        qualified = np.zeros(size, dtype=np.bool_)
-        multi = np.zeros(size, dtype=np.bool_)
-        maybe = np.zeros(size, dtype=np.bool_)
-        shaky = np.zeros(size, dtype=np.bool_)
-        live = np.zeros(size, dtype=np.int64)
-        need = np.zeros(size, dtype=np.int64)
-        for pos, r in enumerate(order):
-            f = feats[r]
-            qualified |= f["only_met"]
-            multi |= f["maybe"] & f["multi"]
-            maybe |= f["maybe"]
-            beaten = np.zeros(size, dtype=np.bool_)
-            for qpos, q in enumerate(order):
-                if q != r:
-                    g = feats[q]
-                    near = g["high"] <= f["low"] if qpos < pos else g["high"] < f["low"]
-                    beaten |= g["failing"] & near
-            possible = f["failing"] & ~beaten
-            unstable = possible & (f["shaky"] | (f["vars"] & ~exact != 0))
-            bits = sum(1 << i for i in an.route_facts[li][r])
-            live |= np.where(f["maybe"] | unstable, bits, 0)
-            need |= np.where(unstable, f["vars"], 0)
-            shaky |= unstable
-        unsettled = ~qualified & (multi | (~maybe & shaky))
-        return ~unsettled, live, need & ~exact
-
-    def outcome(self, at: int) -> tuple[Settled, ...]:
-        """The settled outcomes of state ``at``, as :meth:`Analyser.analyse` states them."""
-        pos = int(np.searchsorted(self.valid_at, at))
-        key = (int(self.exact[at]), *(int(s[pos]) for sids in self.sids for s in sids))
-        hit = self._outcomes.get(key)
-        if hit is None:
-            out = []
-            for li, sids in enumerate(self.sids):
-                shapes = tuple(
-                    self.shape_lists[(li, ri)][int(s[pos])] for ri, s in enumerate(sids)
-                )
-                res, _, _ = self.an._level(li, shapes, key[0])
-                assert res.settled is not None
-                out.append(res.settled)
-            hit = self._outcomes[key] = tuple(out)
-        return hit
-
     # -- the programme --------------------------------------------------------------
 
     def _solve(self) -> tuple[FloatArray, IntArray]:
@@ -521,7 +216,8 @@ class Grid:
         first, so that every child's value is known when its parents need it.
         """
         self._deltas = self._delta_tables()
-        settled, live, need = self._verdicts()
+        self.verdicts = Verdicts(self.an, (self.lo, self.hi, self.mask), self.col)
+        settled, live, need = self.verdicts.settled, self.verdicts.live, self.verdicts.need
         self.settled = settled
         self.open = at = np.flatnonzero(~settled)
         self.poss = self._possible(at)
@@ -567,7 +263,8 @@ class Grid:
         rows = order[where]
         poss = self.poss[i][:, rows]
         if self.prior is not None and self.an.ids[i] in self.prior:
-            raw = np.array(self.prior[self.an.ids[i]], dtype=np.float64)[:, None] * poss
+            weights = self.prior[self.an.ids[i]][: self.nb[i]]
+            raw = np.array(weights, dtype=np.float64)[:, None] * poss
         else:
             raw = poss.astype(np.float64)
         total = raw.sum(axis=0)
@@ -615,6 +312,10 @@ class Grid:
 
     # -- reading it back ------------------------------------------------------------
 
+    def outcome(self, at: int) -> tuple[Settled, ...]:
+        """The settled outcomes of state ``at``, as :meth:`Analyser.analyse` states them."""
+        return self.verdicts.outcome(at)
+
     @property
     def optimal(self) -> float:
         """The least expected number of questions from the empty interview."""
@@ -623,17 +324,9 @@ class Grid:
     def branches(self, i: int, at: int) -> tuple[int, ...]:
         """The answer branches of fact ``i`` still possible in state ``at``."""
         row = int(np.searchsorted(self.open, at))
-        return tuple(b for b in range(self.nb[i]) if self.poss[i][b, row])
+        return tuple(np.flatnonzero(self.poss[i][:, row]).tolist())
 
     def step(self, i: int, b: int, at: int) -> int:
         """The state reached from ``at`` by answering fact ``i`` in branch ``b``."""
         gi = self._group_of[i]
         return at + int(self._deltas[(i, b)][self.sub[gi][at]])
-
-    def locate(self, state: State) -> int:
-        """The grid index of ``state``."""
-        at = 0
-        for g in self.groups:
-            row = tuple(-1 if state[i] is None else state[i] for i in g.facts)
-            at += g.rows.index(row) * g.stride  # type: ignore[arg-type]
-        return at
