@@ -119,7 +119,7 @@ def grid_tree(grid: Grid, weigh: Search) -> Node:
             branches.append(branch(i, b, child))
         return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
 
-    return node(0, "n")
+    return node(grid.root, "n")
 
 
 def compile_levels(
@@ -177,7 +177,7 @@ def _compile(
         pass
     else:
         tree = grid_tree(grid, search)
-        return QuestionTree(tuple(levels), cat, tree, method, grid.optimal, grid.size)
+        return QuestionTree(tuple(levels), cat, tree, method, grid.optimal, len(grid.code))
     try:
         optimal = search.solve(root)
         tree = policy_tree(an, search.policy, search)

@@ -83,9 +83,12 @@ class Grid:
         self.size = prod(len(g.rows) for g in self.groups)
         if not smallest <= self.size <= limit:
             raise GridSkipped(f"{self.size} states")
-        self.index = np.arange(self.size, dtype=np.int64)
-        self.col = self._columns()
-        self.lo, self.hi, self.mask = self._domains()
+        self.code, self.col, self.sub, (self.lo, self.hi) = self._enumerate()
+        self.mask = self._masks()
+        # Each state's position by its index; unreachable indices go to a spare slot.
+        self.pos_of = np.full(self.size, len(self.code), dtype=np.int64)
+        self.pos_of[self.code] = np.arange(len(self.code))
+        self.root = int(self.pos_of[0])
         self.value, self.choice = self._solve()
 
     # -- layout ---------------------------------------------------------------------
@@ -130,17 +133,56 @@ class Grid:
                 ok &= ~answered | (bits[grid[:, place[held]]] == 0)
         return np.asarray(grid[ok], dtype=np.int64)
 
-    def _columns(self) -> list[IntArray]:
-        """Per fact, its answer branch in every state (``-1``: not asked)."""
-        cols: list[IntArray] = [np.empty(0, np.int64)] * self.n
-        self.sub: list[IntArray] = []
-        for g in self.groups:
-            sub = (self.index // g.stride) % len(g.rows)
-            self.sub.append(sub)
-            table = np.array(g.rows, dtype=np.int64).reshape(len(g.rows), len(g.facts))
-            for k, i in enumerate(g.facts):
-                cols[i] = table[:, k][sub]
-        return cols
+    def _enumerate(
+        self,
+    ) -> tuple[IntArray, list[IntArray], list[IntArray], tuple[list[FloatArray], list[FloatArray]]]:
+        """The states whose domains are all non-empty (no other can be reached: an answer
+        is taken only where it is possible): their indices, each fact's answer (``-1``:
+        not asked) and each group's row, and the bounds of every count of years.
+
+        Groups with a years question come first, and states whose partial answers already
+        leave a count of years no possible value are dropped as each is added (answers
+        only narrow the bounds); the other groups cannot empty a range.
+        """
+        an = self.an
+        order = sorted(
+            range(len(self.groups)),
+            key=lambda k: not any(i in an.var_of for i in self.groups[k].facts),
+        )
+        code = np.zeros(1, dtype=np.int64)
+        cols: dict[int, IntArray] = {}
+        subs: dict[int, IntArray] = {}
+        bounds = self._bounds(cols, 1)
+        for k in order:
+            g = self.groups[k]
+            rows, had = len(g.rows), len(code)
+            code = np.repeat(code, rows) + np.tile(np.arange(rows) * g.stride, had)
+            cols = {i: np.repeat(c, rows) for i, c in cols.items()}
+            subs = {j: np.repeat(c, rows) for j, c in subs.items()}
+            table = np.array(g.rows, dtype=np.int64).reshape(rows, len(g.facts))
+            for p, i in enumerate(g.facts):
+                cols[i] = np.tile(table[:, p], had)
+            subs[k] = np.tile(np.arange(rows), had)
+            if any(i in an.var_of for i in g.facts):
+                bounds = self._bounds(cols, len(code))
+                keep = np.ones(len(code), dtype=np.bool_)
+                for lo, hi in zip(*bounds, strict=True):
+                    keep &= lo < hi
+                code = code[keep]
+                cols = {i: c[keep] for i, c in cols.items()}
+                subs = {j: c[keep] for j, c in subs.items()}
+                bounds = ([lo[keep] for lo in bounds[0]], [hi[keep] for hi in bounds[1]])
+            else:
+                bounds = (
+                    [np.repeat(b, rows) for b in bounds[0]],
+                    [np.repeat(b, rows) for b in bounds[1]],
+                )
+        return (
+            code,
+            [cols[i] for i in range(self.n)],
+            [subs[k] for k in range(len(self.groups))],
+            bounds,
+        )
 
     def _delta_tables(self) -> dict[tuple[int, int], IntArray]:
         """Per fact and branch, per row of the fact's group, how far the state index moves
@@ -163,23 +205,21 @@ class Grid:
 
     # -- domains --------------------------------------------------------------------
 
-    def _domains(self) -> tuple[list[FloatArray], list[FloatArray], list[IntArray]]:
-        """:meth:`Analyser.values` over every state: bounds per quantity, masks per fact."""
+    def _bounds(
+        self, cols: dict[int, IntArray], size: int
+    ) -> tuple[list[FloatArray], list[FloatArray]]:
+        """:meth:`Analyser.values`' bounds per count of years, for answers ``cols`` (facts
+        missing from it not asked)."""
         an, nv = self.an, self.an.nv
-        lo = [np.zeros(self.size) for _ in range(nv)]
-        hi = [np.full(self.size, INF) for _ in range(nv)]
-        mask: list[IntArray] = [np.zeros(self.size, np.int64) for _ in range(self.n)]
+        lo = [np.zeros(size) for _ in range(nv)]
+        hi = [np.full(size, INF) for _ in range(nv)]
         for i, (lo_slot, hi_slot, table) in enumerate(an.setters):
-            c = self.col[i]
-            if hi_slot >= 0:
+            c = cols.get(i)
+            if hi_slot >= 0 and c is not None:
                 los = np.array([t[0] for t in table] + [0.0])
                 his = np.array([t[1] for t in table] + [INF])
                 lo[lo_slot] = np.where(c >= 0, los[c], lo[lo_slot])
                 hi[hi_slot - nv] = np.where(c >= 0, his[c], hi[hi_slot - nv])
-            else:
-                full = (1 << len(an.cat.facts[i].choices)) - 1
-                masks = np.array([int(t[0]) for t in table] + [full], dtype=np.int64)
-                mask[i] = masks[c]
         for low, up in an.edges:
             lo[up] = np.maximum(lo[up], lo[low])
         for low, up in reversed(an.edges):
@@ -188,7 +228,20 @@ class Grid:
             t, tt = an.vslot["T"], an.vslot["TT"]
             for a, aa in an.sums:
                 lo[tt] = np.maximum(lo[tt], lo[t] + np.maximum(0.0, lo[aa] - hi[a]))
-        return lo, hi, mask
+        return lo, hi
+
+    def _masks(self) -> list[IntArray]:
+        """Per fact, the answers still possible in every state (one bit per choice)."""
+        an = self.an
+        out: list[IntArray] = []
+        for i, (_, hi_slot, table) in enumerate(an.setters):
+            if hi_slot >= 0:
+                out.append(np.zeros(len(self.code), dtype=np.int64))
+            else:
+                full = (1 << len(an.cat.facts[i].choices)) - 1
+                masks = np.array([int(t[0]) for t in table] + [full], dtype=np.int64)
+                out.append(masks[self.col[i]])
+        return out
 
     def _possible(self, at: IntArray) -> list[BoolArray]:
         """Per fact, per branch, whether the branch is still possible in states ``at``
@@ -229,8 +282,8 @@ class Grid:
         bounds = np.searchsorted(-depth[order], np.arange(-self.n, 2), side="left")
         edges = [self._edges(i, moves[i], order, bounds) for i in range(self.n)]
         # One more slot, worth nothing, for the branches a state does not have.
-        value = np.zeros(self.size + 1)
-        choice = np.full(self.size, -1, dtype=np.int64)
+        value = np.zeros(len(self.code) + 1)
+        choice = np.full(len(self.code), -1, dtype=np.int64)
         for layer in range(len(bounds) - 1):
             lo, hi = bounds[layer], bounds[layer + 1]
             if lo == hi:
@@ -251,7 +304,7 @@ class Grid:
             states = at[order[lo:hi]]
             value[states] = best
             choice[states] = pick
-        return value[: self.size], choice
+        return value[: len(self.code)], choice
 
     def _edges(
         self, i: int, moves: BoolArray, order: IntArray, bounds: IntArray
@@ -271,8 +324,9 @@ class Grid:
         total[total == 0] = 1.0
         states = self.open[rows]
         sub = self.sub[self._group_of[i]][states]
+        spare = len(self.code)
         kids = np.array([
-            np.where(poss[b], states + self._deltas[(i, b)][sub], self.size)
+            np.where(poss[b], self.pos_of[self.code[states] + self._deltas[(i, b)][sub]], spare)
             for b in range(self.nb[i])
         ]).reshape(self.nb[i], len(rows))
         cuts = np.searchsorted(where, bounds)
@@ -319,7 +373,7 @@ class Grid:
     @property
     def optimal(self) -> float:
         """The least expected number of questions from the empty interview."""
-        return float(self.value[0])
+        return float(self.value[self.root])
 
     def branches(self, i: int, at: int) -> tuple[int, ...]:
         """The answer branches of fact ``i`` still possible in state ``at``."""
@@ -329,4 +383,4 @@ class Grid:
     def step(self, i: int, b: int, at: int) -> int:
         """The state reached from ``at`` by answering fact ``i`` in branch ``b``."""
         gi = self._group_of[i]
-        return at + int(self._deltas[(i, b)][self.sub[gi][at]])
+        return int(self.pos_of[self.code[at] + self._deltas[(i, b)][self.sub[gi][at]]])

@@ -70,7 +70,8 @@ class QuestionTree:
 
     ``optimal`` is the exact dynamic programme's expected question count (``None``
     when the level was too large and the greedy fallback built the tree);
-    ``states`` counts the residual states the search expanded.
+    ``states`` counts the states the programme worked on: the lattice's states, or the
+    residual states the top-down search expanded.
     """
 
     levels: tuple[Level, ...]

@@ -68,13 +68,11 @@ def _number(codes: IntArray, space: int) -> tuple[IntArray, IntArray]:
     return uniq, inverse.astype(np.int64)
 
 
-
 class Verdicts:
-    """Every level judged on every state of a grid whose domains are all non-empty.
+    """Every level judged on every state of a grid (all with non-empty domains).
 
-    The other states cannot be reached (an answer is taken only where it is possible)
-    and count as settled. ``settled``, ``live`` (bit per fact) and ``need`` (bit per
-    quantity) cover the whole grid.
+    States are positions ``0 … size-1`` in the grid's arrays. ``settled``, ``live`` (a bit
+    per fact) and ``need`` (a bit per count of years) hold each state's judgement.
     """
 
     def __init__(
@@ -94,10 +92,6 @@ class Verdicts:
         #: Per level, each judged state's case, and one state (position) per case.
         self.cases: list[tuple[IntArray, IntArray]] = []
         self.exact = self._exact()
-        valid = np.ones(self.size, dtype=np.bool_)
-        for k in range(an.nv):
-            valid &= self.lo[k] < self.hi[k]
-        self.valid_at = np.flatnonzero(valid)
         self.settled, self.live, self.need = self._judge_all()
 
     def _column_codes(self, slot: int) -> tuple[IntArray, int]:
@@ -108,7 +102,7 @@ class Verdicts:
         """
         hit = self._codes.get(slot)
         if hit is None:
-            col = self._slot(slot)[self.valid_at]
+            col = self._slot(slot)
             ints: IntArray
             if col.dtype == np.int64:
                 ints = col.astype(np.int64, copy=False)
@@ -131,7 +125,7 @@ class Verdicts:
         hit = self._codes.get(key)
         if hit is None:
             lo, hi = self._column_codes(k), self._column_codes(k + self.an.nv)
-            uniq, code = _joint([lo, hi], len(self.valid_at))
+            uniq, code = _joint([lo, hi], self.size)
             hit = self._codes[key] = (code, len(uniq))
         return hit
 
@@ -153,9 +147,9 @@ class Verdicts:
         return "masks", an.ids[slot - 2 * nv]
 
     def _cases(self, slots: Sequence[int], at: IntArray | None = None) -> tuple[IntArray, IntArray]:
-        """Each judged state's case number by the values of ``slots`` (the judged states
-        at positions ``at``, or all of them), and the position of one state per case."""
-        states = np.arange(len(self.valid_at)) if at is None else at
+        """Each state's case number by the values of ``slots`` (the states ``at``, or all
+        of them), and one state per case."""
+        states = np.arange(self.size) if at is None else at
         nv = self.an.nv
         columns = []
         for slot in slots:
@@ -217,8 +211,7 @@ class Verdicts:
         slots = self._atom_slots(node)
         case, rep = self._cases(slots, at)
         # Each case's domains, holding only what the atom reads.
-        where = self.valid_at[rep]
-        named = [(self._slot_name(slot), self._slot(slot)[where].tolist()) for slot in slots]
+        named = [(self._slot_name(slot), self._slot(slot)[rep].tolist()) for slot in slots]
         table = np.empty(len(rep), dtype=np.int64)
         for k in range(len(rep)):
             d = Domains({}, {}, {})
@@ -247,9 +240,10 @@ class Verdicts:
         return exact
 
     def _judge_all(self) -> tuple[BoolArray, IntArray, IntArray]:
-        """Every level judged on every judged state; whether all are settled, the live
-        facts and the quantities to be known exactly, over the whole grid."""
-        an, at, exact = self.an, self.valid_at, self.exact[self.valid_at]
+        """Every level judged on every state: whether all are settled, the live facts and
+        the counts of years still to be known exactly."""
+        an, exact = self.an, self.exact
+        at = np.arange(self.size)
         settled = np.ones(len(at), dtype=np.bool_)
         live = np.zeros(len(at), dtype=np.int64)
         need = np.zeros(len(at), dtype=np.int64)
@@ -267,13 +261,7 @@ class Verdicts:
             settled &= done[case]
             live |= np.where(done, 0, lv)[case]
             need |= np.where(done, 0, nd)[case]
-        full_settled = np.ones(self.size, dtype=np.bool_)
-        full_settled[at] = settled
-        full_live = np.zeros(self.size, dtype=np.int64)
-        full_live[at] = live
-        full_need = np.zeros(self.size, dtype=np.int64)
-        full_need[at] = need
-        return full_settled, full_live, full_need
+        return settled, live, need
 
     def _features(self, li: int, ri: int, sid: IntArray) -> dict[str, npt.NDArray[Any]]:
         """What :meth:`Analyser._judge` reads of one route's shapes, per state."""
@@ -332,8 +320,7 @@ class Verdicts:
 
     def outcome(self, at: int) -> tuple[Settled, ...]:
         """The settled outcomes of state ``at``, as :meth:`Analyser.analyse` states them."""
-        pos = int(np.searchsorted(self.valid_at, at))
-        key = tuple(int(case[pos]) for case, _ in self.cases)
+        key = tuple(int(case[at]) for case, _ in self.cases)
         hit = self._outcomes.get(key)
         if hit is None:
             exact = int(self.exact[at])
