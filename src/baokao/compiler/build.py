@@ -165,6 +165,7 @@ def _compile(
     budget: int,
     grid_limit: int,
 ) -> QuestionTree:
+    """:func:`compile_levels` itself: the lattice, else the top-down search, else EC²."""
     cat = build_catalogue(levels, notes, context)
     an = Analyser(cat)
     search = Search(an, budget=budget, prior=prior)
