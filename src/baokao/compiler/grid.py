@@ -26,7 +26,8 @@ from baokao.compiler.catalogue import INF
 from baokao.compiler.search import EPS, Prior
 from baokao.compiler.verdicts import BoolArray, FloatArray, IntArray, Verdicts
 
-#: Most reachable states the grid takes on (beyond it the top-down search does).
+#: Largest lattice (product of the groups' answer tuples) the grid lays out; beyond it
+#: the top-down search takes over.
 GRID_LIMIT = 600_000
 #: Below this many states the top-down search is quicker than setting up the arrays.
 GRID_SMALLEST = 300
