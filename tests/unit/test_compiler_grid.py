@@ -6,7 +6,8 @@ The compiler solves the exact programme over the whole lattice of partial interv
 state at a time. Both must reach the same optimum and, since they share the moves and
 the tie-breaking, build the same tree, node for node: on every level of the rule book,
 as the benchmark compiles it and as the app does (questions shared across levels), and
-under a prior.
+under a prior. Where the best tree would reach a state the lattice leaves out, the search
+builds the tree instead.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from baokao.compiler import compile_level
 from baokao.compiler.analysis import Analyser
 from baokao.compiler.build import grid_tree, policy_tree
 from baokao.compiler.catalogue import build_catalogue
-from baokao.compiler.grid import Grid
+from baokao.compiler.grid import Grid, GridSkipped
 from baokao.compiler.search import Prior, Search
-from baokao.model.rules import Level, Subject
+from baokao.importer.grammar import parse_conditions
+from baokao.model.rules import Level, Route, Subject
 from baokao.rulebook import load_rulebook
 
 BOOK = load_rulebook()
@@ -73,3 +75,32 @@ def test_a_lattice_too_large_for_the_grid_is_searched_top_down_to_the_same_tree(
     assert (on_grid.method, searched.method) == ("exact", "exact")
     assert on_grid.root == searched.root
     assert on_grid.optimal == pytest.approx(searched.optimal, abs=1e-9)
+
+
+def test_a_tree_that_reaches_a_state_left_out_of_the_lattice_is_built_top_down() -> None:
+    # A synthetic 二级 (the benchmark's catalogue, seed 7): answering the related years
+    # after the certificate can contradict the related years, by ranges only; the grid
+    # leaves such states out, so when the best tree reaches one the search builds it.
+    texts = [
+        "取得本职业或相关职业三级/高级工职业资格证书(技能等级证书)的高级技工学校、技师学院毕业生，"
+        "累计从事本职业或相关职业工作4年(含)以上；或取得本职业或相关职业预备技师证书的技师学院毕业生，"
+        "累计从事本职业或相关职业工作3年(含)以上。",
+        "具有大学本科本专业或相关专业学历证书，并取得本职业或相关职业三级/高级工职业资格证书"
+        "(技能等级证书)后，累计从事本职业或相关职业工作1年(含)以上。",
+        "具有硕士研究生本专业或相关专业学历证书，并取得本职业或相关职业三级/高级工职业资格证书"
+        "(技能等级证书)后，累计从事本职业或相关职业工作1年(含)以上。",
+        "具有博士研究生本专业或相关专业学历证书，累计从事本职业或相关职业工作4年(含)以上。",
+    ]
+    routes = tuple(
+        Route(number=n, text=f"{n}、{text}", conditions=parse_conditions(text))
+        for n, text in enumerate(texts, start=1)
+    )
+    level = Level(number=2, label="2", routes=routes)
+    an = Analyser(build_catalogue((level,), (), ()))
+    grid = Grid(an)
+    with pytest.raises(GridSkipped):
+        grid_tree(grid, Search(an))
+    tree = compile_level(level)
+    searched = compile_level(level, grid_limit=0)
+    assert tree.method == "exact"
+    assert tree.root == searched.root

@@ -174,10 +174,10 @@ def _compile(
     optimal: float | None
     try:
         grid = Grid(an, prior, grid_limit, GRID_SMALLEST)
+        tree = grid_tree(grid, search)
     except GridSkipped:
         pass
     else:
-        tree = grid_tree(grid, search)
         return QuestionTree(tuple(levels), cat, tree, method, grid.optimal, len(grid.code))
     try:
         optimal = search.solve(root)

@@ -382,6 +382,19 @@ class Grid:
         return tuple(np.flatnonzero(self.poss[i][:, row]).tolist())
 
     def step(self, i: int, b: int, at: int) -> int:
-        """The state reached from ``at`` by answering fact ``i`` in branch ``b``."""
+        """The state reached from ``at`` by answering fact ``i`` in branch ``b``.
+
+        Raises:
+            GridSkipped: the answer is one the ranges allow but whose consequences leave
+                a count of years no value (本职业+相关 must reach 本职业 plus the related
+                years after a certificate, which an interval answer can contradict).
+                The grid has not laid such states out and values them 0, which only
+                flatters the questions that lead there; while the optimal tree never
+                reaches one, it is the search's, but when it does, the top-down search,
+                which judges that state as it is, must build the tree.
+        """
         gi = self._group_of[i]
-        return int(self.pos_of[self.code[at] + self._deltas[(i, b)][self.sub[gi][at]]])
+        to = int(self.pos_of[self.code[at] + self._deltas[(i, b)][self.sub[gi][at]]])
+        if to == len(self.code):
+            raise GridSkipped("the tree reaches a state left out of the lattice")
+        return to
