@@ -104,9 +104,9 @@ def grid_tree(grid: Grid, weigh: Search) -> Node:
         return Branch(made.label, child, made.lo, made.hi, made.values)
 
     def node(at: int, nid: str) -> Node:
-        if grid.settled[at]:
+        if grid.settled.item(at):
             return Leaf(nid, grid.outcome(at))
-        i = int(grid.choice[at])
+        i = grid.choice.item(at)
         picks = grid.branches(i, at)
         weights = weigh.weights(i, picks)
         branches = []

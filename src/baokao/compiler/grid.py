@@ -274,6 +274,8 @@ class Grid:
         settled, live, need = self.verdicts.settled, self.verdicts.live, self.verdicts.need
         self.settled = settled
         self.open = at = np.flatnonzero(~settled)
+        self._row = np.full(len(self.code), -1, dtype=np.int64)
+        self._row[at] = np.arange(len(at))
         self.poss = self._possible(at)
         moves = self._moves(at, live[at], need[at])
         depth = np.zeros(len(at), dtype=np.int64)
@@ -378,8 +380,8 @@ class Grid:
 
     def branches(self, i: int, at: int) -> tuple[int, ...]:
         """The answer branches of fact ``i`` still possible in state ``at``."""
-        row = int(np.searchsorted(self.open, at))
-        return tuple(np.flatnonzero(self.poss[i][:, row]).tolist())
+        row = self._row.item(at)
+        return tuple(b for b, ok in enumerate(self.poss[i][:, row].tolist()) if ok)
 
     def step(self, i: int, b: int, at: int) -> int:
         """The state reached from ``at`` by answering fact ``i`` in branch ``b``.
@@ -394,7 +396,7 @@ class Grid:
                 which judges that state as it is, must build the tree.
         """
         gi = self._group_of[i]
-        to = int(self.pos_of[self.code[at] + self._deltas[(i, b)][self.sub[gi][at]]])
+        to = self.pos_of.item(self.code.item(at) + self._deltas[(i, b)].item(self.sub[gi].item(at)))
         if to == len(self.code):
             raise GridSkipped("the tree reaches a state left out of the lattice")
         return to

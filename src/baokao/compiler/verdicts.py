@@ -89,6 +89,9 @@ class Verdicts:
         self._codes: dict[int, tuple[IntArray, int]] = {}
         self._sids: list[list[IntArray]] = []  # per level and route: shape id per case
         self._outcomes: dict[tuple[int, ...], tuple[Settled, ...]] = {}
+        #: Per level and case: the route proven met (-1: none), whether only unreadable
+        #: text is left, and the routes (bits) that can be the closest.
+        self._settles: list[tuple[IntArray, BoolArray, IntArray]] = []
         #: Per level, each judged state's case, and one state (position) per case.
         self.cases: list[tuple[IntArray, IntArray]] = []
         self.exact = self._exact()
@@ -288,19 +291,21 @@ class Verdicts:
     def _level(
         self, li: int, feats: list[dict[str, npt.NDArray[Any]]], exact: IntArray
     ) -> tuple[BoolArray, IntArray, IntArray]:
-        """One level's judgement over states whose exact quantities are ``exact``:
-        settled, live facts, needed quantities."""
+        """One level's judgement over cases whose exact quantities are ``exact``:
+        settled, live facts, needed quantities; also (kept for :meth:`outcome`) the
+        route proven met and the routes that can be the closest, per case."""
         an, size = self.an, len(exact)
         order = an.orders[li]
-        qualified = np.zeros(size, dtype=np.bool_)
+        met = np.full(size, -1, dtype=np.int64)
         multi = np.zeros(size, dtype=np.bool_)
         maybe = np.zeros(size, dtype=np.bool_)
         shaky = np.zeros(size, dtype=np.bool_)
+        closest = np.zeros(size, dtype=np.int64)
         live = np.zeros(size, dtype=np.int64)
         need = np.zeros(size, dtype=np.int64)
         for pos, r in enumerate(order):
             f = feats[r]
-            qualified |= f["only_met"]
+            met = np.where((met < 0) & f["only_met"], r, met)
             multi |= f["maybe"] & f["multi"]
             maybe |= f["maybe"]
             beaten = np.zeros(size, dtype=np.bool_)
@@ -310,28 +315,41 @@ class Verdicts:
                     near = g["high"] <= f["low"] if qpos < pos else g["high"] < f["low"]
                     beaten |= g["failing"] & near
             possible = f["failing"] & ~beaten
+            closest |= np.where(possible, 1 << r, 0)
             unstable = possible & (f["shaky"] | (f["vars"] & ~exact != 0))
             bits = sum(1 << i for i in an.route_facts[li][r])
             live |= np.where(f["maybe"] | unstable, bits, 0)
             need |= np.where(unstable, f["vars"], 0)
             shaky |= unstable
+        qualified = met >= 0
+        self._settles.append((met, ~qualified & ~multi & maybe, closest))
         unsettled = ~qualified & (multi | (~maybe & shaky))
         return ~unsettled, live, need & ~exact
 
     def outcome(self, at: int) -> tuple[Settled, ...]:
         """The settled outcomes of state ``at``, as :meth:`Analyser.analyse` states them."""
-        key = tuple(int(case[at]) for case, _ in self.cases)
+        key = tuple(case.item(at) for case, _ in self.cases)
         hit = self._outcomes.get(key)
         if hit is None:
-            exact = int(self.exact[at])
-            out = []
-            for li, c in enumerate(key):
-                shapes = tuple(
-                    self.shape_lists[(li, ri)][int(sid[c])] for ri, sid in enumerate(self._sids[li])
-                )
-                res, _, _ = self.an._level(li, shapes, exact)
-                assert res.settled is not None
-                out.append(res.settled)
-            hit = self._outcomes[key] = tuple(out)
+            hit = self._outcomes[key] = tuple(self._settle(li, c) for li, c in enumerate(key))
         return hit
 
+    def _settle(self, li: int, c: int) -> Settled:
+        """Level ``li``'s settled outcome in case ``c``, worded as :meth:`Analyser._judge`
+        words it: the route proven met, else only unreadable text left, else the routes
+        that can be the closest with their unmet lines."""
+        met, undetermined, closest = self._settles[li]
+        numbers = self.an.numbers[li]
+        if met.item(c) >= 0:
+            return Settled("qualified", route=numbers[met.item(c)])
+        if undetermined.item(c):
+            return Settled("undetermined")
+        routes = [r for r in self.an.orders[li] if closest.item(c) >> r & 1]
+        unmet = []
+        for r in routes:
+            shapes = self.shape_lists[(li, r)][self._sids[li][r].item(c)]
+            fail = next(f for f in shapes if isinstance(f, Fail))
+            unmet.append(self.an._texts(li, r, fail.key))
+        return Settled(
+            "not_qualified", closest=tuple(numbers[r] for r in routes), unmet=tuple(unmet)
+        )
