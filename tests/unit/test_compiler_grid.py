@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from baokao.compiler import compile_level
+from baokao.compiler import compile_level, compile_levels
 from baokao.compiler.analysis import Analyser
 from baokao.compiler.build import grid_tree, policy_tree
 from baokao.compiler.catalogue import build_catalogue
@@ -104,3 +104,12 @@ def test_a_tree_that_reaches_a_state_left_out_of_the_lattice_is_built_top_down()
     searched = compile_level(level, grid_limit=0)
     assert tree.method == "exact"
     assert tree.root == searched.root
+
+
+def test_one_interview_for_every_level_is_the_same_on_the_grid_and_top_down() -> None:
+    subject = BOOK.find("美容师")
+    on_grid = compile_levels(subject.levels, subject.occupation.notes)
+    searched = compile_levels(subject.levels, subject.occupation.notes, grid_limit=0)
+    assert (on_grid.method, searched.method) == ("exact", "exact")
+    assert on_grid.root == searched.root
+    assert on_grid.optimal == pytest.approx(searched.optimal, abs=1e-9)
