@@ -3,11 +3,12 @@
 :class:`~baokao.compiler.analysis.Analyser` judges one partial interview at a time:
 each route's possible shapes, then each level's outcome. Over the grid the same work is
 done per distinct *case* instead of per state. An atom is judged once per distinct value
-of the domains it reads, a group once per distinct combination of its parts' shapes
-(both with the analyser's own code and caches), and a level's judgement, which only
-compares the routes' shapes, runs as array operations over the distinct combinations of
-its routes' shapes. States are numbered into cases by their small integer codes, with a
-lookup table rather than a sort wherever the codes allow.
+of the domains it reads and a group once per distinct combination of its parts' shapes,
+both by the atoms' and groups' own code. A level's judgement only compares its routes'
+shapes, so it runs as array operations over the distinct combinations of them; it
+mirrors :meth:`Analyser._judge` rule for rule, and the tests hold the two programmes'
+trees side by side on every level. States are numbered into cases by their small
+integer codes, with a lookup table rather than a sort wherever the codes allow.
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ class Verdicts:
 
     States are positions ``0 … size-1`` in the grid's arrays. ``settled``, ``live`` (a bit
     per fact) and ``need`` (a bit per count of years) hold each state's judgement.
+
+    Args:
+        an: the catalogue's analyser.
+        domains: per state, the lower and upper bounds of every count of years, and the
+            answers still possible of every fact (a bit per choice).
+        col: per fact, its answer branch in every state (``-1``: not asked).
     """
 
     def __init__(
