@@ -60,10 +60,16 @@ def contenders(
     one whose worst rank is at most ``i``'s best, or a later one whose worst rank is
     below ``i``'s best. Over-approximates, never misses a possible minimum.
     """
+    n = len(lows)
+    if n == 1:
+        return [0]
+    if n == 2:  # the usual case, spelled out: it is judged very often
+        return [i for i, kept in enumerate((not highs[1] < lows[0], not highs[0] <= lows[1]))
+                if kept]
     keep = []
     for i, low in enumerate(lows):
         beaten = any(
-            (highs[j] <= low if j < i else highs[j] < low) for j in range(len(lows)) if j != i
+            (highs[j] <= low if j < i else highs[j] < low) for j in range(n) if j != i
         )
         if not beaten:
             keep.append(i)
@@ -73,6 +79,9 @@ def contenders(
 def merge(parts: list[Fail], key: tuple[object, ...]) -> Fail:
     """One unmet outcome (one counted condition, lines ``key``) standing for whichever of
     ``parts`` turns out nearest."""
+    if len(parts) == 1:
+        p = parts[0]
+        return Fail(1, p.years_only, p.lo, p.hi, key, p.vars)
     return Fail(
         1,
         parts[0].years_only,
