@@ -9,9 +9,10 @@ a tree so that every order is measured the same way.
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from baokao.compiler.analysis import Analyser, State
+from baokao.compiler.analysis import Analyser, Settled, State
 from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
 from baokao.compiler.grid import GRID_LIMIT, GRID_SMALLEST, Grid, GridSkipped
 from baokao.compiler.search import Greedy, Policy, Prior, Search, TooLarge, with_answer
@@ -20,6 +21,7 @@ from baokao.evaluator.wording import fmt_years
 from baokao.model.rules import Level
 
 DEFAULT_BUDGET = 20_000
+S = TypeVar("S")
 
 #: How a branch names the quantity it splits.
 VAR_NAMES = {
@@ -60,66 +62,78 @@ def _branch(cat: Catalogue, an: Analyser, i: int, b: int, child: Node) -> Branch
     return Branch("、".join(c.label for c in chosen), child, values=tuple(c.value for c in chosen))
 
 
-def policy_tree(an: Analyser, policy: Policy, search: Search | None = None) -> Node:
-    """Follow ``policy`` from the empty interview, branch by branch, into a tree.
-
-    Expected counts weigh branches as ``search`` does (uniform without one).
-    """
-    weigh = search or Search(an)
-
-    def node(state: State, nid: str) -> Node:
-        a = an.analyse(state)
-        i = policy(state, a)
-        if i is None:
-            if not a.settled:
-                raise AssertionError(f"policy stopped before the outcome was settled: {nid}")
-            outcomes = tuple(r.settled for r in a.levels if r.settled is not None)
-            return Leaf(nid, outcomes)
-        d = an.values(state)
-        picks = an.branches(i, d)
-        weights = weigh.weights(i, picks)
-        branches = []
-        expected, depth = 1.0, 1
-        for k, (b, w) in enumerate(zip(picks, weights, strict=True)):
-            child = node(with_answer(state, i, b), f"{nid}.{k}")
-            if isinstance(child, Ask):
-                expected += w * child.expected
-                depth = max(depth, 1 + child.depth)
-            branches.append(_branch(an.cat, an, i, b, child))
-        return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
-
-    return node((None,) * len(an.ids), "n")
-
-
-def grid_tree(grid: Grid, weigh: Search) -> Node:
-    """The tree of the grid's optimal policy, from the empty interview (as
-    :func:`policy_tree` builds it, without judging any state again)."""
-    an = grid.an
-    labels: dict[tuple[int, int], Branch] = {}
+def unfold(
+    an: Analyser,
+    weigh: Search,
+    root: S,
+    choose: Callable[[S, str], int | tuple[Settled, ...]],
+    picks: Callable[[int, S], tuple[int, ...]],
+    step: Callable[[int, int, S], S],
+) -> Node:
+    """Build a tree from ``root`` down: ``choose`` names the fact to ask in a state, or
+    its settled outcomes; ``picks`` gives the fact's possible branches there and ``step``
+    the state each leads to. Node ids come from the path; expected counts weigh branches
+    as ``weigh`` does."""
+    made: dict[tuple[int, int], Branch] = {}
 
     def branch(i: int, b: int, child: Node) -> Branch:
-        made = labels.get((i, b))
-        if made is None:
-            made = labels[(i, b)] = _branch(an.cat, an, i, b, child)
-        return Branch(made.label, child, made.lo, made.hi, made.values)
+        label = made.get((i, b))
+        if label is None:
+            label = made[(i, b)] = _branch(an.cat, an, i, b, child)
+        return Branch(label.label, child, label.lo, label.hi, label.values)
 
-    def node(at: int, nid: str) -> Node:
-        if grid.settled.item(at):
-            return Leaf(nid, grid.outcome(at))
-        i = grid.choice.item(at)
-        picks = grid.branches(i, at)
-        weights = weigh.weights(i, picks)
+    def node(state: S, nid: str) -> Node:
+        i = choose(state, nid)
+        if isinstance(i, tuple):
+            return Leaf(nid, i)
+        chosen = picks(i, state)
+        weights = weigh.weights(i, chosen)
         branches = []
         expected, depth = 1.0, 1
-        for k, (b, w) in enumerate(zip(picks, weights, strict=True)):
-            child = node(grid.step(i, b, at), f"{nid}.{k}")
+        for k, (b, w) in enumerate(zip(chosen, weights, strict=True)):
+            child = node(step(i, b, state), f"{nid}.{k}")
             if isinstance(child, Ask):
                 expected += w * child.expected
                 depth = max(depth, 1 + child.depth)
             branches.append(branch(i, b, child))
         return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
 
-    return node(grid.root, "n")
+    return node(root, "n")
+
+
+def policy_tree(an: Analyser, policy: Policy, search: Search | None = None) -> Node:
+    """Follow ``policy`` from the empty interview, branch by branch, into a tree.
+
+    Expected counts weigh branches as ``search`` does (uniform without one).
+    """
+
+    def choose(state: State, nid: str) -> int | tuple[Settled, ...]:
+        a = an.analyse(state)
+        i = policy(state, a)
+        if i is not None:
+            return i
+        if not a.settled:
+            raise AssertionError(f"policy stopped before the outcome was settled: {nid}")
+        return tuple(r.settled for r in a.levels if r.settled is not None)
+
+    def picks(i: int, state: State) -> tuple[int, ...]:
+        return an.branches(i, an.values(state))
+
+    def step(i: int, b: int, state: State) -> State:
+        return with_answer(state, i, b)
+
+    root: State = (None,) * len(an.ids)
+    return unfold(an, search or Search(an), root, choose, picks, step)
+
+
+def grid_tree(grid: Grid, weigh: Search) -> Node:
+    """The tree of the grid's optimal policy, from the empty interview (as
+    :func:`policy_tree` builds it, without judging any state again)."""
+
+    def choose(at: int, nid: str) -> int | tuple[Settled, ...]:
+        return grid.outcome(at) if grid.settled.item(at) else grid.choice.item(at)
+
+    return unfold(grid.an, weigh, grid.root, choose, grid.branches, grid.step)
 
 
 def compile_levels(
