@@ -20,6 +20,7 @@ from baokao.compiler.build import grid_tree, policy_tree
 from baokao.compiler.catalogue import build_catalogue
 from baokao.compiler.grid import Grid, GridSkipped
 from baokao.compiler.search import Prior, Search
+from baokao.compiler.tree import Leaf
 from baokao.importer.grammar import parse_conditions
 from baokao.model.rules import Level, Route, Subject
 from baokao.rulebook import load_rulebook
@@ -113,3 +114,26 @@ def test_one_interview_for_every_level_is_the_same_on_the_grid_and_top_down() ->
     assert (on_grid.method, searched.method) == ("exact", "exact")
     assert on_grid.root == searched.root
     assert on_grid.optimal == pytest.approx(searched.optimal, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("texts", "statuses"),
+    [
+        (["这是一段无法识别的条文。"], {"undetermined"}),
+        (["累计从事本职业工作2年以上。", "这是一段无法识别的条文。"], {"qualified", "undetermined"}),
+    ],
+    ids=["nothing-readable", "one-readable"],
+)
+def test_levels_with_unreadable_routes_compile_both_ways(
+    texts: list[str], statuses: set[str]
+) -> None:
+    routes = tuple(
+        Route(number=n, text=f"{n}、{text}", conditions=parse_conditions(text))
+        for n, text in enumerate(texts, start=1)
+    )
+    level = Level(number=5, label="5", routes=routes)
+    searched = compile_level(level, grid_limit=0)
+    an = Analyser(searched.catalogue)
+    assert grid_tree(Grid(an), Search(an)) == searched.root
+    leaves = [node for node in searched.nodes() if isinstance(node, Leaf)]
+    assert {leaf.outcomes[0].status for leaf in leaves} == statuses

@@ -85,9 +85,11 @@ class Analyser:
         nv = len(self.vars)
         self.vslot = {v: k for k, v in enumerate(self.vars)}
         self.nv = nv
+        # Bounds, masks, then one spare slot that route keys are padded with (a level
+        # whose every route is unreadable text has no fact to read at all).
         self.base: list[float] = [0.0] * nv + [INF] * nv + [
             float((1 << len(f.choices)) - 1) if f.kind != "years" else 0.0 for f in cat.facts
-        ]
+        ] + [0.0]
         self.edges = tuple(
             (self.vslot[a], self.vslot[b]) for a, b in ORDER_EDGES
             if a in self.vslot and b in self.vslot
@@ -168,7 +170,7 @@ class Analyser:
         vs, fs = recipe(node)
         slots = [self.vslot[v] for v in vs] + [self.nv + self.vslot[v] for v in vs]
         slots += [2 * self.nv + self.pos[f] for f in fs]
-        slots += [0, 0]  # itemgetter returns a tuple only for two or more items
+        slots += [len(self.base) - 1] * 2  # itemgetter makes a tuple only of two or more
         return itemgetter(*slots)
 
     def _setters(self) -> tuple[tuple[int, int, tuple[tuple[float, float], ...]], ...]:
