@@ -9,7 +9,7 @@ its value; worst case: its min-max twin), so the two are checked against each ot
 All 42 levels are compiled first, one after another, and timed (the compile column and
 total); the other figures are worked out afterwards, so that their work does not run
 between the timings. Two more rounds of the same 42 compiles are timed to show the
-spread (this VM's speed wanders by a fifth or more from one minute to the next). Then
+spread (this VM's speed wanders by a third or more from one minute to the next). Then
 the all-levels interview of each occupation/工种, and a synthetic catalogue of 1,600
 occupations × 5 levels whose routes are written in the source's own phrases (real
 route texts with their numbers of years redrawn) and read by the importer's grammar.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from baokao.compiler.atoms import VAR_FACTS, Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue, condition_text
@@ -192,7 +192,6 @@ class Analyser:
     def values(self, state: State) -> list[float]:
         """The flat domains of ``state``: bounds per quantity, then answer masks per fact."""
         vals = list(self.base)
-        nv = self.nv
         for b, (lo_slot, hi_slot, table) in zip(state, self.setters, strict=True):
             if b is None:
                 continue
@@ -200,17 +199,26 @@ class Analyser:
             vals[lo_slot] = lo
             if hi_slot >= 0:
                 vals[hi_slot] = hi
+        self.propagate(vals, max, min)
+        return vals
+
+    def propagate(self, vals: list[Any], maximum: Any, minimum: Any) -> None:
+        """Tighten bounds (``vals``: lower bounds, then upper bounds, per quantity) by the
+        contract's consistency rules, in place: ``lower <= upper`` along ``ORDER_EDGES``,
+        and 本职业+相关 at least 本职业 plus related years after a certificate.
+
+        ``maximum`` and ``minimum`` are ``max``/``min`` for one state's numbers, or
+        numpy's element-wise ones for the grid's arrays of every state.
+        """
+        nv = self.nv
         for low, up in self.edges:
-            if vals[low] > vals[up]:
-                vals[up] = vals[low]
+            vals[up] = maximum(vals[up], vals[low])
         for low, up in reversed(self.edges):
-            if vals[nv + up] < vals[nv + low]:
-                vals[nv + low] = vals[nv + up]
+            vals[nv + low] = minimum(vals[nv + low], vals[nv + up])
         if self.sums:
             t, tt = self.vslot["T"], self.vslot["TT"]
             for a, aa in self.sums:
-                vals[tt] = max(vals[tt], vals[t] + max(0.0, vals[aa] - vals[nv + a]))
-        return vals
+                vals[tt] = maximum(vals[tt], vals[t] + maximum(0.0, vals[aa] - vals[nv + a]))
 
     def _domains(self, vals: list[float]) -> Domains:
         nv = self.nv

@@ -221,15 +221,9 @@ class Grid:
                 his = np.array([t[1] for t in table] + [INF])
                 lo[lo_slot] = np.where(c >= 0, los[c], lo[lo_slot])
                 hi[hi_slot - nv] = np.where(c >= 0, his[c], hi[hi_slot - nv])
-        for low, up in an.edges:
-            lo[up] = np.maximum(lo[up], lo[low])
-        for low, up in reversed(an.edges):
-            hi[low] = np.minimum(hi[low], hi[up])
-        if an.sums:
-            t, tt = an.vslot["T"], an.vslot["TT"]
-            for a, aa in an.sums:
-                lo[tt] = np.maximum(lo[tt], lo[t] + np.maximum(0.0, lo[aa] - hi[a]))
-        return lo, hi
+        bounds = lo + hi
+        an.propagate(bounds, np.maximum, np.minimum)
+        return bounds[:nv], bounds[nv:]
 
     def _masks(self) -> list[IntArray]:
         """Per fact, the answers still possible in every state (one bit per choice)."""
