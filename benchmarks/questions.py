@@ -194,10 +194,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     total_ms = sum(r["ms"] for r in rows)
     ratio = mean(r["tree_e"] / r["naive_e"] for r in rows)
-    print(f"compile all {len(rows)} levels: {total_ms / 1000:.3f} s "
-          f"({sum(r['exact'] for r in rows):.0f} exact); mean of per-level tree/naive {ratio:.3f}")
-    print(f"  first round (above, in a fresh process) {rounds[0]:.3f} s; again: "
-          + ", ".join(f"{r:.3f} s" for r in rounds[1:]))
+    print(
+        f"compile all {len(rows)} levels: {total_ms / 1000:.3f} s "
+        f"({sum(r['exact'] for r in rows):.0f} exact); mean of per-level tree/naive {ratio:.3f}"
+    )
+    print(
+        f"  first round (above, in a fresh process) {rounds[0]:.3f} s; again: "
+        + ", ".join(f"{r:.3f} s" for r in rounds[1:])
+    )
     print()
     print("all-levels interview per occupation/工种: expected / worst questions (leaves)")
     for subject in book.subjects():
@@ -229,7 +233,7 @@ def _compile_batch(levels: list[Level]) -> list[tuple[float, bool, int]]:
 def synthetic(book: Rulebook, count: int, seed: int, jobs: int) -> None:
     """Compile the synthetic catalogue; print time per level, in total, and memory."""
     levels = synthetic_levels(book.subjects(), count, random.Random(seed))
-    batches = [levels[k::jobs * 8] for k in range(jobs * 8)]
+    batches = [levels[k :: jobs * 8] for k in range(jobs * 8)]
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = [r for batch in pool.map(_compile_batch, batches) for r in batch]
@@ -237,11 +241,15 @@ def synthetic(book: Rulebook, count: int, seed: int, jobs: int) -> None:
     times = sorted(r[0] for r in results)
     exact = sum(1 for r in results if r[1])
     peak = max(r[2] for r in results)
-    print(f"synthetic catalogue: {count} occupations × 5 levels = {len(levels)} levels "
-          f"({exact} exact, {len(levels) - exact} greedy fallback)")
-    print(f"  compile per level: mean {mean(times) * 1000:.1f} ms, median "
-          f"{times[len(times) // 2] * 1000:.1f} ms, 99th percentile "
-          f"{times[int(len(times) * 0.99)] * 1000:.0f} ms, slowest {times[-1] * 1000:.0f} ms")
+    print(
+        f"synthetic catalogue: {count} occupations × 5 levels = {len(levels)} levels "
+        f"({exact} exact, {len(levels) - exact} greedy fallback)"
+    )
+    print(
+        f"  compile per level: mean {mean(times) * 1000:.1f} ms, median "
+        f"{times[len(times) // 2] * 1000:.1f} ms, 99th percentile "
+        f"{times[int(len(times) * 0.99)] * 1000:.0f} ms, slowest {times[-1] * 1000:.0f} ms"
+    )
     print(f"  total: {sum(times):.1f} s of compiling, {wall:.1f} s wall time on {jobs} processes")
     print(f"  memory: peak RSS of a compiling process {peak / 1024:.0f} MiB")
 

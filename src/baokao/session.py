@@ -298,7 +298,8 @@ def _gaps(level: Level, p: Profile) -> list[float]:
         ("cumulative", "this"): p.years_this,
         ("cumulative", "this_or_related"): (
             p.years_this + p.years_related
-            if p.years_this is not None and p.years_related is not None else None
+            if p.years_this is not None and p.years_related is not None
+            else None
         ),
         ("continuous", "this"): p.years_this_continuous,
         ("continuous", "this_or_related"): p.years_continuous_incl_related,

@@ -50,5 +50,8 @@ def test_nursery_four_certificate_and_years_after_it_in_related_work() -> None:
     flow.then("cert_this_years_after", "1.5").then("cert_this_years_after_related", "3")
     flow.qualifies(1)
     assert flow.asked == [
-        "years_this", "cert_this", "cert_this_years_after", "cert_this_years_after_related"
+        "years_this",
+        "cert_this",
+        "cert_this_years_after",
+        "cert_this_years_after_related",
     ]

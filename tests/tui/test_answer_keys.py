@@ -7,7 +7,14 @@ from baokao.tui.widgets.answer_form import certificate_keys
 
 
 def test_this_occupations_levels_take_their_own_digit_and_none_is_zero() -> None:
-    assert certificate_keys("cert_this", ["none", "5", "4", "3", "2", "1"]) == ["0", "5", "4", "3", "2", "1"]
+    assert certificate_keys("cert_this", ["none", "5", "4", "3", "2", "1"]) == [
+        "0",
+        "5",
+        "4",
+        "3",
+        "2",
+        "1",
+    ]
 
 
 def test_the_combined_question_gives_related_levels_letters() -> None:

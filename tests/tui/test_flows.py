@@ -21,6 +21,8 @@ from baokao.tui.screenshots import (
     choose,
     run_candidate,
 )
+from baokao.tui.widgets.answer_form import AnswerForm
+from baokao.tui.widgets.years_field import YearsField
 
 from .helpers import screen_text, table_rows
 
@@ -99,7 +101,7 @@ async def test_back_and_change_reach_a_different_verdict(app: BaokaoApp) -> None
         await pilot.pause()
         await pilot.press(str(ids.index("years_this") + 1))
         await pilot.pause()
-        assert isinstance(app.focused, Input)
+        assert isinstance(app.focused, AnswerForm) and app.focused.question.id == "years_this"
         await pilot.press(*["backspace"] * 4, "6", "enter")
         await pilot.pause()
         await answer(pilot, {})
@@ -204,7 +206,8 @@ async def test_going_back_offers_the_answer_taken_back(app: BaokaoApp) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.session.question.id == "years_this"
-        assert isinstance(app.focused, Input) and app.focused.value == "3"
+        assert isinstance(app.focused, AnswerForm)
+        assert app.focused.query_one(YearsField).value == "3"
         await pilot.press("7", "enter")  # typing replaces the offered answer
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)

@@ -111,7 +111,7 @@ async def test_shrinking_the_terminal_mid_interview_keeps_the_work(app: BaokaoAp
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
-        assert app.focused is not None and app.focused.id == "choices"
+        assert app.focused is not None and app.focused.id == "q-form"
 
 
 async def test_english_interface_keeps_rule_names_in_chinese() -> None:
@@ -159,6 +159,4 @@ async def test_a_slow_compile_is_announced_then_the_first_question_shows(
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
         assert not app.start.query_one("#results").loading
-        assert "正在准备" not in "\n".join(
-            str(w.render()) for w in app.start.query(Static)
-        )
+        assert "正在准备" not in "\n".join(str(w.render()) for w in app.start.query(Static))

@@ -51,9 +51,7 @@ def test_grid_and_search_agree_on_every_level(subject: Subject, level: Level) ->
     ("name", "number"),
     [("企业人力资源管理师", 3), ("公共营养师", 2), ("保健按摩师", 4), ("物流师", 2)],
 )
-def test_grid_and_search_agree_with_questions_shared_across_levels(
-    name: str, number: int
-) -> None:
+def test_grid_and_search_agree_with_questions_shared_across_levels(name: str, number: int) -> None:
     subject = BOOK.find(name)
     both(subject, subject.level(number), context=True)
 
@@ -120,7 +118,10 @@ def test_one_interview_for_every_level_is_the_same_on_the_grid_and_top_down() ->
     ("texts", "statuses"),
     [
         (["这是一段无法识别的条文。"], {"undetermined"}),
-        (["累计从事本职业工作2年以上。", "这是一段无法识别的条文。"], {"qualified", "undetermined"}),
+        (
+            ["累计从事本职业工作2年以上。", "这是一段无法识别的条文。"],
+            {"qualified", "undetermined"},
+        ),
     ],
     ids=["nothing-readable", "one-readable"],
 )

@@ -40,7 +40,8 @@ def outcome(v: Verdict) -> tuple[object, ...]:
         return (v.status, v.qualifying)
     parts = tuple(
         (i, o.unmet, o.years_only, round(o.shortfall, 4) if o.years_only else None)
-        if isinstance(c, AnyOf) else (i, o.lines)
+        if isinstance(c, AnyOf)
+        else (i, o.lines)
         for i, (c, o) in enumerate(v.closest.parts)
         if o.truth is Truth.UNMET
     )
@@ -92,9 +93,7 @@ def test_random_candidates_end_where_the_evaluator_agrees(
         assert outcome(asked) == outcome(everything)
 
 
-def witness(
-    tree: QuestionTree, level: Level, node: Ask, before: Answers, tries: int = 60
-) -> bool:
+def witness(tree: QuestionTree, level: Level, node: Ask, before: Answers, tries: int = 60) -> bool:
     """Two candidates that differ only in the answer to ``node`` and get different verdicts."""
     rng = random.Random(zlib.crc32(f"{node.id}{sorted(before.items())}".encode()))
     for attempt in range(tries):

@@ -24,7 +24,9 @@ def test_stronger_route_is_reported_as_implied() -> None:
 
 def test_certificate_years_compare_by_strength() -> None:
     a = route(1, "取得本职业四级/中级工职业资格证书（技能等级证书）后，连续从事本职业工作5年以上")
-    b = route(2, "取得本职业五级/初级工职业资格证书（技能等级证书）后，累计从事本职业工作4年（含）以上")
+    b = route(
+        2, "取得本职业五级/初级工职业资格证书（技能等级证书）后，累计从事本职业工作4年（含）以上"
+    )
     assert implies(a, b) and not implies(b, a)
 
 

@@ -53,7 +53,9 @@ def test_years_cannot_contradict_earlier_answers() -> None:
     q = s.question
     assert q is not None and q.id == "cert_this_years_after"
     assert (q.min_years, q.max_years) == (0.0, 3.0)
-    with pytest.raises(AnswerError, match="不能超过 3 年（不能超过您填写的累计从事本职业工作年限）"):
+    with pytest.raises(
+        AnswerError, match="不能超过 3 年（不能超过您填写的累计从事本职业工作年限）"
+    ):
         s.answer("4")
     # Years after the certificate first, then years in total: the total cannot be less.
     t = run(Session.start(BEAUTY, 4, TODAY), "2", "3")  # 五级 certificate, 3 years since
@@ -75,8 +77,15 @@ def test_choices_take_their_value_or_their_number() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "value"),
-    [("y", "yes"), ("Y", "yes"), ("是", "yes"), ("yes", "yes"), ("n", "no"), ("否", "no"),
-     ("no", "no")],
+    [
+        ("y", "yes"),
+        ("Y", "yes"),
+        ("是", "yes"),
+        ("yes", "yes"),
+        ("n", "no"),
+        ("否", "no"),
+        ("no", "no"),
+    ],
 )
 def test_yes_no_answers(typed: str, value: str) -> None:
     s = Session.start(BOOK.find("公共营养师"), 4, TODAY).answer("0.5")  # under a year
@@ -111,7 +120,11 @@ def test_change_keeps_later_answers_that_are_asked_again() -> None:
     again = more.change("years_this", 3)
     assert again.question is None
     assert [q.id for q, _ in again.answered] == [
-        "cert_this", "years_this", "school", "status", "specialty"
+        "cert_this",
+        "years_this",
+        "school",
+        "status",
+        "specialty",
     ]
 
 
@@ -177,8 +190,13 @@ def test_help_quotes_the_related_occupations_and_says_why() -> None:
 def test_all_levels_share_answers_and_report_the_highest_and_the_next() -> None:
     s = Session.start(BEAUTY, None, TODAY)
     asked = []
-    sheet = {"years_this": "7", "cert_this": "5", "cert_this_years_after": "2",
-             "apprenticeship": "none", "school": "none"}
+    sheet = {
+        "years_this": "7",
+        "cert_this": "5",
+        "cert_this_years_after": "2",
+        "apprenticeship": "none",
+        "school": "none",
+    }
     while s.question is not None:
         asked.append(s.question.id)
         s = s.answer(sheet[s.question.id])
@@ -204,10 +222,15 @@ def test_an_unasked_study_status_never_makes_a_route_met() -> None:
         label="四级/中级",
         routes=(
             Route(
-                number=1, text="1、本科", conditions=(Education(min_degree="大学本科", text="本科"),)
+                number=1,
+                text="1、本科",
+                conditions=(Education(min_degree="大学本科", text="本科"),),
             ),
-            Route(number=2, text="2、一年", conditions=(
-                WorkYears(years=1, mode="cumulative", text="累计从事本职业工作1年"),)),
+            Route(
+                number=2,
+                text="2、一年",
+                conditions=(WorkYears(years=1, mode="cumulative", text="累计从事本职业工作1年"),),
+            ),
         ),
     )
     answers: dict[str, Answer] = {"school": "大学本科", "years_this": 2.0}

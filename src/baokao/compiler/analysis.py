@@ -87,21 +87,29 @@ class Analyser:
         self.nv = nv
         # Bounds, masks, then one spare slot that route keys are padded with (a level
         # whose every route is unreadable text has no fact to read at all).
-        self.base: list[float] = [0.0] * nv + [INF] * nv + [
-            float((1 << len(f.choices)) - 1) if f.kind != "years" else 0.0 for f in cat.facts
-        ] + [0.0]
+        self.base: list[float] = (
+            [0.0] * nv
+            + [INF] * nv
+            + [float((1 << len(f.choices)) - 1) if f.kind != "years" else 0.0 for f in cat.facts]
+            + [0.0]
+        )
         self.edges = tuple(
-            (self.vslot[a], self.vslot[b]) for a, b in ORDER_EDGES
+            (self.vslot[a], self.vslot[b])
+            for a, b in ORDER_EDGES
             if a in self.vslot and b in self.vslot
         )
         self.intervals = {v: cat.intervals(v) for v in self.vars}
         # Related years after a certificate never exceed related years, so this plus
         # related years are at least the years in this occupation plus (AA - A).
-        self.sums = tuple(
-            (self.vslot[a], self.vslot["AA" + a[1:]])
-            for a in ("At", "Ar", "Aa")
-            if a in self.vslot and "AA" + a[1:] in self.vslot
-        ) if "T" in self.vslot and "TT" in self.vslot else ()
+        self.sums = (
+            tuple(
+                (self.vslot[a], self.vslot["AA" + a[1:]])
+                for a in ("At", "Ar", "Aa")
+                if a in self.vslot and "AA" + a[1:] in self.vslot
+            )
+            if "T" in self.vslot and "TT" in self.vslot
+            else ()
+        )
         self.var_of = {i: f.var for i, f in enumerate(cat.facts) if f.var}
         self.classes = {i: cat.classes[f.id] for i, f in enumerate(cat.facts) if not f.var}
         self.exact_needs = tuple(
@@ -116,9 +124,7 @@ class Analyser:
         self.orders = tuple(
             tuple(sorted(range(len(ns)), key=ns.__getitem__)) for ns in self.numbers
         )
-        self.getters = tuple(
-            tuple(self._getter(r.node) for r in lv) for lv in cat.routes
-        )
+        self.getters = tuple(tuple(self._getter(r.node) for r in lv) for lv in cat.routes)
         self.prereq = tuple(
             (
                 self.pos[f.after] if f.after else None,
@@ -258,9 +264,7 @@ class Analyser:
             return tuple(j for j, m in enumerate(self.classes[i]) if m & mask)
         k = self.vslot[var]
         lo, hi = vals[k], vals[self.nv + k]
-        return tuple(
-            j for j, (a, b) in enumerate(self.intervals[var]) if max(a, lo) < min(b, hi)
-        )
+        return tuple(j for j, (a, b) in enumerate(self.intervals[var]) if max(a, lo) < min(b, hi))
 
     def route_met(self, li: int, ri: int, vals: list[float]) -> bool:
         """Whether route ``ri`` of level ``li`` is proven met on domains ``vals``."""
@@ -365,7 +369,8 @@ class Analyser:
         highs = [max(map(rank_hi, fails[i])) for i in failing]
         possible = [failing[j] for j in contenders(lows, highs)]
         unstable = [
-            i for i in possible
+            i
+            for i in possible
             if len(fails[i]) < len(shapes[i])
             or len({(f.unmet, f.years_only, f.key) for f in fails[i]}) > 1
             or not all(f.vars <= exact for f in fails[i])
@@ -395,4 +400,3 @@ class Analyser:
             assert isinstance(index, int)
             out.append(condition_text(conditions[index]))
         return tuple(out)
-

@@ -78,8 +78,11 @@ def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str,
             lows.append((c, "连续年限不会超过累计年限"))
         lows += [(a, "取得证书后的年限不会超过累计年限") for _, a in afters if a is not None]
     elif fact == "years_related":
-        lows += [(a, "取得证书后从事相关职业的年限不会超过相关职业的累计年限")
-                 for _, a in relateds if a is not None]
+        lows += [
+            (a, "取得证书后从事相关职业的年限不会超过相关职业的累计年限")
+            for _, a in relateds
+            if a is not None
+        ]
         if ci is not None and t is not None:
             lows.append((ci - t, "连续年限（含相关职业）不会超过本职业与相关职业的累计年限之和"))
     elif fact == "years_this_continuous":

@@ -270,7 +270,8 @@ def education_accepts(
         goals = None
     else:
         schools = tuple(
-            k for k in SCHOOL_KINDS
+            k
+            for k in SCHOOL_KINDS
             if k in c.schools or (c.min_degree is not None and meets_degree(k, c.min_degree))
         )
         statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)

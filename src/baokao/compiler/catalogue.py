@@ -162,9 +162,7 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
         return _certificate(c, b, idx)
     if isinstance(c, Education | Student):
         accepts = education_accepts(c, b.field_values)
-        oks = tuple(
-            (f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None
-        )
+        oks = tuple((f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None)
         return MaskAtom(idx, oks, f"缺少：{c.text}")
     if isinstance(c, Training):
         fid = training_id(c.level, c.credential)
@@ -256,8 +254,9 @@ def _classes(b: _Builder, specs: Sequence[FactSpec]) -> dict[str, tuple[int, ...
             levels = sorted(b.cert_levels[spec.id])
             sig = {v: tuple(_level(v) <= n for n in levels) for v in values}
         else:
-            masks = [ok for a in b.atoms if isinstance(a, MaskAtom)
-                     for f, ok in a.oks if f == spec.id]
+            masks = [
+                ok for a in b.atoms if isinstance(a, MaskAtom) for f, ok in a.oks if f == spec.id
+            ]
             sig = {v: tuple(bool(ok >> i & 1) for ok in masks) for i, v in enumerate(values)}
         groups: dict[tuple[bool, ...], int] = {}
         for i, v in enumerate(values):

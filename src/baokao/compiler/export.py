@@ -107,8 +107,11 @@ def _node_json(tree: QuestionTree, node: Node) -> dict[str, Any]:
         "branches": [
             {
                 "label": b.label,
-                **({"min": b.lo, "max": None if b.hi == float("inf") else b.hi}
-                   if b.lo is not None else {"values": list(b.values)}),
+                **(
+                    {"min": b.lo, "max": None if b.hi == float("inf") else b.hi}
+                    if b.lo is not None
+                    else {"values": list(b.values)}
+                ),
                 "next": _node_json(tree, b.child),
             }
             for b in node.branches

@@ -322,10 +322,12 @@ class Grid:
         states = self.open[rows]
         sub = self.sub[self._group_of[i]][states]
         spare = len(self.code)
-        kids = np.array([
-            np.where(poss[b], self.pos_of[self.code[states] + self._deltas[(i, b)][sub]], spare)
-            for b in range(self.nb[i])
-        ]).reshape(self.nb[i], len(rows))
+        kids = np.array(
+            [
+                np.where(poss[b], self.pos_of[self.code[states] + self._deltas[(i, b)][sub]], spare)
+                for b in range(self.nb[i])
+            ]
+        ).reshape(self.nb[i], len(rows))
         cuts = np.searchsorted(where, bounds)
         return where, kids, raw / total, cuts
 

@@ -60,9 +60,7 @@ Path = tuple[dict[str, Answer], Leaf, tuple[tuple[Ask, Branch], ...]]
 def paths(root: Node, how: Strategy = "low", seed: int = 0) -> Iterator[Path]:
     """Every path that exact answers can take (answers, leaf, the branches taken)."""
     rng = random.Random(seed)
-    stack: list[tuple[Node, dict[str, Answer], tuple[tuple[Ask, Branch], ...]]] = [
-        (root, {}, ())
-    ]
+    stack: list[tuple[Node, dict[str, Answer], tuple[tuple[Ask, Branch], ...]]] = [(root, {}, ())]
     while stack:
         node, answers, taken = stack.pop()
         if isinstance(node, Leaf):

@@ -183,8 +183,7 @@ FACTS: tuple[FactSpec, ...] = (
         "years_this_continuous",
         "years",
         "您连续（不间断）从事本职业工作，最长的一段有多少年？",
-        "“连续从事本职业工作N年以上”只算中间没有中断的一段，取最长的一段；"
-        "它不会超过累计年限。",
+        "“连续从事本职业工作N年以上”只算中间没有中断的一段，取最长的一段；它不会超过累计年限。",
         var="C",
     ),
     FactSpec(
@@ -305,7 +304,11 @@ def fields_fact(tags: tuple[str, ...]) -> FactSpec:
     base = next(f for f in FACTS if f.id == "fields")
     choices = tuple(Choice(t, FIELD_LABELS.get(t, t)) for t in tags)
     return FactSpec(
-        base.id, base.kind, base.text, base.why, (*choices, Choice("other", "以上都不是")),
+        base.id,
+        base.kind,
+        base.text,
+        base.why,
+        (*choices, Choice("other", "以上都不是")),
         held=base.held,
     )
 

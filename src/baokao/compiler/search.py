@@ -212,7 +212,8 @@ class Greedy:
             return None
         d = self.an.values(state)
         fits = [
-            (w, c) for w, c in self.worlds
+            (w, c)
+            for w, c in self.worlds
             if all(b is None or w[i] == b for i, b in enumerate(state))
         ]
         base = self._weight([c for _, c in fits])

@@ -64,13 +64,12 @@ def contenders(
     if n == 1:
         return [0]
     if n == 2:  # the usual case, spelled out: it is judged very often
-        return [i for i, kept in enumerate((not highs[1] < lows[0], not highs[0] <= lows[1]))
-                if kept]
+        return [
+            i for i, kept in enumerate((not highs[1] < lows[0], not highs[0] <= lows[1])) if kept
+        ]
     keep = []
     for i, low in enumerate(lows):
-        beaten = any(
-            (highs[j] <= low if j < i else highs[j] < low) for j in range(n) if j != i
-        )
+        beaten = any((highs[j] <= low if j < i else highs[j] < low) for j in range(n) if j != i)
         if not beaten:
             keep.append(i)
     return keep

@@ -279,21 +279,21 @@ class Verdicts:
         rows = []
         for shapes in self.shape_lists[(li, ri)]:
             fails = [f for f in shapes if isinstance(f, Fail)]
-            rows.append((
-                shapes == ONLY_MET,
-                MET in shapes or STUCK in shapes,
-                len(shapes) > 1,
-                bool(fails),
-                min((_rank(rank_lo(f)) for f in fails), default=INF),
-                max((_rank(rank_hi(f)) for f in fails), default=INF),
-                len(fails) < len(shapes)
-                or len({(f.unmet, f.years_only, f.key) for f in fails}) > 1,
-                sum({1 << vslot[v] for f in fails for v in f.vars}),
-            ))
+            rows.append(
+                (
+                    shapes == ONLY_MET,
+                    MET in shapes or STUCK in shapes,
+                    len(shapes) > 1,
+                    bool(fails),
+                    min((_rank(rank_lo(f)) for f in fails), default=INF),
+                    max((_rank(rank_hi(f)) for f in fails), default=INF),
+                    len(fails) < len(shapes)
+                    or len({(f.unmet, f.years_only, f.key) for f in fails}) > 1,
+                    sum({1 << vslot[v] for f in fails for v in f.vars}),
+                )
+            )
         names = ("only_met", "maybe", "multi", "failing", "low", "high", "shaky", "vars")
-        return {
-            name: np.array([r[k] for r in rows])[sid] for k, name in enumerate(names)
-        }
+        return {name: np.array([r[k] for r in rows])[sid] for k, name in enumerate(names)}
 
     def _level(
         self, li: int, feats: list[dict[str, npt.NDArray[Any]]], exact: IntArray

@@ -91,9 +91,7 @@ def advance(trees: Sequence[QuestionTree], answers: Pairs) -> Position:
         nodes.append(node)
         if current is None and isinstance(node, Ask):
             current = index
-    return Position(
-        tuple(nodes), current, tuple(consumed.items()), tuple(pending.items())
-    )
+    return Position(tuple(nodes), current, tuple(consumed.items()), tuple(pending.items()))
 
 
 def state_of(an: Analyser, answers: Answers) -> State:
@@ -106,9 +104,7 @@ def state_of(an: Analyser, answers: Answers) -> State:
         var = an.var_of.get(i)
         if var is not None:
             value = quantity(var, answers)
-            out.append(
-                next(j for j, (lo, hi) in enumerate(an.intervals[var]) if lo <= value < hi)
-            )
+            out.append(next(j for j, (lo, hi) in enumerate(an.intervals[var]) if lo <= value < hi))
         else:
             spec = an.cat.facts[i]
             bit = 1 << next(k for k, c in enumerate(spec.choices) if c.value == answers[fid])

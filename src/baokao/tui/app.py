@@ -221,7 +221,10 @@ class BaokaoApp(App[None]):
         from baokao.tui.screens.question import QuestionScreen
         from baokao.tui.screens.result import ResultScreen
 
+        answered_before = self.session is not None and bool(self.session.answers)
         self.session = session
+        if bool(session.answers) != answered_before:  # "your answers" comes or goes
+            self.refresh_bindings()
         current = self._case_screen()
         new: Screen[None]
         if session.question is not None:

@@ -5,6 +5,11 @@ One widget for the three kinds of question, so that the question screen and the
 choice, Y and N answer yes/no, and years are typed into a box that checks them as
 they are typed (a clear message under the box, never a crash). The mouse works too.
 
+The form itself holds the focus, for every kind of question, and passes the keys on:
+to the years box, or to the list of choices (arrows, Enter). A focus that moved
+between a text box and a list with the kind of question restyled both and repainted
+the whole screen on every answer; see :mod:`baokao.tui.widgets.years_field`.
+
 The form only reads the keyboard; the screen that holds it decides whether the answer
 is accepted (the session has the last word) and calls :meth:`AnswerForm.show_error`
 when it is not. Answers go up as :class:`AnswerForm.Answered`.
@@ -22,13 +27,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.input import Selection
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from baokao.compiler.questions import CERT_FACTS, cert_level, cert_occupation
 from baokao.evaluator.wording import fmt_years
 from baokao.tui.i18n import t
+from baokao.tui.widgets.years_field import YearsField
 
 if TYPE_CHECKING:
     from baokao.compiler.questions import Answer, Question
@@ -102,7 +107,21 @@ def certificate_keys(fact: str, values: Sequence[str]) -> list[str] | None:
     return keys
 
 
-class AnswerForm(Vertical):
+#: Keys for the list of choices, and the list's actions they run.
+LIST_KEYS = {
+    "up": "cursor_up",
+    "down": "cursor_down",
+    "home": "first",
+    "end": "last",
+    "enter": "select",
+}
+
+
+class ChoiceList(OptionList, can_focus=False):
+    """The choices of a question; its form has the focus and passes it the keys."""
+
+
+class AnswerForm(Vertical, can_focus=True):
     """Answer one question with the keyboard (or the mouse)."""
 
     DEFAULT_CSS = """
@@ -110,9 +129,15 @@ class AnswerForm(Vertical):
         height: auto;
         max-height: 100%;
     }
-    AnswerForm #years {
-        width: 44;
-        max-width: 100%;
+    /* The form has the focus for its box and its list: they look focused with it. */
+    AnswerForm:focus YearsField, AnswerForm:focus ChoiceList {
+        border: tall $border;
+        background-tint: $foreground 5%;
+    }
+    AnswerForm:focus ChoiceList > .option-list--option-highlighted {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
     }
     AnswerForm #form-error {
         color: $error;
@@ -152,10 +177,10 @@ class AnswerForm(Vertical):
         """Both a years box and a list of choices; :meth:`ask` shows the one needed.
 
         Keeping both and reusing them from one question to the next (instead of
-        mounting new widgets) keeps the focus where it is, which keeps answering fast.
+        mounting new widgets) keeps answering fast.
         """
-        yield Input(placeholder=t("q.years.placeholder"), id="years")
-        yield OptionList(id="choices")
+        yield YearsField(t("q.years.placeholder"), id="years")
+        yield ChoiceList(id="choices")
         yield Static("", id="form-error")
         yield Static("", id="form-hint")
 
@@ -167,16 +192,13 @@ class AnswerForm(Vertical):
         """Show ``question``, with ``current`` filled in (or highlighted), and focus it."""
         self.question, self.current = question, current
         self._keys = {k: v for k, v, _ in choice_keys(question) if k}
-        years = self.query_one("#years", Input)
-        choices = self.query_one("#choices", OptionList)
+        years = self.query_one(YearsField)
+        choices = self.query_one(ChoiceList)
         is_years = question.kind == "years"
         years.display, choices.display = is_years, not is_years
         self.show_error("")
         if is_years:
-            value = fmt_years(current) if isinstance(current, float | int) else ""
-            with years.prevent(Input.Changed):
-                years.value = value
-            years.selection = Selection(0, len(value))  # typing replaces an offered answer
+            years.offer(fmt_years(current) if isinstance(current, float | int) else "")
             hint = "q.years.hint"
         else:
             keyed = tuple(choice_keys(question))
@@ -211,42 +233,57 @@ class AnswerForm(Vertical):
             self.query_one(selector, Static).update(Content(text))
 
     def focus_answer(self) -> None:
-        """Give the focus to the box or the list, where the next key is expected."""
-        target = "#years" if self.question.kind == "years" else "#choices"
-        self.query_one(target).focus()
+        """Take the focus: the next key is for this form."""
+        self.focus()
 
     def show_error(self, message: str) -> None:
         """Show why an answer was not accepted (plain text, never markup)."""
         self._update("#form-error", message)
 
     def on_key(self, event: events.Key) -> None:
-        """Number keys pick a choice; Y and N answer a yes/no question."""
-        if self.question.kind == "years" or not event.character:
-            return
-        value = self._keys.get(event.character.lower())
-        if value is not None:
-            event.stop()
-            event.prevent_default()
-            self._answer(value)
+        """Years go to the box; number keys pick a choice, Y and N answer yes/no.
 
-    @on(Input.Changed, "#years")
-    def _years_changed(self, event: Input.Changed) -> None:
+        Enter answers with the years typed, or with the highlighted choice; the arrow
+        keys, Home and End move through the choices.
+        """
+        if self.question.kind == "years":
+            if event.key == "enter":
+                self._submit_years()
+            elif not self.query_one(YearsField).edit(event):
+                return
+        elif (action := LIST_KEYS.get(event.key)) is not None:
+            getattr(self.query_one(ChoiceList), f"action_{action}")()
+        else:
+            value = self._keys.get((event.character or "").lower())
+            if value is None:
+                return
+            self._answer(value)
+        event.stop()
+        event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text goes into the years box."""
+        if self.question.kind == "years":
+            event.stop()
+            self.query_one(YearsField).insert(event.text)
+
+    @on(YearsField.Changed, "#years")
+    def _years_changed(self, event: YearsField.Changed) -> None:
         event.stop()
         text = event.value.strip()
         checked = parse_years(text, self.question.min_years, self.question.max_years)
         self.show_error(checked if text and isinstance(checked, str) else "")
 
-    @on(Input.Submitted, "#years")
-    def _years_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        checked = parse_years(event.value, self.question.min_years, self.question.max_years)
+    def _submit_years(self) -> None:
+        typed = self.query_one(YearsField).value
+        checked = parse_years(typed, self.question.min_years, self.question.max_years)
         if isinstance(checked, str):
             self.show_error(checked)
         else:
             self._answer(checked)
 
-    @on(OptionList.OptionSelected, "#choices")
-    def _choice_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ChoiceList.OptionSelected, "#choices")
+    def _choice_selected(self, event: ChoiceList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
             self._answer(event.option.id)
