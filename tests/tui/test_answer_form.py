@@ -12,7 +12,8 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from baokao.compiler.questions import LEVEL_CHOICES, YES_NO, Answer, Question
-from baokao.tui.widgets.answer_form import AnswerForm, ChoiceList
+from baokao.tui.widgets.answer_form import AnswerForm
+from baokao.tui.widgets.choice_list import ChoiceList
 from baokao.tui.widgets.years_field import YearsField
 
 YEARS = Question("years_this", "years", "您累计从事本职业工作多少年？", "help", max_years=60)
@@ -164,3 +165,60 @@ async def test_letters_typed_on_a_choice_question_do_nothing() -> None:
         await pilot.press("x", "9", "space")
         await pilot.pause()
         assert app.answers == []
+
+
+class ListApp(App[None]):
+    """One choice list in a box of a given size, and what was picked."""
+
+    CSS = "ChoiceList { width: 30; max-height: 6; }"
+
+    def __init__(self, items: list[tuple[str, str, str]]) -> None:
+        """Show ``items``."""
+        super().__init__()
+        self.items = items
+        self.picked: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        """The list alone."""
+        yield ChoiceList()
+
+    def on_mount(self) -> None:
+        """Fill the list."""
+        self.query_one(ChoiceList).set_items(self.items)
+
+    def on_choice_list_selected(self, message: ChoiceList.Selected) -> None:
+        """Keep the value picked."""
+        self.picked.append(message.value)
+
+
+def lines_of(app: ListApp) -> list[str]:
+    """The text lines the list shows."""
+    return str(app.query_one(ChoiceList).render()).splitlines()
+
+
+async def test_a_long_label_wraps_under_itself_and_a_click_on_its_second_line_picks_it() -> None:
+    long = "在校应届毕业生（今年毕业，尚未取得毕业证书）"
+    app = ListApp([("1", "graduated", "已毕业"), ("2", "graduating", long)])
+    async with app.run_test() as pilot:
+        lines = lines_of(app)
+        assert lines[0].startswith("1  已毕业")
+        assert lines[1].startswith("2  在校") and lines[2].startswith("   ")
+        assert "".join(line.strip() for line in lines[1:]).endswith("毕业证书）")
+        await pilot.click(ChoiceList, offset=(6, 3))  # border, 已毕业, then the 2nd line of 2
+        await pilot.pause()
+        assert app.picked == ["graduating"]
+
+
+async def test_a_list_taller_than_its_box_keeps_the_highlighted_choice_in_view() -> None:
+    items = [(str(n), f"v{n}", f"第 {n} 项") for n in range(1, 10)]
+    app = ListApp(items)
+    async with app.run_test() as pilot:
+        assert len(lines_of(app)) == 4  # max-height 6 less the border
+        choices = app.query_one(ChoiceList)
+        for _ in range(6):
+            choices.action_cursor_down()
+        await pilot.pause()
+        assert any("第 7 项" in line for line in lines_of(app))
+        choices.action_select()
+        await pilot.pause()
+        assert app.picked == ["v7"]

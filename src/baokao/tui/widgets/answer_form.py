@@ -27,12 +27,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from baokao.compiler.questions import CERT_FACTS, cert_level, cert_occupation
 from baokao.evaluator.wording import fmt_years
 from baokao.tui.i18n import t
+from baokao.tui.widgets.choice_list import ChoiceList
 from baokao.tui.widgets.years_field import YearsField
 
 if TYPE_CHECKING:
@@ -117,10 +117,6 @@ LIST_KEYS = {
 }
 
 
-class ChoiceList(OptionList, can_focus=False):
-    """The choices of a question; its form has the focus and passes it the keys."""
-
-
 class AnswerForm(Vertical, can_focus=True):
     """Answer one question with the keyboard (or the mouse)."""
 
@@ -134,7 +130,7 @@ class AnswerForm(Vertical, can_focus=True):
         border: tall $border;
         background-tint: $foreground 5%;
     }
-    AnswerForm:focus ChoiceList > .option-list--option-highlighted {
+    AnswerForm:focus ChoiceList > .choice-list--highlighted {
         color: $block-cursor-foreground;
         background: $block-cursor-background;
         text-style: $block-cursor-text-style;
@@ -170,7 +166,6 @@ class AnswerForm(Vertical, can_focus=True):
         self.question = question
         self.current = current
         self._keys: dict[str, str] = {}
-        self._options: tuple[str, tuple[tuple[str, str, str], ...]] | None = None
         self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -201,13 +196,11 @@ class AnswerForm(Vertical, can_focus=True):
             years.offer(fmt_years(current) if isinstance(current, float | int) else "")
             hint = "q.years.hint"
         else:
-            keyed = tuple(choice_keys(question))
-            if (question.kind, keyed) != self._options:  # same choices: keep the options
-                self._options = (question.kind, keyed)
-                choices.set_options(self._option(question, *choice) for choice in keyed)
+            keyed = choice_keys(question)
+            upper = question.kind == "yesno"  # Y and N, as on the keyboard
+            items = [((k.upper() if upper else k) or " ", v, label) for k, v, label in keyed]
             values = [v for _, v, _ in keyed]
-            chosen = current if isinstance(current, str) else None
-            choices.highlighted = values.index(chosen) if chosen in values else 0
+            choices.set_items(items, values.index(current) if current in values else 0)
             if question.kind == "yesno":
                 hint = "q.yesno.hint"
             elif question.id in CERT_FACTS:  # keyed by level (see certificate_keys)
@@ -216,11 +209,6 @@ class AnswerForm(Vertical, can_focus=True):
                 hint = "q.choice.hint"
         self._update("#form-hint", t(hint))
         self.focus_answer()
-
-    @staticmethod
-    def _option(question: Question, key: str, value: str, label: str) -> Option:
-        shown = key.upper() if question.kind == "yesno" else key
-        return Option(Content.assemble((f"{shown or ' '}  ", "bold"), label), id=value)
 
     def _update(self, selector: str, text: str) -> None:
         """Show ``text`` (plain, never markup) in a line of the form, if it changed.
@@ -282,11 +270,10 @@ class AnswerForm(Vertical, can_focus=True):
         else:
             self._answer(checked)
 
-    @on(ChoiceList.OptionSelected, "#choices")
-    def _choice_selected(self, event: ChoiceList.OptionSelected) -> None:
+    @on(ChoiceList.Selected, "#choices")
+    def _choice_selected(self, event: ChoiceList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self._answer(event.option.id)
+        self._answer(event.value)
 
     def _answer(self, value: Answer) -> None:
         self.post_message(self.Answered(self.question.id, value))
