@@ -28,7 +28,7 @@ from baokao.tui.i18n import localize_bindings, t
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answer_form import AnswerForm
 from baokao.tui.widgets.key_footer import KeyFooter
-from baokao.tui.widgets.routes_panel import RoutesPanel
+from baokao.tui.widgets.routes_panel import PanelView, RoutesPanel
 
 
 def case_title(session: Session) -> str:
@@ -108,9 +108,7 @@ class QuestionScreen(Screen[None]):
         done, left = session.progress
         self.query_one("#q-progress", Static).update(Content(t("q.progress", done=done, left=left)))
         self.query_one("#q-text", Static).update(Content(question.text))
-        panel = self.query_one(RoutesPanel)
-        panel.alive = session.alive
-        panel.help = question.help
+        self.query_one(RoutesPanel).view = PanelView(question.help, session.alive)
         self.query_one(AnswerForm).ask(question, self._offered(question))
 
     def _offered(self, question: Question) -> Answer | None:
