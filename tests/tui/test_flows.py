@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.all_levels import AllLevelsScreen
@@ -229,3 +229,19 @@ async def test_certificate_questions_take_the_level_number_as_the_key(app: Baoka
         await pilot.press("0")
         await pilot.pause()
         assert dict(app.session.answers)["cert_this"] == "none"
+
+
+async def test_the_side_panel_follows_the_answers(app: BaokaoApp) -> None:
+    """After an answer the panel says why the new question is asked, and a route the
+    answer ruled out is no longer listed."""
+    async with app.run_test() as pilot:
+        await choose(pilot, "mrs", "4")
+        panel = app.screen.query_one("#panel-text", Static)
+        assert "1、取得本职业五级/初级工职业资格证书" in str(panel.render())
+        await pilot.press("0")  # no certificate: route 1 is out
+        await pilot.pause()
+        assert app.session.question.id == "years_this"
+        shown = str(panel.render())
+        assert shown.startswith("为什么问这个\n累计年限")
+        assert "1、取得本职业五级/初级工职业资格证书" not in shown
+        assert "2、累计从事本职业工作6年（含）以上" in shown

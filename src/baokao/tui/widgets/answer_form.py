@@ -221,8 +221,13 @@ class AnswerForm(Vertical, can_focus=True):
             self.query_one(selector, Static).update(Content(text))
 
     def focus_answer(self) -> None:
-        """Take the focus: the next key is for this form."""
-        self.focus()
+        """Take the focus: the next key is for this form.
+
+        Only when it is elsewhere: ``focus()`` repaints the whole form even when it
+        has the focus already, as it has from one question to the next.
+        """
+        if not self.has_focus:
+            self.focus()
 
     def show_error(self, message: str) -> None:
         """Show why an answer was not accepted (plain text, never markup)."""
