@@ -252,12 +252,13 @@ class BaokaoApp(App[None]):
 
         As Textual does while scrolling (``PAUSE_GC_ON_SCROLL``): a collection that
         falls between an answer and the next question delays it visibly, the same
-        collection just after is not seen. The pause ends after the next refresh, and
-        after :data:`GC_PAUSE_LIMIT` seconds whatever happens.
+        collection just after is not seen. The pause ends after the second refresh
+        (the question is drawn in one frame, its side panel in the next), and after
+        :data:`GC_PAUSE_LIMIT` seconds whatever happens.
         """
         if self.manage_gc and gc.isenabled():
             gc.disable()
-            self.call_after_refresh(gc.enable)
+            self.call_after_refresh(self.call_after_refresh, gc.enable)
             self.set_timer(GC_PAUSE_LIMIT, gc.enable)
 
     def on_question_screen_moved(self, message: QuestionScreen.Moved) -> None:
