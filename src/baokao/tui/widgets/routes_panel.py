@@ -83,7 +83,10 @@ class RoutesPanel(VerticalScroll, can_focus=False):
         self.watch_view(self.view)
 
     def watch_view(self, view: PanelView) -> None:
-        """Show the new question's help and routes, from the top."""
-        if self.is_mounted:
-            self.query_one("#panel-text", Static).update(panel_content(view.help, view.alive))
+        """Show the new question's help and routes, from the top.
+
+        (Nothing to show on a panel being taken down with its screen: its text is gone.)
+        """
+        for text in self.query("#panel-text").results(Static):
+            text.update(panel_content(view.help, view.alive))
             self.scroll_home(animate=False)
