@@ -140,10 +140,6 @@ class AnswerForm(Vertical, can_focus=True):
         height: auto;
         min-height: 1;
     }
-    AnswerForm #choices {
-        height: auto;
-        max-height: 14;
-    }
     AnswerForm #form-hint {
         color: $text-muted;
     }
