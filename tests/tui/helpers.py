@@ -5,10 +5,14 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import DataTable, Static
 
+from baokao.tui.widgets.routes_panel import RoutesPanel
+
 
 def screen_text(app: App[object]) -> str:
-    """The plain text of every Static on the current screen, one per line."""
-    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+    """The plain text of every Static and side panel on the current screen."""
+    texts = [str(w.render()) for w in app.screen.query(Static)]
+    texts += [panel.text.plain for panel in app.screen.query(RoutesPanel)]
+    return "\n".join(texts)
 
 
 def table_rows(app: App[object]) -> list[list[str]]:

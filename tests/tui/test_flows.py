@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.all_levels import AllLevelsScreen
@@ -22,6 +22,7 @@ from baokao.tui.screenshots import (
     run_candidate,
 )
 from baokao.tui.widgets.answer_form import AnswerForm
+from baokao.tui.widgets.routes_panel import RoutesPanel
 from baokao.tui.widgets.years_field import YearsField
 
 from .helpers import screen_text, table_rows
@@ -236,12 +237,12 @@ async def test_the_side_panel_follows_the_answers(app: BaokaoApp) -> None:
     answer ruled out is no longer listed."""
     async with app.run_test() as pilot:
         await choose(pilot, "mrs", "4")
-        panel = app.screen.query_one("#panel-text", Static)
-        assert "1、取得本职业五级/初级工职业资格证书" in str(panel.render())
+        panel = app.screen.query_one(RoutesPanel)
+        assert "1、取得本职业五级/初级工职业资格证书" in panel.text.plain
         await pilot.press("0")  # no certificate: route 1 is out
         await pilot.pause()
         assert app.session.question.id == "years_this"
-        shown = str(panel.render())
+        shown = panel.text.plain
         assert shown.startswith("为什么问这个\n累计年限")
         assert "1、取得本职业五级/初级工职业资格证书" not in shown
         assert "2、累计从事本职业工作6年（含）以上" in shown

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import var
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from baokao.model.rules import Level, Route
 from baokao.tui.i18n import t
@@ -57,11 +58,12 @@ def panel_content(help: str, alive: Sequence[tuple[Level, Route]]) -> Content:
     )
 
 
-class RoutesPanel(VerticalScroll, can_focus=False):
+class RoutesPanel(ScrollView, can_focus=False):
     """Routes still alive (verbatim) and the help text of the current question.
 
-    One piece of text in one ``Static`` (titles included): the panel changes with every
-    answer, and one widget is laid out and drawn in less time than four.
+    The text is laid out once per question (and per width) into lines, and only the
+    lines in view are drawn: the panel changes with every answer, and with all levels
+    it holds dozens of routes.
     """
 
     DEFAULT_CSS = """
@@ -74,19 +76,50 @@ class RoutesPanel(VerticalScroll, can_focus=False):
 
     view: var[PanelView] = var(PanelView())
 
-    def compose(self) -> ComposeResult:
-        """The text, filled in from :attr:`view`."""
-        yield Static("", id="panel-text")
+    def __init__(self, *, id: str | None = None) -> None:
+        """An empty panel; :attr:`view` fills it."""
+        super().__init__(id=id)
+        self._text = Content("")
+        self._lines: tuple[int, list[Strip]] | None = None
 
-    def on_mount(self) -> None:
-        """Show what was set before the panel was mounted."""
-        self.watch_view(self.view)
+    @property
+    def text(self) -> Content:
+        """All the text in the panel (help and routes), as shown."""
+        return self._text
 
     def watch_view(self, view: PanelView) -> None:
-        """Show the new question's help and routes, from the top.
+        """Show the new question's help and routes, from the top."""
+        self._text = panel_content(view.help, view.alive)
+        self._lines = None
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._size_lines()
+        self.refresh()
 
-        (Nothing to show on a panel being taken down with its screen: its text is gone.)
-        """
-        for text in self.query("#panel-text").results(Static):
-            text.update(panel_content(view.help, view.alive))
-            self.scroll_home(animate=False)
+    def notify_style_update(self) -> None:
+        """Draw the text again in the new style (another theme, say)."""
+        super().notify_style_update()
+        self._lines = None
+
+    def on_resize(self) -> None:
+        """Lay the text out again for the new width."""
+        self._size_lines()
+
+    def _size_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self._strips(width)))
+
+    def _strips(self, width: int) -> list[Strip]:
+        if width <= 0:
+            return []
+        if self._lines is None or self._lines[0] != width:
+            strips = Visual.to_strips(self, self._text, width, None, self.visual_style)
+            self._lines = (width, strips)
+        return self._lines[1]
+
+    def render_line(self, y: int) -> Strip:
+        """The line ``y`` rows down from the top of the view."""
+        width = self.scrollable_content_region.width
+        strips = self._strips(width)
+        index = self.scroll_offset.y + y
+        line = strips[index] if index < len(strips) else Strip.blank(width, self.rich_style)
+        return line.extend_cell_length(width, self.rich_style).crop(0, width)
