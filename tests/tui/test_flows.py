@@ -246,3 +246,19 @@ async def test_the_side_panel_follows_the_answers(app: BaokaoApp) -> None:
         assert shown.startswith("为什么问这个\n累计年限")
         assert "1、取得本职业五级/初级工职业资格证书" not in shown
         assert "2、累计从事本职业工作6年（含）以上" in shown
+
+
+async def test_page_down_scrolls_a_long_side_panel_and_the_next_question_starts_at_its_top(
+    app: BaokaoApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose(pilot, "qyrl", "a")  # all levels: dozens of routes in the panel
+        panel = app.screen.query_one(RoutesPanel)
+        assert panel.virtual_size.height > panel.scrollable_content_region.height
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert panel.scroll_offset.y > 0
+        assert isinstance(app.focused, AnswerForm)  # the next key still answers
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert app.session.answers and panel.scroll_offset.y == 0
