@@ -107,11 +107,6 @@ class ChoiceList(Widget, can_focus=False):
         """All the lines (the style's ``max-height`` keeps a long list in bounds)."""
         return len(self._lines(width))
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        """As wide as the widest choice."""
-        lines = self._lines(max(1, container.width))
-        return max((line.cell_length for _, line in lines), default=0)
-
     def render(self) -> Content:
         """The lines in view: all of them, or a window that shows the highlighted one."""
         width, height = self.content_size
