@@ -78,7 +78,7 @@ class ChoiceList(Widget, can_focus=False):
         if items != self.items:
             self.items, self._wrapped, self._top = items, None, 0
             self.refresh(layout=True)
-        self.highlighted = max(0, min(highlighted, len(items) - 1))
+        self.highlighted = highlighted
 
     @property
     def option_count(self) -> int:
