@@ -10,9 +10,10 @@ here so that they show in the footer.
 After an answer the next question is drawn first, and the side panel in a frame of
 its own right after (``benchmarks/startup.py``: the question about 16 ms after the
 key, the panel about 40 ms after the question; Textual draws at most 60 frames a
-second, and waits one to two frame periods before the next). The panel is the largest text on the screen; drawn
-in the same frame it made the wait for the next question a third longer, and the
-question is what the person at the keyboard is waiting for.
+second, and waits one to two frame periods before the next). The panel is the
+largest text on the screen; drawn in the same frame it made the wait for the next
+question a third longer, and the question is what the person at the keyboard is
+waiting for.
 """
 
 from __future__ import annotations
