@@ -171,3 +171,16 @@ def test_reading_replaces_a_phrase_before_parsing() -> None:
         ),
     )
     assert isinstance(fixed[0], Certificate) and fixed[0].scope == "this_or_related"
+
+
+@pytest.mark.parametrize("text", [",", "，", "，，", "、，"])
+def test_separators_alone_are_unparsed_not_dropped(text: str) -> None:
+    """Found by the fuzz test: a lone comma read as no condition at all."""
+    (condition,) = parse_conditions(text)
+    assert condition.kind == "unparsed"
+
+
+def test_an_alternative_of_separators_alone_is_unparsed_not_always_met() -> None:
+    (condition,) = parse_conditions("累计从事本职业工作2年以上；或，")
+    assert isinstance(condition, AnyOf)
+    assert [c.kind for c in condition.conditions] == ["work_years", "unparsed"]

@@ -173,6 +173,8 @@ def _bind(items: list[_Item]) -> list[Condition]:
 
 def _alternative(text: str, trainings: list[Training], marks: list[str]) -> list[Condition]:
     clauses = [c for c in text.split(",") if c]
+    if not clauses:  # separators alone: nothing to read, and never "no condition"
+        return [Unparsed(text=text)]
     return _bind([_clause(c, trainings, marks) for c in clauses])
 
 
