@@ -108,6 +108,7 @@ class QuestionScreen(Screen[None]):
         """Show the session's question (the app sets a new session after each answer)."""
         if self.is_mounted:
             self._show()
+            self.call_after_refresh(self._show_panel)
 
     def _show(self) -> None:
         session = self.session
@@ -118,7 +119,6 @@ class QuestionScreen(Screen[None]):
         self.query_one("#q-progress", Static).update(Content(t("q.progress", done=done, left=left)))
         self.query_one("#q-text", Static).update(Content(question.text))
         self.query_one(AnswerForm).ask(question, self._offered(question))
-        self.call_after_refresh(self._show_panel)
 
     def _show_panel(self) -> None:
         """Show why the current question is asked and the routes still possible.

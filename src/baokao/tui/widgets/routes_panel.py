@@ -79,17 +79,15 @@ class RoutesPanel(ScrollView, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         """An empty panel; :attr:`view` fills it."""
         super().__init__(id=id)
-        self._text = Content("")
         self._lines: tuple[int, list[Strip]] | None = None
 
     @property
     def text(self) -> Content:
         """All the text in the panel (help and routes), as shown."""
-        return self._text
+        return panel_content(self.view.help, self.view.alive)
 
-    def watch_view(self, view: PanelView) -> None:
+    def watch_view(self) -> None:
         """Show the new question's help and routes, from the top."""
-        self._text = panel_content(view.help, view.alive)
         self._lines = None
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._size_lines()
@@ -112,7 +110,7 @@ class RoutesPanel(ScrollView, can_focus=False):
         if width <= 0:
             return []
         if self._lines is None or self._lines[0] != width:
-            strips = Visual.to_strips(self, self._text, width, None, self.visual_style)
+            strips = Visual.to_strips(self, self.text, width, None, self.visual_style)
             self._lines = (width, strips)
         return self._lines[1]
 
