@@ -11,8 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
+
+from baokao import __version__
 
 EXIT_BAD_INPUT = 2
+LANGS = ("zh", "en")
 
 # The core (pydantic models, evaluator, rule loading) is imported inside each command, so
 # that `baokao` with no command draws the UI first instead of loading it all up front.
@@ -20,12 +24,16 @@ EXIT_BAD_INPUT = 2
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="baokao", description="报考条件：能否报考、走哪条途径、还差什么"
+        prog="baokao",
+        description="May a candidate apply for a vocational skill level certificate, "
+        "by which route, and what is still missing?",
+        epilog="With no command, baokao starts the terminal UI.",
     )
+    parser.add_argument("--version", action="version", version=f"baokao {__version__}")
     parser.add_argument(
         "--trees", help="rule folder (default: $BAOKAO_TREES or the bundled trees/)"
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="UI language")
+    parser.add_argument("--lang", choices=LANGS, default="zh", help="language: zh or en")
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="check cases (JSON or CSV) against the rule book")
@@ -50,7 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     tree.add_argument("--work-type", default=None)
     tree.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
     tree.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+    for command in sub.choices.values():  # --lang, like --trees, also after the command
+        command.add_argument("--lang", dest="sub_lang", choices=LANGS, help=argparse.SUPPRESS)
     return parser
+
+
+def _lang(args: argparse.Namespace) -> Literal["zh", "en"]:
+    chosen: Literal["zh", "en"] = getattr(args, "sub_lang", None) or args.lang
+    return chosen
 
 
 def _trees(args: argparse.Namespace) -> str | None:
@@ -133,7 +148,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     """Start the terminal UI."""
     from baokao.tui.app import run
 
-    run(trees=_trees(args), lang=args.lang)
+    run(trees=_trees(args), lang=_lang(args))
     return 0
 
 

@@ -16,12 +16,13 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from baokao.bundled import bundled_trees
 from baokao.model.base import first_error
 from baokao.model.conditions import AllOf, AnyOf, Condition
 from baokao.model.levels import parse_level
 from baokao.model.rules import Level, Occupation, Route, Subject
 
-BUNDLED_TREES = Path(__file__).resolve().parents[2] / "trees"
+BUNDLED_TREES = bundled_trees()
 
 
 class RulebookError(ValueError):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from baokao.bundled import bundled_sources
 from baokao.importer.build import BuildError, ImportReport, build
 from baokao.importer.overrides import Overrides, OverridesError, load_overrides
 from baokao.importer.raw import RawSubject
 from baokao.importer.table import LayoutError, read_table
 from baokao.model.rules import Occupation
 
-DEFAULT_SOURCE = Path(__file__).resolve().parents[3] / "trees" / "source"
+DEFAULT_SOURCE = bundled_sources()
 
 __all__ = [
     "BuildError",
