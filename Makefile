@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck screenshots bench clean
+.PHONY: run test lint typecheck screenshots bench clean catalogues
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,17 @@ test: $(STAMP_TEST)
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy --strict src/baokao
 	$(BIN)/python -m pytest
+
+# Translations: extract every _("…") of src/baokao into the English catalogue (new entries
+# come empty: fill them in, then run this again), and compile it to the committed .mo.
+LOCALE := src/baokao/locale
+catalogues: $(STAMP_TEST)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header --sort-output \
+		-o $(LOCALE)/baokao.pot src/baokao
+	$(BIN)/pybabel update -i $(LOCALE)/baokao.pot -d $(LOCALE) -D baokao --omit-header \
+		--no-fuzzy-matching --ignore-obsolete
+	rm $(LOCALE)/baokao.pot
+	$(BIN)/pybabel compile -d $(LOCALE) -D baokao --use-fuzzy --statistics
 
 screenshots: $(STAMP_TEST)
 	$(BIN)/python -m baokao.tui.screenshots screenshots

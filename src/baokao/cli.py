@@ -11,12 +11,11 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 from baokao import __version__
+from baokao.i18n import LANGS, Lang, set_lang
 
 EXIT_BAD_INPUT = 2
-LANGS = ("zh", "en")
 
 # The core (pydantic models, evaluator, rule loading) is imported inside each command, so
 # that `baokao` with no command draws the UI first instead of loading it all up front.
@@ -63,8 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _lang(args: argparse.Namespace) -> Literal["zh", "en"]:
-    chosen: Literal["zh", "en"] = getattr(args, "sub_lang", None) or args.lang
+def _lang(args: argparse.Namespace) -> Lang:
+    chosen: Lang = getattr(args, "sub_lang", None) or args.lang
     return chosen
 
 
@@ -155,6 +154,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``baokao`` command."""
     args = _parser().parse_args(argv)
+    set_lang(_lang(args))
     commands = {"check": cmd_check, "import": cmd_import, "lint": cmd_lint, "tree": cmd_tree}
     try:
         return commands.get(args.command, cmd_ui)(args)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from baokao.tui import i18n
+from baokao import i18n
 from baokao.tui import screenshots as shots
 
 SCENES: dict[str, shots.Scene] = {

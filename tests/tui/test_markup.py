@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from baokao.tui import i18n
+from baokao import i18n
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.result import ResultScreen

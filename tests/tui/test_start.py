@@ -7,7 +7,7 @@ import threading
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from baokao.tui import i18n
+from baokao import i18n
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.level import LevelScreen
 from baokao.tui.screens.question import QuestionScreen
@@ -119,7 +119,7 @@ async def test_english_interface_keeps_rule_names_in_chinese() -> None:
     try:
         async with app.run_test() as pilot:
             await search(pilot, "mrs")
-            assert "1 results" in str(app.screen.query_one("#start-count").render())
+            assert "1 result ·" in str(app.screen.query_one("#start-count").render())
             assert shown_options(app) == ["美容师  4-10-03-01"]
             await pilot.press("enter")
             await pilot.pause()

@@ -15,7 +15,7 @@ from pathlib import Path
 import baokao
 
 CORE = ("model", "importer", "evaluator", "compiler")
-SINGLE = ("session", "rulebook", "checking", "report", "lint", "slip")
+SINGLE = ("session", "rulebook", "checking", "report", "lint", "slip", "i18n", "bundled")
 
 
 def core_modules() -> list[str]:

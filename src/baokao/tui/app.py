@@ -41,7 +41,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from baokao.tui.i18n import Lang, localize_bindings, set_lang, t
+from baokao.i18n import N_, Lang, _, set_lang
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
@@ -63,9 +64,9 @@ class BaokaoApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("ctrl+q", "quit", N_("退出"), priority=True),
         # Shown in the footer by the screens where it matters (N on the result screens).
-        Binding("ctrl+n", "next_candidate", "key.next", show=False, priority=True),
+        Binding("ctrl+n", "next_candidate", N_("下一位"), show=False, priority=True),
         Binding("ctrl+c", "quit", show=False, priority=True),
     ]
 
@@ -97,7 +98,7 @@ class BaokaoApp(App[None]):
         self.today = today
         self.slip_dir = slip_dir
         self.manage_gc = manage_gc
-        self.title = t("app.title")
+        self.title = _("报考条件查询")
         self.index: SearchIndex | None = None
         self.book: Rulebook | None = None
         self.session: Session | None = None
@@ -153,7 +154,7 @@ class BaokaoApp(App[None]):
         self._book_loaded.set()
 
     def _load_failed(self, error: str) -> None:
-        self.start.problem = t("app.load_failed", error=error)
+        self.start.problem = _("规则载入失败：{error}").format(error=error)
         self._book_loaded.set()
 
     # Size ------------------------------------------------------------------------------
@@ -191,10 +192,10 @@ class BaokaoApp(App[None]):
         subject = self.book.find(entry.occupation, entry.work_type)
         level = None if choice == ALL else int(choice)
         labels = dict(entry.levels)
-        case = f"{entry.title} · {t('level.all_short') if level is None else labels[level]}"
+        case = f"{entry.title} · {_('全部等级') if level is None else labels[level]}"
 
         def busy() -> None:
-            self.start.preparing = t("start.preparing", case=case)
+            self.start.preparing = _("正在准备“{case}”的问题……").format(case=case)
 
         timer = self.set_timer(PREPARING_AFTER, busy)  # only a wait one would notice
         try:
@@ -332,7 +333,10 @@ class BaokaoApp(App[None]):
             self.slip_dir = files.markdown.parent
             if screen is not None and hasattr(screen, "saved"):
                 screen.saved = files.markdown
-            self.notify(t("r.saved", path=str(files.markdown)), markup=False)
+            self.notify(
+                _("结果单已保存：{path}（及同名 .txt）").format(path=str(files.markdown)),
+                markup=False,
+            )
 
         folder = self.slip_dir or default_folder()
         self.push_screen(SaveScreen(Slip.from_session(self.session), folder), saved)
@@ -346,13 +350,17 @@ class BaokaoApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The main actions in the command palette (Ctrl+P)."""
         if self.check_action("save", ()):
-            yield SystemCommand(t("cmd.save"), t("cmd.save.help"), self.action_save)
+            yield SystemCommand(
+                _("保存结果单"), _("把结论、回答和条文存为 Markdown 和文本文件"), self.action_save
+            )
         if self.check_action("answers", ()):
-            yield SystemCommand(t("cmd.answers"), t("cmd.answers.help"), self.action_answers)
+            yield SystemCommand(_("我的回答"), _("查看并修改已回答的问题"), self.action_answers)
         if self.check_action("back", ()):
-            yield SystemCommand(t("cmd.back"), t("cmd.back.help"), self.action_back)
-        yield SystemCommand(t("cmd.next"), t("cmd.next.help"), self.action_next_candidate)
-        yield SystemCommand(t("key.quit"), t("cmd.quit.help"), self.action_quit)
+            yield SystemCommand(_("返回上一题"), _("撤销最后一个回答"), self.action_back)
+        yield SystemCommand(
+            _("下一位考生"), _("清空当前查询，回到职业搜索"), self.action_next_candidate
+        )
+        yield SystemCommand(_("退出"), _("关闭程序"), self.action_quit)
 
 
 def _started(subject: Subject, level: int | None, today: date | None) -> Session:

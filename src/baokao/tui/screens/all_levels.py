@@ -24,8 +24,9 @@ from textual.widgets import DataTable, Static
 
 from baokao.evaluator import Verdict
 from baokao.evaluator.wording import fmt_years
+from baokao.i18n import _, listing, ngettext
 from baokao.session import AllLevelsOutcome, Session
-from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.question import case_title
 from baokao.tui.screens.result import RESULT_BINDINGS
 from baokao.tui.screens.too_small import report_resize
@@ -46,27 +47,42 @@ STATUS_COLOURS = {"qualified": "success", "not_qualified": "error", "undetermine
 def gap_cell(verdict: Verdict) -> str:
     """The short text of the table's last column."""
     if verdict.status == "qualified":
-        return t("all.met", numbers="、".join(str(n) for n in verdict.qualifying))
+        met = ngettext("第 {numbers} 条", "第 {numbers} 条", len(verdict.qualifying))
+        return met.format(numbers=listing(verdict.qualifying))
     closest = verdict.closest
     if closest is None:
-        return t("r.undetermined")
+        return _("尚无法判定")
     if closest.outcome.years_only:
-        return t("all.gap_years", number=closest.number, years=fmt_years(closest.outcome.shortfall))
-    return t("all.gap_count", number=closest.number, count=closest.outcome.unmet)
+        shortfall = closest.outcome.shortfall
+        gap = ngettext(
+            "第 {number} 条 · 还差 {years} 年", "第 {number} 条 · 还差 {years} 年", shortfall
+        )
+        return gap.format(number=closest.number, years=fmt_years(shortfall))
+    return _("第 {number} 条 · 差 {count} 项").format(
+        number=closest.number, count=closest.outcome.unmet
+    )
 
 
 def summary_content(outcome: AllLevelsOutcome) -> Content:
     """The highest level open now, and when the next one opens (if only years are missing)."""
     parts: list[Content | str] = []
     if outcome.highest is not None:
-        parts.append(Content.styled(t("all.highest", level=outcome.highest.level.label), "bold"))
+        parts.append(
+            Content.styled(
+                _("目前可报考的最高等级：{level}").format(level=outcome.highest.level.label), "bold"
+            )
+        )
     else:
-        parts.append(Content.styled(t("all.none"), "bold"))
+        parts.append(Content.styled(_("目前还没有可报考的等级。"), "bold"))
     if outcome.next_level is None and outcome.highest is not None:
-        parts += ["\n", t("all.top")]
+        parts += ["\n", _("已可报考本职业最高等级。")]
     elif outcome.next_level is not None and outcome.qualify_date is not None:
-        parts += ["\n", t("all.next", level=outcome.next_level.level.label)]
-        parts.append(t("r.date", date=format_date(outcome.qualify_date)))
+        parts += ["\n", _("再上一级 {level}：").format(level=outcome.next_level.level.label)]
+        parts.append(
+            _("若继续工作，预计 {date} 起满足年限要求。").format(
+                date=format_date(outcome.qualify_date)
+            )
+        )
     return Content.assemble(*parts)
 
 
@@ -111,12 +127,12 @@ class AllLevelsScreen(Screen[None]):
     def on_mount(self) -> None:
         """Fill the table, highlight the most useful row, focus the table."""
         table = self.query_one("#all-table", DataTable)
-        table.add_column(t("all.level"), key="level")
-        table.add_column(t("all.status"), key="status")
-        table.add_column(t("all.detail"), key="detail")
+        table.add_column(_("等级"), key="level")
+        table.add_column(_("结论"), key="status")
+        table.add_column(_("符合的条目 / 差距"), key="detail")
         colours = self.app.theme_variables
         for verdict in self.outcome.verdicts:
-            status = f"{STATUS_MARKS[verdict.status]} {t(STATUS_KEYS[verdict.status])}"
+            status = f"{STATUS_MARKS[verdict.status]} {_(STATUS_KEYS[verdict.status])}"
             colour = colours.get(STATUS_COLOURS[verdict.status], "")
             table.add_row(
                 Text(verdict.level.label),
@@ -158,5 +174,9 @@ class AllLevelsScreen(Screen[None]):
     def watch_saved(self, saved: Path | None) -> None:
         """Show where the slip went."""
         line = self.query_one("#r-saved", Static)
-        line.update(Content(t("r.saved", path=str(saved))) if saved else "")
+        line.update(
+            Content(_("结果单已保存：{path}（及同名 .txt）").format(path=str(saved)))
+            if saved
+            else ""
+        )
         line.set_class(saved is not None, "-shown")

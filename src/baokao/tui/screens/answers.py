@@ -17,8 +17,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from baokao.i18n import N_, _
 from baokao.session import Session
-from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
 from baokao.tui.widgets.answer_form import CHOICE_KEYS
 
@@ -27,7 +28,7 @@ class AnswersScreen(Dialog[str | None]):
     """List the answers of a session; return the question id to change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel", key_display="Esc"),
+        Binding("escape", "cancel", N_("取消"), key_display="Esc"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -48,11 +49,11 @@ class AnswersScreen(Dialog[str | None]):
             )
             options.append(Option(prompt, id=question.id))
         with Vertical(id="answers-box", classes="dialog"):
-            yield Static(Content(t("answers.title")), classes="dialog-title")
+            yield Static(Content(_("我的回答（回车修改，Esc 关闭）")), classes="dialog-title")
             if options:
                 yield OptionList(*options, id="answers-list")
             else:
-                yield Static(Content(t("answers.none")))
+                yield Static(Content(_("还没有回答任何问题。")))
 
     def on_mount(self) -> None:
         """Focus the list, on the last answer (the one most often changed)."""

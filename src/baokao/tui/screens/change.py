@@ -18,8 +18,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from baokao.compiler.questions import Answer, AnswerError, Question
+from baokao.i18n import N_, _
 from baokao.session import Session
-from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
 from baokao.tui.widgets.answer_form import AnswerForm
 
@@ -28,7 +29,7 @@ class ChangeScreen(Dialog[Session | None]):
     """Ask one answered question again; return the changed session, or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel", key_display="Esc"),
+        Binding("escape", "cancel", N_("取消"), key_display="Esc"),
     ]
 
     def __init__(self, session: Session, question: Question, current: Answer) -> None:
@@ -43,9 +44,9 @@ class ChangeScreen(Dialog[Session | None]):
         """Title, question, old answer, form."""
         was = self.session.describe(self.question.id, self.current)
         with Vertical(id="change-box", classes="dialog"):
-            yield Static(Content(t("q.change.title")), classes="dialog-title")
+            yield Static(Content(_("修改回答")), classes="dialog-title")
             yield Static(Content(self.question.text), id="change-question")
-            yield Static(Content(t("q.change.was", answer=was)), id="change-was")
+            yield Static(Content(_("原回答：{answer}").format(answer=was)), id="change-was")
             yield AnswerForm(self.question, self.current)
 
     @on(AnswerForm.Answered)

@@ -18,7 +18,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from baokao.tui.i18n import localize_bindings, t
+from baokao.i18n import N_, _
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ class LevelScreen(Dialog[LevelChoice | None]):
     """The levels of one entry, highest number (五级) first, then "all levels"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel"),
-        Binding("a", "choose('all')", "key.all_levels", key_display="A"),
+        Binding("escape", "cancel", N_("取消")),
+        Binding("a", "choose('all')", N_("全部等级"), key_display="A"),
     ]
 
     def __init__(self, entry: Entry) -> None:
@@ -48,11 +49,16 @@ class LevelScreen(Dialog[LevelChoice | None]):
             Option(Content.assemble((f"{number}  ", "bold"), label), id=str(number))
             for number, label in self.entry.levels
         ]
-        options.append(Option(Content.assemble(("A  ", "bold"), t("level.all")), id=ALL))
+        options.append(
+            Option(Content.assemble(("A  ", "bold"), _("全部等级（我能报考哪一级？）")), id=ALL)
+        )
         with Vertical(id="level-box"):
-            yield Static(Content(t("level.title", subject=self.entry.title)), id="level-title")
+            yield Static(
+                Content(_("{subject}：报考哪个等级？").format(subject=self.entry.title)),
+                id="level-title",
+            )
             yield OptionList(*options, id="level-list")
-            yield Static(Content(t("level.hint")), id="level-hint")
+            yield Static(Content(_("按数字键选等级，A 查全部等级，Esc 返回")), id="level-hint")
 
     def on_mount(self) -> None:
         """Put the focus on the list, on its first level."""

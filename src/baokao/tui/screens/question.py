@@ -31,8 +31,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from baokao.compiler.questions import Answer, AnswerError, Question
+from baokao.i18n import N_, _
 from baokao.session import Session
-from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answer_form import AnswerForm
 from baokao.tui.widgets.key_footer import KeyFooter
@@ -42,7 +43,7 @@ from baokao.tui.widgets.routes_panel import PanelView, RoutesPanel
 def case_title(session: Session) -> str:
     """``美容师 · 四级/中级`` or ``保健按摩师 · 脊柱按摩师 · 全部等级``."""
     if session.level is None:
-        return f"{session.subject.title} · {t('level.all_short')}"
+        return f"{session.subject.title} · {_('全部等级')}"
     return f"{session.subject.title} · {session.subject.level(session.level).label}"
 
 
@@ -50,11 +51,11 @@ class QuestionScreen(Screen[None]):
     """Ask the session's current question."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "key.back", key_display="Esc"),
-        Binding("f2", "app.answers", "key.answers", key_display="F2"),
-        Binding("ctrl+n", "app.next_candidate", "key.next"),
-        Binding("pagedown", "scroll_panel(1)", "key.scroll", show=False, priority=True),
-        Binding("pageup", "scroll_panel(-1)", "key.scroll", show=False, priority=True),
+        Binding("escape", "app.back", N_("上一题"), key_display="Esc"),
+        Binding("f2", "app.answers", N_("我的回答"), key_display="F2"),
+        Binding("ctrl+n", "app.next_candidate", N_("下一位")),
+        Binding("pagedown", "scroll_panel(1)", N_("滚动条件"), show=False, priority=True),
+        Binding("pageup", "scroll_panel(-1)", N_("滚动条件"), show=False, priority=True),
     ]
 
     session: var[Session | None] = var(None, always_update=True)
@@ -116,7 +117,9 @@ class QuestionScreen(Screen[None]):
             return
         question = session.question
         done, left = session.progress
-        self.query_one("#q-progress", Static).update(Content(t("q.progress", done=done, left=left)))
+        self.query_one("#q-progress", Static).update(
+            Content(_("已回答 {done} 题 · 最多还有 {left} 题").format(done=done, left=left))
+        )
         self.query_one("#q-text", Static).update(Content(question.text))
         self.query_one(AnswerForm).ask(question, self._offered(question))
 

@@ -20,8 +20,9 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
+from baokao.i18n import N_, _
 from baokao.session import LevelOutcome, Session
-from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.question import case_title
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answers_view import AnswersView
@@ -29,10 +30,10 @@ from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.verdict_view import VerdictView, status_content
 
 RESULT_BINDINGS: list[BindingType] = [
-    Binding("s", "app.save", "key.save", key_display="S"),
-    Binding("n", "app.next_candidate", "key.next", key_display="N"),
-    Binding("f2", "app.answers", "key.answers", key_display="F2"),
-    Binding("escape", "app.back", "key.back", key_display="Esc"),
+    Binding("s", "app.save", N_("保存结果单"), key_display="S"),
+    Binding("n", "app.next_candidate", N_("下一位"), key_display="N"),
+    Binding("f2", "app.answers", N_("我的回答"), key_display="F2"),
+    Binding("escape", "app.back", N_("上一题"), key_display="Esc"),
 ]
 
 
@@ -79,5 +80,9 @@ class ResultScreen(Screen[None]):
     def watch_saved(self, saved: Path | None) -> None:
         """Show where the slip went."""
         line = self.query_one("#r-saved", Static)
-        line.update(Content(t("r.saved", path=str(saved))) if saved else "")
+        line.update(
+            Content(_("结果单已保存：{path}（及同名 .txt）").format(path=str(saved)))
+            if saved
+            else ""
+        )
         line.set_class(saved is not None, "-shown")

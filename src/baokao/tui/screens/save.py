@@ -17,8 +17,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from baokao.i18n import N_, _
 from baokao.slip import SavedSlip, Slip, write_slip
-from baokao.tui.i18n import localize_bindings, t
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
 
 
@@ -26,7 +27,7 @@ class SaveScreen(Dialog[SavedSlip | None]):
     """Ask for a folder and write the slip there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel", key_display="Esc"),
+        Binding("escape", "cancel", N_("取消"), key_display="Esc"),
     ]
 
     def __init__(self, slip: Slip, folder: Path) -> None:
@@ -39,8 +40,8 @@ class SaveScreen(Dialog[SavedSlip | None]):
     def compose(self) -> ComposeResult:
         """Title, folder box, error line."""
         with Vertical(id="save-box", classes="dialog"):
-            yield Static(Content(t("save.title")), classes="dialog-title")
-            yield Static(Content(t("save.folder")))
+            yield Static(Content(_("保存结果单")), classes="dialog-title")
+            yield Static(Content(_("保存到文件夹（回车保存，Esc 取消）：")))
             yield Input(value=str(self.folder), id="save-folder")
             yield Static("", id="save-error")
 
@@ -58,7 +59,9 @@ class SaveScreen(Dialog[SavedSlip | None]):
             saved = write_slip(self.slip, Path(text))
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.query_one("#save-error", Static).update(Content(t("save.failed", error=reason)))
+            self.query_one("#save-error", Static).update(
+                Content(_("无法保存：{error}").format(error=reason))
+            )
             return
         self.close(saved)
 

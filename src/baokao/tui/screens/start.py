@@ -24,7 +24,8 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from baokao.tui.i18n import localize_bindings, t
+from baokao.i18n import N_, _, ngettext
+from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.key_footer import KeyFooter
 
@@ -54,7 +55,7 @@ def group_options(groups: list[Group]) -> list[Option]:
             options.append(Option(Content.assemble((group.occupation, "dim"), code), disabled=True))
         for entry in group.work_types:
             prompt = Content.assemble(
-                ("  └ ", "dim"), (f"{t('start.work_type')}：", "dim"), entry.work_type or ""
+                ("  └ ", "dim"), (f"{_('工种')}：", "dim"), entry.work_type or ""
             )
             options.append(Option(prompt, id=entry.key))
     return options
@@ -70,7 +71,7 @@ class StartScreen(Screen[None]):
         Binding("pageup", "move('page_up')", show=False),
         Binding("ctrl+home", "move('first')", show=False),
         Binding("ctrl+end", "move('last')", show=False),
-        Binding("enter", "pick", "key.pick", key_display="Enter"),
+        Binding("enter", "pick", N_("选择"), key_display="Enter"),
     ]
 
     #: The index to search; set by the app once it has been read.
@@ -100,9 +101,12 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Heading, search box, count line, results, footer."""
-        yield Static(Content(t("start.heading")), id="start-heading")
-        yield Input(placeholder=t("start.placeholder"), id="search")
-        yield Static(Content(t("app.loading")), id="start-count")
+        yield Static(
+            Content(_("输入职业名称、代码或拼音（如 美容师、4-10-03-01、mrs、meirongshi）")),
+            id="start-heading",
+        )
+        yield Input(placeholder=_("搜索职业……"), id="search")
+        yield Static(Content(_("正在载入规则……")), id="start-count")
         yield ResultList(id="results")
         yield KeyFooter()
 
@@ -157,9 +161,17 @@ class StartScreen(Screen[None]):
         results.highlighted = first
         count = self.query_one("#start-count", Static)
         if groups:
-            count.update(Content(t("start.count", count=len(self._entries))))
+            count.update(
+                Content(
+                    ngettext(
+                        "{count} 个结果 · ↑↓ 选择 · 回车确认",
+                        "{count} 个结果 · ↑↓ 选择 · 回车确认",
+                        len(self._entries),
+                    ).format(count=len(self._entries))
+                )
+            )
         else:
-            count.update(Content(t("start.none", query=query.strip())))
+            count.update(Content(_("没有匹配“{query}”的职业或工种。").format(query=query.strip())))
 
     def action_move(self, action: str) -> None:
         """Move the highlight in the results while the search box keeps the focus."""

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from baokao.tui.i18n import t
+from baokao.i18n import _
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -66,5 +66,7 @@ class TooSmallScreen(Screen[None]):
                 self._leaving = True
                 self.dismiss()
             return
-        text = t("app.too_small", w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height)
+        text = _("窗口太小，请把终端放大到至少 {w}×{h}（当前 {cw}×{ch}）。").format(
+            w=MIN_WIDTH, h=MIN_HEIGHT, cw=width, ch=height
+        )
         self.query_one("#too-small", Static).update(Content(text))

@@ -31,7 +31,7 @@ from textual.widgets import Static
 
 from baokao.compiler.questions import CERT_FACTS, cert_level, cert_occupation
 from baokao.evaluator.wording import fmt_years
-from baokao.tui.i18n import t
+from baokao.i18n import N_, _
 from baokao.tui.widgets.choice_list import ChoiceList
 from baokao.tui.widgets.years_field import YearsField
 
@@ -60,13 +60,13 @@ def parse_years(text: str, low: float = 0.0, high: float | None = None) -> float
     try:
         value = float(cleaned)
     except ValueError:
-        return t("q.years.not_number")
+        return _("请输入数字，如 3 或 2.5")
     if not math.isfinite(value):
-        return t("q.years.not_number")
+        return _("请输入数字，如 3 或 2.5")
     if value < low:
-        return t("q.years.too_small", min=fmt_years(low))
+        return _("不能少于 {min} 年").format(min=fmt_years(low))
     if high is not None and value > high:
-        return t("q.years.too_large", max=fmt_years(high))
+        return _("不能多于 {max} 年").format(max=fmt_years(high))
     return value
 
 
@@ -170,7 +170,7 @@ class AnswerForm(Vertical, can_focus=True):
         Keeping both and reusing them from one question to the next (instead of
         mounting new widgets) keeps answering fast.
         """
-        yield YearsField(t("q.years.placeholder"), id="years")
+        yield YearsField(_("输入年数，如 3 或 2.5"), id="years")
         yield ChoiceList(id="choices")
         yield Static("", id="form-error")
         yield Static("", id="form-hint")
@@ -190,7 +190,7 @@ class AnswerForm(Vertical, can_focus=True):
         self.show_error("")
         if is_years:
             years.offer(fmt_years(current) if isinstance(current, float | int) else "")
-            hint = "q.years.hint"
+            hint = N_("输入年数后按回车")
         else:
             keyed = choice_keys(question)
             upper = question.kind == "yesno"  # Y and N, as on the keyboard
@@ -198,12 +198,12 @@ class AnswerForm(Vertical, can_focus=True):
             values = [v for _, v, _ in keyed]
             choices.set_items(items, values.index(current) if current in values else 0)
             if question.kind == "yesno":
-                hint = "q.yesno.hint"
+                hint = N_("按 Y 表示是，按 N 表示否")
             elif question.id in CERT_FACTS:  # keyed by level (see certificate_keys)
-                hint = "q.cert.hint"
+                hint = N_("按证书等级的数字选择（4 = 四级），0 = 没有；或用 ↑↓ 和回车")
             else:
-                hint = "q.choice.hint"
-        self._update("#form-hint", t(hint))
+                hint = N_("按数字键选择，或用 ↑↓ 和回车")
+        self._update("#form-hint", _(hint))
         self.focus_answer()
 
     def _update(self, selector: str, text: str) -> None:

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from baokao.i18n import _
 from baokao.session import Session
-from baokao.tui.i18n import t
 from baokao.tui.widgets.verdict_view import bullet, heading
 
 
@@ -24,9 +24,9 @@ def answer_lines(session: Session) -> list[tuple[str, str]]:
 def answers_widgets(session: Session) -> list[Widget]:
     """A heading and one numbered item per answer."""
     lines = answer_lines(session)
-    parts: list[Widget] = [heading(t("key.answers"))]
+    parts: list[Widget] = [heading(_("我的回答"))]
     if not lines:
-        parts.append(Static(Content.styled(t("answers.none"), "dim")))
+        parts.append(Static(Content.styled(_("还没有回答任何问题。"), "dim")))
     for i, (question, answer) in enumerate(lines, 1):
         item = Content.assemble(question, ("  →  ", "dim"), (answer, "bold"))
         parts.append(bullet(f"{i}.", item))

@@ -18,8 +18,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from baokao.i18n import _
 from baokao.model.rules import Level, Route
-from baokao.tui.i18n import t
 
 Alive = tuple[tuple[Level, Route], ...]
 
@@ -39,7 +39,9 @@ def alive_content(alive: Sequence[tuple[Level, Route]]) -> Content:
         head = f"{level.label} " if len(levels) > 1 else ""
         parts.append(
             Content.assemble(
-                (f"{head}{t('q.route', number=route.number)}", "bold"), "\n", route.text
+                (f"{head}{_('第 {number} 条').format(number=route.number)}", "bold"),
+                "\n",
+                route.text,
             )
         )
     return Content("\n\n").join(parts)
@@ -48,11 +50,11 @@ def alive_content(alive: Sequence[tuple[Level, Route]]) -> Content:
 def panel_content(help: str, alive: Sequence[tuple[Level, Route]]) -> Content:
     """The panel's text: why the question is asked, then the routes still possible."""
     return Content.assemble(
-        (t("q.why"), "bold $accent"),
+        (_("为什么问这个"), "bold $accent"),
         "\n",
         help,
         "\n\n",
-        (t("q.alive"), "bold $accent"),
+        (_("仍可能满足的条件"), "bold $accent"),
         "\n",
         alive_content(alive),
     )

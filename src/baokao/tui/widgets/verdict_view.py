@@ -19,15 +19,15 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from baokao.evaluator import Verdict
+from baokao.i18n import N_, _, get_lang, listing, ngettext
 from baokao.model.profile import Profile
 from baokao.report import fact_zh
 from baokao.slip import documents, met_routes
-from baokao.tui.i18n import get_lang, t
 
 STATUS_KEYS = {
-    "qualified": "r.qualified",
-    "not_qualified": "r.not_qualified",
-    "undetermined": "r.undetermined",
+    "qualified": N_("符合报考条件"),
+    "not_qualified": N_("暂不符合报考条件"),
+    "undetermined": N_("尚无法判定"),
 }
 STATUS_MARKS = {"qualified": "✔", "not_qualified": "✘", "undetermined": "?"}
 STATUS_STYLES = {
@@ -46,7 +46,7 @@ def format_date(day: date) -> str:
 
 def status_content(verdict: Verdict) -> Content:
     """``✔ 符合报考条件`` in the colour of the verdict."""
-    text = f"{STATUS_MARKS[verdict.status]} {t(STATUS_KEYS[verdict.status])}"
+    text = f"{STATUS_MARKS[verdict.status]} {_(STATUS_KEYS[verdict.status])}"
     return Content.styled(text, STATUS_STYLES[verdict.status])
 
 
@@ -69,24 +69,35 @@ def verdict_widgets(verdict: Verdict, profile: Profile, qualify_date: date | Non
     if verdict.status == "qualified":
         routes = met_routes(verdict)
         first = routes[0]
-        parts += [heading(t("r.route", number=first.number), True), Static(Content(first.text))]
+        parts += [
+            heading(_("依据第 {number} 条：").format(number=first.number), True),
+            Static(Content(first.text)),
+        ]
         if first.review:
-            parts.append(Static(Content.assemble((t("r.review"), "bold $warning"), first.review)))
+            parts.append(
+                Static(Content.assemble((_("需人工核实："), "bold $warning"), first.review))
+            )
         if len(routes) > 1:
-            numbers = "、".join(str(r.number) for r in routes[1:])
-            parts.append(Static(Content.styled(t("r.also", numbers=numbers), "dim")))
-        parts.append(heading(t("r.documents")))
+            also = ngettext("也符合：第 {numbers} 条", "也符合：第 {numbers} 条", len(routes) - 1)
+            numbers = listing(r.number for r in routes[1:])
+            parts.append(Static(Content.styled(also.format(numbers=numbers), "dim")))
+        parts.append(heading(_("报名请携带")))
         parts += [bullet(f"{i}.", d) for i, d in enumerate(documents(first, profile), 1)]
     elif verdict.closest is not None:
         route = verdict.closest.route
-        parts += [heading(t("r.closest", number=route.number), True), Static(Content(route.text))]
-        parts.append(heading(t("r.unmet")))
+        parts += [
+            heading(_("最接近的条件：第 {number} 条").format(number=route.number), True),
+            Static(Content(route.text)),
+        ]
+        parts.append(heading(_("还差")))
         parts += [bullet("•", line) for line in verdict.unmet]
         if qualify_date is not None:
-            when = t("r.date", date=format_date(qualify_date))
+            when = _("若继续工作，预计 {date} 起满足年限要求。").format(
+                date=format_date(qualify_date)
+            )
             parts.append(Static(Content.styled(when, "bold"), classes="when"))
     else:
-        parts.append(heading(t("r.unknown"), True))
+        parts.append(heading(_("还需人工核实或补充："), True))
         parts += [bullet("•", fact_zh(fact)) for fact in verdict.unknown]
     return parts
 

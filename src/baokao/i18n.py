@@ -1,0 +1,83 @@
+"""The user's language, for every layer: gettext catalogues with Chinese as the source.
+
+Every text a user reads is written in the code in Chinese, the language of the rules and
+of most users, and marked with :func:`_` (or :func:`ngettext` where a number decides the
+form, :func:`N_` where the text is translated later, e.g. in a class attribute). The
+English catalogue ``locale/en/LC_MESSAGES/baokao.po`` translates them; babel extracts
+(``make catalogues``) and compiles them. The compiled ``.mo`` is committed beside the
+``.po`` so that a fresh clone and an installed wheel work with no build step, and a test
+checks that it is current and complete (tests/unit/test_i18n.py).
+
+The language is one setting for the process (the UI and ``check`` run one language at a
+time), chosen with :func:`set_lang` from ``--lang``. Rule texts are never translated: they
+are the official wording the candidate is held to. This module imports no UI library, so
+core modules (checking, report, compiler wording) use it as well.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal, get_args
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+DOMAIN = "baokao"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_current: Lang = "zh"
+
+
+def locale_dir() -> Path:
+    """The folder of the catalogues (``<lang>/LC_MESSAGES/baokao.mo``) inside the package."""
+    return Path(str(files("baokao") / "locale"))
+
+
+def set_lang(lang: Lang) -> None:
+    """Choose the language of every later :func:`_` and :func:`ngettext` in this process.
+
+    Args:
+        lang: ``"zh"`` (the texts as written) or ``"en"`` (the English catalogue).
+
+    Raises:
+        FileNotFoundError: The catalogue of ``lang`` is missing from the package.
+    """
+    global _translation, _current
+    if lang == "zh":
+        _translation = gettext.NullTranslations()
+    else:
+        _translation = gettext.translation(DOMAIN, locale_dir(), languages=[lang])
+    _current = lang
+
+
+def get_lang() -> Lang:
+    """The language in use."""
+    return _current
+
+
+def _(message: str) -> str:
+    """``message`` (written in Chinese) in the language in use."""
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: float) -> str:
+    """The form of a text that fits the number ``n`` (``1 result``, ``2 results``, ``2.5 years``).
+
+    Chinese has one form, so both arguments are usually the same Chinese text; the English
+    catalogue gives the two English forms. A fraction takes the plural form.
+    """
+    count = int(n) if float(n).is_integer() else 2
+    return _translation.ngettext(singular, plural, count)
+
+
+def listing(items: Iterable[object]) -> str:
+    """Items joined as a list is written in the language in use (``3、4`` or ``3, 4``)."""
+    return _("、").join(str(item) for item in items)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue without translating it yet (translate it with
+    :func:`_` where it is shown, once the language is known)."""
+    return message
