@@ -92,18 +92,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Run ``baokao import``."""
-    from baokao.checking import CaseError
-    from baokao.importer import DEFAULT_SOURCE, import_texts, load_overrides
+    from baokao.importer import DEFAULT_SOURCE, import_texts, load_overrides, read_source
     from baokao.rulebook import trees_dir, write_trees
 
     sources = args.sources or [DEFAULT_SOURCE / "source-table.txt"]
     overrides_path = args.overrides or (sources[0].parent / "overrides.yaml")
-    texts = []
-    for path in sources:
-        try:
-            texts.append((str(path), path.read_text(encoding="utf-8-sig")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CaseError(f"{path}: cannot be read: {exc}") from None
+    texts = [(str(path), read_source(path)) for path in sources]
     occupations, report = import_texts(texts, load_overrides(overrides_path))
     out = args.out or trees_dir(_trees(args))
     written = write_trees(occupations, out)

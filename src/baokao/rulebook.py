@@ -50,6 +50,8 @@ def _route_data(route: Route) -> dict[str, Any]:
     data: dict[str, Any] = {"number": route.number, "text": route.text}
     if route.review:
         data["review"] = route.review
+    if route.source:
+        data["source"] = route.source
     data["conditions"] = [_condition_data(c) for c in route.conditions]
     return data
 

@@ -8,7 +8,7 @@ import pytest
 
 from baokao.importer.grammar import parse_conditions
 from baokao.importer.raw import RawSubject
-from baokao.importer.standard import StandardLayoutError, read_standard
+from baokao.importer.standard import Section, StandardLayoutError, read_section, read_standard
 from baokao.model.conditions import leaves
 from baokao.model.levels import LEVEL_LABELS
 
@@ -264,62 +264,122 @@ def test_name_after_numbered_label_line() -> None:
     assert (subject.name, subject.code) == ("保育师", "4-10-01-03")
 
 
-# --- errors name the line ------------------------------------------------------------------
+# --- anomalies are review flags with their line, never refusals ---------------------------
 
 _HEAD = "——四级/中级工（具备以下条件之一者）\n"
 
 
-def test_gap_in_numbering() -> None:
-    text = _HEAD + "（1）本职业学徒期满。\n（3）累计从事本职业工作6年（含）以上。"
-    assert _error(text, name="x") == "line 3: 四级/中级 item numbered 3 where 2 was expected"
+def _flags(text: str) -> tuple[list[tuple[int, str]], Section]:
+    section = read_section(text, name="x")
+    return [(f.line, f.message) for f in section.flags], section
+
+
+def _texts(section: Section) -> list[tuple[str, list[str]]]:
+    return [(lv.label, [r.text for r in lv.routes]) for lv in section.subjects[0].levels]
+
+
+def test_gap_in_numbering_is_kept_and_flagged() -> None:
+    flags, section = _flags(_HEAD + "（1）本职业学徒期满。\n（3）累计从事本职业工作6年（含）以上。")
+    assert flags == [(3, "四级/中级: item 3 follows item 1: 2 missing")]
+    (route_1, route_3) = section.subjects[0].levels[0].routes
+    assert (route_1.number, route_3.number) == (1, 3)
+    assert route_3.review == ["item 3 follows item 1: 2 missing"] and route_1.review == []
 
 
 def test_numbering_not_starting_at_1() -> None:
-    message = _error(_HEAD + "（2）本职业学徒期满。", name="x")
-    assert message.startswith("line 2: ") and "where 1 was expected" in message
+    flags, _ = _flags(_HEAD + "（2）本职业学徒期满。")
+    assert flags == [(2, "四级/中级: item 2 follows item 0: 1 missing")]
 
 
-def test_repeated_number() -> None:
-    text = _HEAD + "（1）本职业学徒期满。\n（1）累计从事本职业工作6年（含）以上。"
-    assert _error(text, name="x").startswith("line 3: ")
+def test_repeated_number_is_read_as_the_next() -> None:
+    flags, section = _flags(_HEAD + "（1）本职业学徒期满。\n（1）累计从事本职业工作6年（含）以上。")
+    assert flags == [(3, "四级/中级: item numbered 1 again; read as item 2")]
+    assert _texts(section)[0][1][1] == "2、累计从事本职业工作6年（含）以上。"
 
 
-def test_level_without_routes() -> None:
-    text = _HEAD + "——三级/高级工（具备以下条件之一者）\n（1）本职业学徒期满。"
-    assert _error(text, name="x") == "line 1: level 四级/中级 has no conditions"
+def test_level_without_routes_is_kept_and_flagged() -> None:
+    flags, section = _flags(_HEAD + "——三级/高级工（具备以下条件之一者）\n（1）本职业学徒期满。")
+    assert flags == [(1, "四级/中级: the heading has no conditions under it")]
+    assert _texts(section) == [("四级/中级", []), ("三级/高级", ["1、本职业学徒期满。"])]
 
 
-def test_level_twice() -> None:
+def test_level_twice_adds_its_items() -> None:
     again = "具备以下条件之一者，可申报四级/中级工："
-    text = _HEAD + f"（1）本职业学徒期满。\n{again}\n（1）本职业学徒期满。"
-    message = _error(text, name="x")
-    assert message.startswith("line 3: level 四级/中级 appears a second time")
-    assert "line 1" in message
+    flags, section = _flags(_HEAD + f"（1）本职业学徒期满。\n{again}\n（1）本职业学徒期满。")
+    assert flags == [(3, "四级/中级 appears again; its items are added to it")]
+    assert [r.number for r in section.subjects[0].levels[0].routes] == [1, 2]
 
 
 def test_conflicting_level_words() -> None:
-    message = _error("——四级/高级工（具备以下条件之一者）\n（1）本职业学徒期满。", name="x")
-    assert message.startswith("line 1: level words 四级/高级")
+    flags, section = _flags("——四级/高级工（具备以下条件之一者）\n（1）本职业学徒期满。")
+    assert flags == [
+        (1, "四级/中级: level words 四级 and 高级 name different levels; read as 四级")
+    ]
+    assert section.subjects[0].levels[0].routes[0].review
 
 
 def test_second_piece_without_huo() -> None:
     text = _HEAD + "（1-1）取得技工学校本专业毕业证书。\n（1-2）取得中等职业学校本专业毕业证书。"
-    message = _error(text, name="x")
-    assert message.startswith("line 3: item (1-2) does not begin with 或")
+    flags, _ = _flags(text)
+    assert flags == [(3, "四级/中级: item (1-2) does not begin with 或; read as an alternative")]
 
 
 def test_second_piece_without_first() -> None:
     text = _HEAD + "（1）本职业学徒期满。\n（1-2）或累计从事本职业工作6年（含）以上。"
-    assert _error(text, name="x").startswith("line 3: item (1-2) does not follow (1-1)")
+    assert _flags(text)[0] == [(3, "四级/中级: item (1-2) does not follow (1-1)")]
 
 
 def test_first_piece_without_second() -> None:
     text = _HEAD + "（1-1）本职业学徒期满。\n（2）累计从事本职业工作6年（含）以上。"
-    assert _error(text, name="x") == "line 2: item (1-1) has no second piece"
+    assert _flags(text)[0] == [(3, "四级/中级: item (1-1) has no second piece")]
 
 
 def test_item_without_text() -> None:
-    assert _error(_HEAD + "（1）\n5", name="x") == "line 2: item (1) has no text"
+    flags, section = _flags(_HEAD + "（1）\n5")
+    assert (2, "四级/中级: an item with no text") in flags
+    assert _texts(section) == [("四级/中级", [])]
+
+
+def test_unnumbered_text_before_item_1_is_reported_not_read() -> None:
+    flags, section = _flags(_HEAD + "以下人员可以申报：\n（1）本职业学徒期满。")
+    assert flags == [(2, "text not read as a condition: 以下人员可以申报：")]
+    assert _texts(section) == [("四级/中级", ["1、本职业学徒期满。"])]
+
+
+def test_restart_without_heading_is_a_level_of_its_own() -> None:
+    text = _HEAD + (
+        "（1）本职业学徒期满。\n（2）累计从事本职业工作6年（含）以上。\n"
+        "（1）本职业学徒期满。\n（2）累计从事本职业工作8年（含）以上。"
+    )
+    flags, section = _flags(text)
+    assert flags == [
+        (4, "三级/高级: no level heading found; read as 三级/高级 because it follows 四级/中级")
+    ]
+    assert [(label, len(texts)) for label, texts in _texts(section)] == [
+        ("四级/中级", 2),
+        ("三级/高级", 2),
+    ]
+
+
+def test_bare_top_level_heading_is_not_glued_onto_the_level_above() -> None:
+    text = (
+        "具备以下条件之一者，可申报二级/技师：\n（1）取得本职业三级/高级工职业资格证书后，累计从事本职业工作4年（含）以上。\n"
+        "（2）累计从事本职业工作10年（含）以上。\n一级/高级技师\n"
+        "（1）取得本职业二级/技师职业资格证书后，累计从事本职业工作4年（含）以上。"
+    )
+    _, section = _flags(text)
+    assert [(label, len(texts)) for label, texts in _texts(section)] == [
+        ("二级/技师", 2),
+        ("一级/高级技师", 1),
+    ]
+
+
+def test_cut_off_text_is_incomplete() -> None:
+    _, section = _flags(_HEAD + "（1）本职业学徒期满。\n（2）取得本职业五级/初级工职业资")
+    assert section.incomplete == "the text ends inside 四级/中级 item 2: cut off"
+    assert section.subjects[0].levels[0].routes[1].review
+    whole = read_section(_HEAD + "（1）本职业学徒期满。", name="x")
+    assert whole.incomplete is None
 
 
 def test_no_heading() -> None:
@@ -330,11 +390,6 @@ def test_no_heading() -> None:
 def test_no_name() -> None:
     message = _error(_HEAD + "（1）本职业学徒期满。")
     assert message.startswith("line 1: no occupation name")
-
-
-def test_unnumbered_text_before_item_1() -> None:
-    text = _HEAD + "以下人员可以申报：\n（1）本职业学徒期满。"
-    assert _error(text, name="x") == "line 2: unnumbered text before item (1) of 四级/中级"
 
 
 def test_sentence_in_text_is_not_taken_for_a_title() -> None:

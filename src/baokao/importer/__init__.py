@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from baokao.bundled import bundled_sources
-from baokao.importer.build import BuildError, ImportReport, build
+from baokao.importer.build import BuildError, FileReview, ImportReport, build
 from baokao.importer.overrides import Overrides, OverridesError, load_overrides
 from baokao.importer.raw import RawSubject
 from baokao.importer.table import LayoutError, read_table
@@ -23,7 +23,32 @@ __all__ = [
     "import_texts",
     "is_table",
     "load_overrides",
+    "read_source",
 ]
+
+
+def read_source(path: Path) -> str:
+    """The text of a source file: UTF-8, else GB18030 (which covers GBK and GB2312).
+
+    Raises:
+        LayoutError: naming the file, when it is empty, binary, or not text at all.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LayoutError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise LayoutError(f"{path}: the file is empty")
+    if b"\x00" in data:
+        raise LayoutError(f"{path}: a binary file, not text")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for c in text if c < " " and c not in "\r\n\t\f") <= len(text) // 100:
+            return text
+    raise LayoutError(f"{path}: not text (neither UTF-8 nor GB18030/GBK)")
 
 
 def is_table(text: str) -> bool:
@@ -43,17 +68,24 @@ def import_texts(
         LayoutError, BuildError: naming the source and the line.
     """
     subjects: list[RawSubject] = []
+    reviews: list[FileReview] = []
     for name, text in texts:
         try:
             if is_table(text):
                 subjects.extend(read_table(text))
             else:
-                from baokao.importer.standard import read_standard
+                from baokao.importer.standard import read_section
 
-                subjects.append(read_standard(text, name=_stem_name(name)))
+                source = Path(name).name
+                section = read_section(text, name=_stem_name(name), source=source)
+                subjects.extend(section.subjects)
+                flags = [(f.line, f.message, f.review) for f in section.flags]
+                reviews.append(FileReview(source, section.subjects, flags, section.incomplete))
         except ValueError as exc:
             raise LayoutError(f"{name}: {exc}") from None
-    return build(subjects, overrides)
+    occupations, report = build(subjects, overrides)
+    report.files = reviews
+    return occupations, report
 
 
 def _stem_name(name: str) -> str | None:

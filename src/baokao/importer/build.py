@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from baokao.importer.grammar import parse_conditions
 from baokao.importer.overrides import Overrides, Reading
-from baokao.importer.raw import RawSubject
-from baokao.model.conditions import leaves
+from baokao.importer.raw import RawLevel, RawRoute, RawSubject
+from baokao.model.conditions import Unparsed, leaves
 from baokao.model.levels import level_number
 from baokao.model.rules import Level, Occupation, Route, WorkType
 
@@ -26,16 +26,46 @@ class BuildError(ValueError):
 
 
 @dataclass
+class FileReview:
+    """What a counsellor must check in one standard's text before using its rules."""
+
+    source: str
+    subjects: list[RawSubject]
+    flags: list[tuple[int, str, bool]]
+    incomplete: str | None
+
+    def lines(self, unparsed: list[str]) -> list[str]:
+        """The review as printable lines; ``unparsed`` is the import's whole list."""
+        first = self.subjects[0]
+        names = "、".join(s.title for s in self.subjects)
+        routes = sum(len(lv.routes) for lv in first.levels)
+        out = [f"== {self.source}: {names}: {len(first.levels)} levels, {routes} routes"]
+        if self.incomplete:
+            out.append(f"  INCOMPLETE: {self.incomplete}")
+        for level in first.levels:
+            out.append(f"  {level.label} (line {level.line}): {len(level.routes)} routes")
+        for line, message, review in self.flags:
+            mark = "需人工核实" if review else "note"
+            out.append(f"  {mark} line {line}: {message}")
+        tag = f"({self.source}:"
+        out += [f"  unparsed: {u}" for u in unparsed if tag in u]
+        return out
+
+
+@dataclass
 class ImportReport:
     """What the import decided or could not read."""
 
     decisions: list[str] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: One review per standard's text read (the enrolment table has none).
+    files: list[FileReview] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        """The report as printable lines."""
-        out = [f"decision: {d}" for d in self.decisions]
+        """The report as printable lines: each standard's review, then the rest."""
+        out = [line for review in self.files for line in review.lines(self.unparsed)]
+        out += [f"decision: {d}" for d in self.decisions]
         out += [f"unparsed: {u}" for u in self.unparsed]
         out += [f"warning: {w}" for w in self.warnings]
         return out
@@ -87,24 +117,45 @@ def _levels(
         if any(lv.number == number for lv in levels):
             raise BuildError(f"line {raw.line}: {subject.title}: {raw.label} appears twice")
         numbers = [r.number for r in raw.routes]
-        if numbers != list(range(1, len(numbers) + 1)):
+        if subject.source is None and numbers != list(range(1, len(numbers) + 1)):
             raise BuildError(
                 f"line {raw.line}: {subject.title} {raw.label}: routes numbered {numbers}"
             )
+        prerequisite = parse_conditions(raw.prerequisite) if raw.prerequisite else ()
         routes = []
-        for r in raw.routes:
+        for r in raw.routes or [_missing(raw)]:
             readings = _readings(overrides, subject, number, r.number)
             used.update(readings)
             conditions = parse_conditions(r.text, tuple((x.phrase, x.read_as) for x in readings))
+            conditions = prerequisite + conditions
+            cut = any("cut off" in why for why in r.review)
+            if cut and not any(leaf.kind == "unparsed" for leaf in leaves(conditions)):
+                conditions += (Unparsed(text="(原文在此截断，后文缺失)"),)
+            where = f"{subject.source}:{r.line}" if subject.source and r.line else None
             for leaf in leaves(conditions):
                 if leaf.kind == "unparsed":
+                    at = f" ({where})" if where else ""
                     report.unparsed.append(
-                        f"{subject.title} {raw.label} route {r.number}: {leaf.text}"
+                        f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}"
                     )
-            review = " ".join(x.reason for x in readings) or None
-            routes.append(Route(number=r.number, text=r.text, conditions=conditions, review=review))
+            reasons = [x.reason for x in readings] + [f"需人工核实：{why}" for why in r.review]
+            review = " ".join(dict.fromkeys(reasons)) or None
+            routes.append(
+                Route(
+                    number=r.number,
+                    text=r.text,
+                    conditions=conditions,
+                    review=review,
+                    source=where,
+                )
+            )
         levels.append(Level(number=number, label=raw.label, routes=tuple(routes)))
     return tuple(levels)
+
+
+def _missing(level: RawLevel) -> RawRoute:
+    """A level printed with no conditions under it: one route that can never be met."""
+    return RawRoute(1, "（原文此级别下没有条件）", level.line, ["the heading has no conditions"])
 
 
 def split_notes(fragments: list[str]) -> tuple[str, ...]:

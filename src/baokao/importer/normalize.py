@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from baokao.importer.clean import fold_text
+
 _FULL_WIDTH = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -33,7 +35,7 @@ def strip_tags(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return a parse-ready copy: half-width digits and punctuation, no spaces or tags."""
-    return strip_tags(text).translate(_FULL_WIDTH).rstrip("。.")
+    return fold_text(strip_tags(text)).translate(_FULL_WIDTH).rstrip("。.")
 
 
 def to_ascii_digits(text: str) -> str:

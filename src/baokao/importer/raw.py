@@ -19,6 +19,9 @@ class RawRoute:
 
     number: int
     text: str
+    #: The source line the route starts on (0 when not known), and why it needs review.
+    line: int = 0
+    review: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -29,6 +32,8 @@ class RawLevel:
     routes: list[RawRoute]
     line: int
     page: int = 0
+    #: Conditions the heading sets for every route (持有…驾驶证,并具备以下条件之一者).
+    prerequisite: str | None = None
 
     @property
     def last(self) -> int:
@@ -49,6 +54,8 @@ class RawSubject:
     page: int = 0
     #: Where the name came from when it was not on the subject's first row.
     placed_by: str | None = None
+    #: The source file, for citing routes as ``file:line`` (standards only).
+    source: str | None = None
 
     @property
     def title(self) -> str:

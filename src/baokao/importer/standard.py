@@ -1,28 +1,25 @@
 """Reader for the 申报条件 section of a national occupational skill standard.
 
-Counsellors copy this section out of the standard's PDF, so the text arrives with the
-PDF's lines rather than its sentences: items wrap over several lines, page numbers and
-running titles sit between them, and digits, brackets and spaces vary from one copy to
-the next. The reader is therefore built on what the printed section looks like, not on
-any one copy of it:
+Copies of this section come from PDFs, web pages, forums and OCR, in three generations of
+wording and more than twenty heading forms, sometimes as one paragraph. The reader does
+not match templates; it finds *anchors* in the folded text (:mod:`baokao.importer.clean`):
 
-* It works line by line, and a line is classified by how it *starts*: a level heading
-  (three printed forms, level words in either order), an item number (``（1）``, ``(1)``,
-  ``1、``), ``注：``, a later section heading, or page furniture. Every other line
-  continues the item above, because a PDF wrap is the only way such a line arises;
-  lines are joined without a space, as a wrap is not a space in Chinese text.
-* Markers are matched on a digit-normalised copy of the line, which has the same length
-  as the original, so the text after a marker is sliced from the original and keeps its
-  full-width punctuation. Only the digits are made ASCII, as in the enrolment table.
-* The output is exactly what :mod:`baokao.importer.table` produces (``N、text`` routes in
-  :class:`~baokao.importer.raw.RawLevel` records), so one builder and one grammar serve
-  both layouts. Footnote marks (``相关职业①``) are removed from route text: they point
-  into the 注 block, which is returned as ``notes``.
-* A condition printed as two pieces ``(3-1)``/``(3-2)`` is one route: the second piece
-  begins with 或, and joining the pieces with "；" gives the "；或" the grammar reads as
-  alternatives. A second piece *without* 或 is refused rather than guessed at.
-* Anything the reader cannot place is an error naming the line; nothing is dropped
-  silently, since a lost route would wrongly refuse a candidate.
+* a level starts wherever a level label stands as a heading: with the 'one of' phrase
+  (``具备以下条件之一者,可申报五级/初级工``, ``高级(具备以下条件之一者)``), or alone on
+  its line (``调酒师初级``, ``申报五级/初级工``, ``一、物业管理员`` in a title ladder).
+  Text before the phrase that is a condition (``持有…驾驶证,并具备…``) applies to
+  every route of the level;
+* items are found by any enumerator (:mod:`baokao.importer.pieces`);
+* a 注/备注 (or ``相关职业:``) is a note wherever it stands, owned by every occupation
+  the section is for; a section shared by several occupations (a table of names and
+  codes above it) gives each the same levels and notes;
+* the text stops at the next section heading (``2.9 考核方式``, ``二、鉴定``).
+
+Nothing odd is an error. A gap, a repeat, a missing heading (items restarting at 1), a
+cut-off ending: each is a :class:`~baokao.importer.pieces.Flag` with its line, and the
+routes it touches are marked for review. A level whose heading was not found is read as a
+level of its own, inferred and flagged, never folded into the level above. Only a text
+with no level at all is refused.
 """
 
 from __future__ import annotations
@@ -30,232 +27,248 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from baokao.importer.anchors import Label, heading_words, label_in, line_heading, read_ladder
+from baokao.importer.clean import Folded, fold
 from baokao.importer.normalize import to_ascii_digits
-from baokao.importer.raw import RawLevel, RawRoute, RawSubject
-from baokao.model.levels import LEVEL_LABELS, level_number
+from baokao.importer.pieces import Flag, Piece, find_items, is_closing_phrase, routes_of
+from baokao.importer.raw import RawLevel, RawSubject
+from baokao.model.levels import LEVEL_LABELS
 
-_WORD = r"(?:[五四三二一]级|高级技师|初级|中级|高级|技师)"
-_ONE_OF = r"具备以下条件(?:之一)?者"
-
-
-def _level(tag: str) -> str:
-    """Level words in either order (``四级/中级工``, ``中级/四级``, ``初级``), groups tagged."""
-    return rf"(?P<{tag}1>{_WORD})工?(?:/(?P<{tag}2>{_WORD})工?)?"
-
-
-_HEADING = re.compile(
-    r"^(?:\d+(?:\.\d+)*)?[—\-－–─]*"
-    rf"(?:{_ONE_OF}[,，]?可?(?:申报|报考){_level('a')}|{_level('b')}[（(]{_ONE_OF}[）)])[:：。]?"
+_ONE_OF = re.compile(r"具备(?:以下|下列|下述)条件(?:之一)?者?")
+_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:可以?|均可)?\s*(?:申报|报考|报名参加)\s*")
+_COLON_SOON = re.compile(r"[^:\n。]{0,14}?(?:[::]|(?=\n)|$)")
+_CLOSE = re.compile(r"\s*\)?\s*[::]?")
+_SENTENCE_END = re.compile(r"[。\n]|[.;](?=\s)")
+_NOTE = re.compile(
+    r"(?:(?<=[\s。.;])|^)(?:(?:注|备注)\s*:|(?:[\u4e00-\u9fff]{2,12}的)?相关(?:职业|专业)\s*(?::|是指)"
+    r"|相关(?:职业|专业)\s*(?=\n))"
 )
-_DASH = r"[-－—–]"
-_ITEM = re.compile(
-    rf"^\s*(?:[（(]\s*(?P<n>\d{{1,2}})\s*(?:{_DASH}\s*(?P<s>\d))?\s*[）)]"
-    rf"|(?P<n2>\d{{1,2}})\s*(?:{_DASH}\s*(?P<s2>\d))?\s*、)\s*"
-)
-_NOTES = re.compile(r"^\s*注\s*[:：]\s*")
-_NOTE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)])\s*")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _SECTION = re.compile(
-    r"^\d+\.\d+(?:\.\d+)*\s*[\u4e00-\u9fff]{2,16}$"
-    r"|^\d+\.?\s+(?:职业概况|基本要求|工作要求|权重表|附录)"
+    r"^\s*(?:\d+\.\d+(?:\.\d+)*\s*[\u4e00-\u9fff]{2,16}|[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,10}"
+    r"|\d+\.?\s+(?:职业概况|基本要求|工作要求|权重表|附录))\s*$"
 )
 _FURNITURE = re.compile(
-    r"^(?:\d{1,3}|[—\-－–─_]+\d{1,3}[—\-－–─_]+|-?\d{1,3}-?|第\d+页(?:共\d+页)?)$"
-    r"|^《?[\u4e00-\u9fff·]*》?国家职业技能标准(?:[（(]\d{4}年版[）)])?$"
+    r"^\s*(?:\d{1,3}|-+\s*\d{1,3}\s*-+|第\d+页(?:共\d+页)?|\|+|内容\s*\||首页标题.*"
+    r"|[\u4e00-\u9fff·()]*国家职业技能标准(?:\(\d{4}年版\))?"
+    r"|.*(?:咨询电话|在线咨询|联\s*系\s*人|搜索关键字).*)\s*$"
 )
-_NAME_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业名称[:：]?(?P<v>.*)$")
-_CODE_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业编码[:：]?(?P<v>.*)$")
+_DECLARATION = re.compile(r"^\s*(?:职业(?:技能)?等级|等级)\s*$")
+_ROW = re.compile(
+    r"^\s*\d+\s*\|\s*(?P<name>[\u4e00-\u9fff()]{2,20})\s*\|\s*(?P<code>\d-\d{2}-\d{2}-\d{2})"
+    r"\s*\|\s*(?P<levels>[\d、,\s]*)\|?"
+)
+_NAME_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业名称[:]?(?P<v>.*)$")
+_CODE_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业编码[:]?(?P<v>.*)$")
 _CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}(?:-\d{2})?$")
-_TITLE = re.compile(
-    r"^《?(?P<v>[\u4e00-\u9fff·]{2,20}?)》?国家职业技能标准(?:[（(]\d{4}年版[）)])?$"
-)
+_TITLE = re.compile(r"^《?(?P<v>[\u4e00-\u9fff·]{2,20}?)》?国家职业技能标准(?:\(\d{4}年版\))?$")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_NOTE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)])\s*")
 _SPACES = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_CUT_OFF = "the text ends inside this route: the copy is cut off here"
 
 
 class StandardLayoutError(ValueError):
-    """The 申报条件 section cannot be read; the message names the line and the problem."""
+    """The 申报条件 section cannot be read at all; the message names the line."""
 
 
 @dataclass
-class _Piece:
-    """One numbered item as printed; ``number`` is ``None`` for an unnumbered item."""
-
-    number: int | None
-    sub: int | None
-    line: int
-    parts: list[str]
+class _Heading:
+    start: int
+    end: int
+    label: Label
+    prerequisite: str | None = None
 
 
 @dataclass
-class _Level:
-    label: str
-    line: int
-    pieces: list[_Piece] = field(default_factory=list)
+class Section:
+    """What the reader found: subjects, flags for review, and whether the text is whole."""
 
-
-def _compact(line: str) -> str:
-    """ASCII digits, no whitespace, ASCII dashes: the form markers are matched on."""
-    return _SPACES.sub("", to_ascii_digits(line)).replace("－", "-")
-
-
-def _join(parts: list[str]) -> str:
-    """Join wrapped lines: no space, except between two ASCII letters or digits."""
-    out = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if out and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]):
-            out += " "
-        out += part
-    return out
+    subjects: list[RawSubject]
+    flags: list[Flag] = field(default_factory=list)
+    incomplete: str | None = None
 
 
 def _trim(text: str) -> str:
-    """Drop whitespace inside the text unless it separates two ASCII words."""
+    """Join wrapped lines: drop whitespace unless it separates two ASCII words."""
 
     def keep(m: re.Match[str]) -> str:
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        both = bool(_ASCII_WORD.match(before)) and bool(_ASCII_WORD.match(after))
-        return " " if both else ""
+        return " " if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
 
     return _SPACES.sub(keep, text).strip()
 
 
-def _route_text(parts: list[str]) -> str:
-    """Joined, trimmed item text with ASCII digits and without footnote marks."""
-    text = _trim(to_ascii_digits(_join(parts)))
-    return text.translate({ord(c): None for c in _CIRCLED})
+def _route_text(quoted: str) -> str:
+    """Quoted item text: wraps joined, ASCII digits, no footnote marks."""
+    return _trim(to_ascii_digits(quoted)).translate({ord(c): None for c in _CIRCLED})
 
 
-def _heading(line: int, compact: str) -> tuple[str, str] | None:
-    """Return ``(canonical label, text after the heading)`` if the line is a heading."""
-    m = _HEADING.match(compact)
-    if m is None:
-        return None
-    w1 = m.group("a1") or m.group("b1")
-    w2 = m.group("a2") or m.group("b2")
-    first = level_number(w1)
-    second = level_number(w2) if w2 else first
-    if first is None or first != second:
-        raise StandardLayoutError(f"line {line}: level words {w1}/{w2} name different levels")
-    return LEVEL_LABELS[first], compact[m.end() :]
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 class _Reader:
-    """Places lines into levels, items and notes; see the module docstring for the rules."""
+    def __init__(self, folded: Folded) -> None:
+        self.f = folded
+        self.text = folded.text
+        self.flags: list[Flag] = []
+        self._blank_furniture()
+        segments = [heading_words(line) for line in self.text.splitlines()]
+        segments += [
+            heading_words(self._before(m.start())[1].rstrip(" (\t"))
+            for m in _ONE_OF.finditer(self.text)
+        ]
+        self.ladder = read_ladder(self.text, segments)
 
-    def __init__(self) -> None:
-        self.levels: list[_Level] = []
-        self.note_lines: list[str] = []
-        self.in_notes = False
+    def quote(self, start: int, end: int) -> str:
+        """The original text behind ``text[start:end]``, without blanked furniture."""
+        kept = [
+            i
+            for i in range(start, end)
+            if not (self.text[i] == " " and self.f.text[i] not in " \t\n")
+        ]
+        out: list[int] = []
+        for i in kept:
+            index = self.f.origin[i]
+            if not out or index != out[-1]:
+                out.append(index)
+        return "".join(self.f.original[i] for i in out)
 
-    def heading(self, number: int, label: str) -> None:
-        for level in self.levels:
-            if level.label == label:
-                raise StandardLayoutError(
-                    f"line {number}: level {label} appears a second time "
-                    f"(first at line {level.line})"
-                )
-        self.levels.append(_Level(label, number))
-        self.in_notes = False
+    def line(self, pos: int) -> int:
+        return self.f.line_of(pos)
 
-    def text(self, number: int, raw: str) -> None:
-        """Read a line that is neither a heading nor furniture nor a section heading."""
-        if self.in_notes:
-            self.note_lines.append(raw.strip())
-            return
-        if m := _NOTES.match(raw):
-            self.in_notes = True
-            self.note_lines.append(raw[m.end() :].strip())
-            return
-        level = self.levels[-1]
-        m = _ITEM.match(to_ascii_digits(raw))
-        if m is not None:
-            n, sub = m.group("n") or m.group("n2"), m.group("s") or m.group("s2")
-            piece = _Piece(int(n), int(sub) if sub else None, number, [raw[m.end() :]])
-            level.pieces.append(piece)
-        elif level.pieces:
-            level.pieces[-1].parts.append(raw)
-        else:
-            level.pieces.append(_Piece(None, None, number, [raw]))
+    def _blank_furniture(self) -> None:
+        pos, declaring = 0, False
+        for number, line in enumerate(self.text.splitlines(keepends=True)):
+            end = pos + len(line)
+            if number == 0 and line.startswith("source:"):  # a corpus file's provenance
+                self.text = _blank(self.text, pos, end)
+                pos = end
+                continue
+            bare = line_heading(line, read_ladder("", [])) is not None and bool(
+                re.fullmatch(r"[五四三二一]级/?[\u4e00-\u9fff]{0,4}", line.strip())
+            )
+            if _FURNITURE.match(line) or (declaring and bare):
+                self.text = _blank(self.text, pos, end)
+            elif line.strip():
+                declaring = bool(_DECLARATION.match(line))
+            pos = end
+
+    def _before(self, at: int) -> tuple[int, str]:
+        """The sentence before ``at``: from the last full stop or line break."""
+        start = 0
+        for m in _SENTENCE_END.finditer(self.text, 0, at):
+            start = m.end()
+        return start, self.text[start:at]
+
+    def headings(self) -> list[_Heading]:
+        found: list[_Heading] = []
+        for m in _ONE_OF.finditer(self.text):
+            found.extend(self._marker(m, found))
+        taken = [(h.start, h.end) for h in found]
+        pos = 0
+        for line in self.text.splitlines(keepends=True):
+            end = pos + len(line)
+            if not any(s < end and pos < e for s, e in taken):
+                label = line_heading(line, self.ladder)
+                if label is not None:
+                    found.append(_Heading(pos, end, label))
+            pos = end
+        return self._merge(sorted(found, key=lambda h: h.start))
+
+    def _marker(self, m: re.Match[str], found: list[_Heading]) -> list[_Heading]:
+        start, sentence = self._before(m.start())
+        after = _AFTER.match(self.text, m.end())
+        if after is not None:
+            found_after = label_in(self.text[after.end() : after.end() + 12])
+            if found_after is not None and found_after[1] == 0:
+                tail = _COLON_SOON.match(self.text, after.end() + found_after[2])
+                end = tail.end() if tail else after.end() + found_after[2]
+                return [_Heading(start, end, found_after[0], _prerequisite(sentence))]
+        close = _CLOSE.match(self.text, m.end())
+        stop = close.end() if close else m.end()
+        words = heading_words(sentence.rstrip(" (\t"))
+        found_before = label_in(words)
+        label = self.ladder.title(words) or (found_before[0] if found_before else None)
+        if label is not None:
+            return [_Heading(start, stop, label)]
+        previous = found[-1] if found else None
+        gap = self.text[previous.end : start] if previous else "x"
+        if previous is not None and not gap.strip(" \n:"):
+            previous.end, previous.prerequisite = stop, _prerequisite(sentence)
+            return []
+        return [_Heading(start, stop, Label(0), _prerequisite(sentence))]
+
+    def _merge(self, headings: list[_Heading]) -> list[_Heading]:
+        """Join ``五级`` + ``(初级)`` lines; attach a label-less 'one of' line to the heading
+        above it, or infer its level from the order and flag it."""
+        out: list[_Heading] = []
+        for h in headings:
+            prev = out[-1] if out else None
+            between = self.text[prev.end : h.start] if prev else "x"
+            bare = re.fullmatch(r"\s*\([^()]{1,8}\)\s*", self.text[h.start : h.end])
+            joins = h.label.number == 0 or bare is not None
+            if prev is not None and not between.strip() and prev.label.number and joins:
+                if h.label.number and h.label.number != prev.label.number:
+                    self.flags.append(
+                        Flag(
+                            self.line(h.start),
+                            f"level words disagree: {prev.label.number}/"
+                            f"{h.label.number}; read as {LEVEL_LABELS[prev.label.number]}",
+                        )
+                    )
+                prev.end = h.end
+                prev.prerequisite = prev.prerequisite or h.prerequisite
+                continue
+            out.append(h)
+        return out
+
+    def section_end(self, start: int) -> int:
+        pos = 0
+        for line in self.text.splitlines(keepends=True):
+            if pos > start and _SECTION.match(line) and line_heading(line, self.ladder) is None:
+                return pos
+            pos += len(line)
+        return len(self.text)
 
 
-def _routes(level: _Level) -> list[RawRoute]:
-    """Turn a level's pieces into routes, joining split pieces and checking numbers."""
-    routes: list[RawRoute] = []
-    last: _Piece | None = None
-    for piece in level.pieces:
-        number = 1 if piece.number is None else piece.number
-        text = _route_text(piece.parts)
-        mark = f"({number}-{piece.sub})" if piece.sub else f"({number})"
-        if not text:
-            raise StandardLayoutError(f"line {piece.line}: item {mark} has no text")
-        if piece.sub is not None and piece.sub > 1:
-            if last is None or last.number != number or last.sub != piece.sub - 1:
-                raise StandardLayoutError(
-                    f"line {piece.line}: item {mark} does not follow ({number}-{piece.sub - 1})"
-                )
-            if not text.startswith("或"):
-                raise StandardLayoutError(
-                    f"line {piece.line}: item {mark} does not begin with 或, "
-                    f"so it cannot be read as an alternative to ({number}-{piece.sub - 1})"
-                )
-            head = routes[-1].text
-            head = head[:-1] + "；" if head.endswith("。") else head
-            routes[-1].text = head + ("" if head.endswith(("；", ";")) else "；") + text
-        else:
-            if last is not None and last.sub == 1:
-                raise StandardLayoutError(
-                    f"line {last.line}: item ({last.number}-1) has no second piece"
-                )
-            if piece.sub not in (None, 1):
-                raise StandardLayoutError(f"line {piece.line}: item {mark} has no first piece")
-            expected = len(routes) + 1
-            if number != expected and last is not None and last.number is None:
-                raise StandardLayoutError(
-                    f"line {last.line}: unnumbered text before item {mark} of {level.label}"
-                )
-            if number != expected:
-                raise StandardLayoutError(
-                    f"line {piece.line}: {level.label} item numbered {number} "
-                    f"where {expected} was expected"
-                )
-            routes.append(RawRoute(number, f"{number}、{text}"))
-        last = piece
-    if last is not None and last.sub == 1:
-        raise StandardLayoutError(f"line {last.line}: item ({last.number}-1) has no second piece")
-    if not routes:
-        raise StandardLayoutError(f"line {level.line}: level {level.label} has no conditions")
-    return routes
+def _prerequisite(sentence: str) -> str | None:
+    words = re.sub(r"^[\s\-(]*(?:\(?[一二三四五\d]+[).、]|\d+\.)?\s*", "", sentence)
+    words = re.sub(r"\s*(?:,|并)+\s*$", "", words).strip()
+    return words if re.search(r"持有|取得|具有|年满", words) else None
 
 
-def _split_notes(lines: list[str]) -> list[str]:
-    """Split the 注 block into definitions: by ①②③, by ``1.`` at line starts, or by "。"."""
-    lines = [line for line in lines if line]
+def _split_notes(text: str) -> list[str]:
+    """Split a note block into definitions: at ①②③, at numbered lines, at "。", or as one
+    list (``相关职业`` then one name a line)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return []
-    joined = _join(lines)
+    joined = "".join(lines)
     if any(c in joined for c in _CIRCLED):
         chunks = re.split(f"[{_CIRCLED}]", joined)
-    elif any(_NOTE_ITEM.match(to_ascii_digits(line)) for line in lines):
+    elif re.fullmatch(r"相关(?:职业|专业)", lines[0]):
+        names = [x for x in lines[1:] if not x.startswith(("注", "•"))]
+        chunks = [lines[0] + "：" + "、".join(names), *(x for x in lines[1:] if x not in names)]
+    elif any(_NOTE_ITEM.match(line) for line in lines):
         groups: list[list[str]] = []
         for line in lines:
-            m = _NOTE_ITEM.match(to_ascii_digits(line))
+            m = _NOTE_ITEM.match(line)
             if m is not None or not groups:
                 groups.append([line[m.end() :] if m else line])
             else:
                 groups[-1].append(line)
-        chunks = [_join(group) for group in groups]
+        chunks = ["".join(group) for group in groups]
     else:
         chunks = re.split(r"(?<=。)", joined)
-    return [chunk.strip() for chunk in chunks if chunk.strip()]
+    out = [re.sub(r"^[•\s]*(?:注|备注)\s*[:：]\s*", "", c.strip()) for c in chunks]
+    return [c for c in out if c]
 
 
 def _find(lines: list[str], label: re.Pattern[str], valid: re.Pattern[str]) -> str | None:
-    """Find a value given as ``职业名称：X`` or as a ``1.1 职业名称`` line then ``X``."""
-    compact = [_compact(line) for line in lines]
+    compact = [_SPACES.sub("", line) for line in lines]
     for i, line in enumerate(compact):
         m = label.match(line)
         if m is None:
@@ -267,75 +280,224 @@ def _find(lines: list[str], label: re.Pattern[str], valid: re.Pattern[str]) -> s
 
 
 def _find_name(lines: list[str]) -> str | None:
-    """The name from a 职业名称 line, else from a ``美容师国家职业技能标准`` title line."""
-    name = _find(lines, _NAME_AFTER, re.compile(r"^[\u4e00-\u9fff·（）()]{2,30}$"))
+    name = _find(lines, _NAME_AFTER, re.compile(r"^[\u4e00-\u9fff·()]{2,30}$"))
     if name is not None:
         return name
     for line in lines:
-        if m := _TITLE.match(_compact(line)):
+        if m := _TITLE.match(_SPACES.sub("", line)):
             return m.group("v")
     return None
+
+
+def _occupations(text: str) -> list[tuple[str, str, set[int] | None]]:
+    """Rows ``1 | 中式烹调师 | 4-03-02-01 | 5、4、3、2、1 |`` of a shared section."""
+    rows = []
+    for line in text.splitlines():
+        if m := _ROW.match(line):
+            digits = {int(d) for d in re.findall(r"[1-5]", m.group("levels"))}
+            rows.append((m.group("name"), m.group("code"), digits or None))
+    return rows if len(rows) >= 2 else []
+
+
+def _split_restarts(pieces: list[Piece]) -> list[list[Piece]]:
+    """Items that restart at 1 after item 2 or later begin a level whose heading is lost."""
+    groups: list[list[Piece]] = [[]]
+    top = 0
+    for piece in pieces:
+        if piece.number == 1 and piece.sub in (None, 1) and top >= 2:
+            groups.append([])
+            top = 0
+        groups[-1].append(piece)
+        top = max(top, piece.number or 0)
+    return groups
+
+
+def _whole(text: str) -> bool:
+    """Whether an item's text ends as a sentence ends, with its brackets closed."""
+    return bool(re.search(r"[。.;!)]\s*$", text)) and text.count("(") <= text.count(")")
+
+
+class _Build:
+    """Levels from headings and their items, with every anomaly flagged."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.r = reader
+        self.levels: dict[int, RawLevel] = {}
+        self.order: list[int] = []
+        self.notes: list[str] = []
+        self.incomplete: str | None = None
+
+    def flag(self, pos: int, message: str, review: bool = True) -> None:
+        self.r.flags.append(Flag(self.r.line(pos), message, review))
+
+    def level(self, label: Label, pos: int, previous: int | None) -> RawLevel | None:
+        number, doubt = label.number, label.doubt
+        if not number:
+            guess = (previous or 6) - 1
+            if guess < 1 or guess in self.levels:
+                self.flag(pos, "items with no level heading, and no level they could be; not read")
+                return None
+            number = guess
+            doubt = (
+                f"no level heading found; read as {LEVEL_LABELS[number]} because it follows "
+                f"{LEVEL_LABELS[previous] if previous else 'nothing'}"
+            )
+        if doubt:
+            self.flag(pos, f"{LEVEL_LABELS[number]}: {doubt}")
+        if number in self.levels:
+            self.flag(pos, f"{LEVEL_LABELS[number]} appears again; its items are added to it")
+            return self.levels[number]
+        level = RawLevel(LEVEL_LABELS[number], [], self.r.line(pos))
+        level.doubt = doubt  # type: ignore[attr-defined]
+        self.levels[number] = level
+        self.order.append(number)
+        return level
+
+    def read(self, heads: list[_Heading], end_all: int) -> None:
+        text, quote = self.r.text, self.r.quote
+        previous: int | None = None
+        for i, h in enumerate(heads):
+            stop = heads[i + 1].start if i + 1 < len(heads) else end_all
+            body_end = stop
+            if note := _NOTE.search(text, h.end, stop):
+                self.notes += _split_notes(quote(note.start(), stop))
+                body_end = note.start()
+            items = find_items(text, h.end, body_end)
+            for s, e in items.stray:
+                if not is_closing_phrase(text[s:e]):
+                    stray = _trim(quote(s, e))
+                    self.flag(s, f"text not read as a condition: {stray}", review=False)
+            last_piece_end = h.end
+            for g, group in enumerate(g for g in _split_restarts(items.pieces) if g):
+                label = h.label if g == 0 else Label(0)
+                level = self.level(label, group[0].start if g else h.start, previous)
+                if level is None:
+                    continue
+                previous = self.order[-1]
+                if h.prerequisite:
+                    level.prerequisite = h.prerequisite
+                pieces = []
+                for p in group:
+                    body = _route_text(quote(p.start, p.end))
+                    if body:
+                        pieces.append((p, body, self.r.line(p.start)))
+                    else:
+                        self.flag(p.start, f"{level.label}: an item with no text")
+                routes = routes_of(pieces, level.label or "", self.r.flags)
+                for offset, route in enumerate(routes if level.routes else [], start=1):
+                    number = level.routes[-1].number + offset
+                    route.text = f"{number}、" + route.text.split("、", 1)[1]
+                    route.number = number
+                doubt = getattr(level, "doubt", None)
+                for route in routes:
+                    if doubt:
+                        route.review.append(doubt)
+                level.routes.extend(routes)
+                last_piece_end = group[-1].end if group else last_piece_end
+            if not items.pieces:
+                level = self.level(h.label, h.start, previous)
+                if level is not None:
+                    previous = self.order[-1]
+                    self.flag(h.start, f"{level.label}: the heading has no conditions under it")
+            if i == len(heads) - 1 and end_all == len(text) and body_end == stop:
+                self._cut_off(text, h, items.pieces, last_piece_end, stop)
+
+    def _cut_off(self, text: str, h: _Heading, pieces: list[Piece], last: int, stop: int) -> None:
+        if text[last:stop].strip():
+            return
+        level = self.levels.get(self.order[-1]) if self.order else None
+        if level is None:
+            return
+        if not pieces:
+            self.incomplete = (
+                f"the text ends at the heading of {level.label}; its conditions are missing"
+            )
+        elif level.routes and not _whole(text[pieces[-1].start : pieces[-1].end].strip()):
+            route = level.routes[-1]
+            route.review.append(_CUT_OFF)
+            self.incomplete = f"the text ends inside {level.label} item {route.number}: cut off"
+        if self.incomplete:
+            self.flag(stop - 1, f"incomplete: {self.incomplete}")
+
+
+def read_section(
+    text: str,
+    *,
+    name: str | None = None,
+    code: str | None = None,
+    work_type: str | None = None,
+    source: str | None = None,
+) -> Section:
+    """Read a standard's 申报条件 section: its subjects, review flags and completeness.
+
+    Args:
+        text: the section as copied, with whatever came before and after it.
+        name: the occupation (or 工种) name; found in the text when ``None``
+            (``职业名称：美容师``, ``1.1 职业名称`` then the name, or the title line).
+        code: the occupation code; found as ``职业编码：4-10-03-01`` when ``None``.
+        work_type: the 工种, when the standard covers one.
+        source: the file name, kept on each route for citing ``file:line``.
+
+    Raises:
+        StandardLayoutError: when no level can be found at all, or no name.
+    """
+    folded = fold(text)
+    reader = _Reader(folded)
+    heads = reader.headings()
+    if not heads:
+        raise StandardLayoutError(
+            f"line {max(text.count(chr(10)) + 1, 1)}: no level heading found (such as "
+            "五级/初级工, 具备以下条件之一者，可申报四级/中级工 or 高级(具备以下条件之一者))"
+        )
+    end_all = reader.section_end(heads[0].start)
+    heads = [h for h in heads if h.start < end_all]
+    build = _Build(reader)
+    build.read(heads, end_all)
+    if not build.levels:
+        raise StandardLayoutError(f"line {reader.line(heads[0].start)}: no level could be read")
+    if build.order != sorted(build.order, reverse=True):
+        order = " → ".join(LEVEL_LABELS[n] for n in build.order)
+        reader.flags.append(
+            Flag(build.levels[build.order[0]].line, f"levels printed as {order}", False)
+        )
+    levels = [build.levels[n] for n in sorted(build.levels, reverse=True)]
+    lines = folded.text.splitlines()
+    first = levels[0].line if levels else 1
+    rows = _occupations(reader.text[: heads[0].start])
+    subjects: list[RawSubject] = []
+    if rows:
+        for row_name, row_code, numbers in rows:
+            own = [lv for lv in levels if numbers is None or _number(lv) in numbers]
+            missing = sorted((numbers or set()) - {_number(lv) for lv in levels}, reverse=True)
+            if missing:
+                listed = ", ".join(LEVEL_LABELS[n] for n in missing)
+                reader.flags.append(
+                    Flag(first, f"{row_name}: listed levels not in the text: {listed}", False)
+                )
+            subjects.append(
+                RawSubject(row_name, work_type, row_code, own, [], first, source=source)
+            )
+    else:
+        subject_name = name if name is not None else _find_name(lines)
+        if subject_name is None:
+            raise StandardLayoutError(
+                f"line {first}: no occupation name in the text "
+                "(职业名称：… or a …国家职业技能标准 title); pass name="
+            )
+        if code is None:
+            code = _find(lines, _CODE_AFTER, _CODE)
+        subjects.append(RawSubject(subject_name, work_type, code, levels, [], first, source=source))
+    for subject in subjects:
+        subject.notes = list(build.notes)
+    return Section(subjects, reader.flags, build.incomplete)
+
+
+def _number(level: RawLevel) -> int:
+    return next(n for n, label in LEVEL_LABELS.items() if label == level.label)
 
 
 def read_standard(
     text: str, *, name: str | None = None, code: str | None = None, work_type: str | None = None
 ) -> RawSubject:
-    """Read a standard's 申报条件 section into one raw subject.
-
-    Reading starts at the first level heading and stops at the next numbered section
-    (``2.9 考核方式``) or at the end of the text.
-
-    Args:
-        text: the section as copied from the standard, with whatever came before it.
-        name: the occupation (or 工种) name; found in the text when ``None``
-            (``职业名称：美容师``, ``1.1 职业名称`` then the name, or the title line).
-        code: the occupation code; found as ``职业编码：4-10-03-01`` when ``None``.
-        work_type: the 工种, when the standard covers one.
-
-    Returns:
-        A subject whose levels hold canonical labels and ``N、text`` routes, and whose
-        notes hold the 注 block's definitions.
-
-    Raises:
-        StandardLayoutError: when the section cannot be read; the message names the line.
-    """
-    lines = text.splitlines()
-    reader = _Reader()
-    for number, raw in enumerate(lines, start=1):
-        compact = _compact(raw)
-        if not compact or _FURNITURE.match(compact):
-            continue
-        found = _heading(number, compact)
-        if found is not None:
-            reader.heading(number, found[0])
-            rest = found[1]
-            if rest:
-                reader.text(number, rest)
-            continue
-        if not reader.levels:
-            continue
-        if _SECTION.match(to_ascii_digits(raw.strip())):
-            break
-        reader.text(number, raw)
-    if not reader.levels:
-        raise StandardLayoutError(
-            f"line {max(len(lines), 1)}: no level heading such as "
-            "——四级/中级工（具备以下条件之一者） in the text"
-        )
-    levels = [RawLevel(lv.label, _routes(lv), lv.line) for lv in reader.levels]
-    subject_name = name if name is not None else _find_name(lines)
-    if subject_name is None:
-        raise StandardLayoutError(
-            f"line {reader.levels[0].line}: no occupation name in the text "
-            "(职业名称：… or a …国家职业技能标准 title); pass name="
-        )
-    if code is None:
-        code = _find(lines, _CODE_AFTER, _CODE)
-    return RawSubject(
-        name=subject_name,
-        work_type=work_type,
-        code=code,
-        levels=levels,
-        notes=_split_notes(reader.note_lines),
-        line=reader.levels[0].line,
-    )
+    """Read a one-occupation section into its subject (see :func:`read_section`)."""
+    return read_section(text, name=name, code=code, work_type=work_type).subjects[0]

@@ -25,6 +25,8 @@ class Route(Frozen):
     #: Set when the reading of this route was decided by a reviewed override: the
     #: answer is given, but marked 需人工核实 with this reason.
     review: str | None = None
+    #: Where the route is printed, ``file:line`` (routes read from a standard's text).
+    source: str | None = None
 
 
 class Level(Frozen):
