@@ -3,9 +3,8 @@
 One row per level of the rule book: expected and worst-case questions for the naive
 order (every condition of route 1, then route 2 …, known facts skipped, stopping at the
 first route met), for the compiled tree, and for the exact optimum, and the compile
-time. The compiler solves its programme over the whole lattice of partial interviews;
-the optimum here comes from the other exact programme, the top-down search (expected:
-its value; worst case: its min-max twin), so the two are checked against each other.
+time. The optimum is the exact search's value (expected) and its min-max twin (worst
+case), run here without a budget, so a tree that fell back to EC² would show.
 All 42 levels are compiled first, one after another, and timed (the compile column and
 total); the other figures are worked out afterwards, so that their work does not run
 between the timings. Two more rounds of the same 42 compiles are timed to show the
@@ -13,6 +12,9 @@ spread (this VM's speed wanders by a third or more from one minute to the next).
 the all-levels interview of each occupation/工种, and a synthetic catalogue of 1,600
 occupations × 5 levels whose routes are written in the source's own phrases (real
 route texts with their numbers of years redrawn) and read by the importer's grammar.
+Last, the hostile 40-route level of issue 16 (``tests/fixtures/forty``), compiled in a
+fresh process under the default budget: its method, time and peak memory, beside a
+fresh process compiling the largest bundled level (the ratio).
 
 The last line is machine-readable:
 ``summary: compiled/optimal=X.XX compiled/naive=Y.YY levels=N`` (means over all levels).
@@ -27,10 +29,12 @@ import os
 import random
 import re
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from statistics import mean
 
 from baokao.compiler import compile_level
@@ -210,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     synthetic(book, args.synthetic_occupations, args.seed, max(1, args.jobs))
     print()
+    forty_routes()
+    print()
     tree_mean = mean(r["tree_e"] for r in rows)
     print(
         f"summary: compiled/optimal={tree_mean / mean(r['opt_e'] for r in rows):.2f} "
@@ -252,6 +258,44 @@ def synthetic(book: Rulebook, count: int, seed: int, jobs: int) -> None:
     )
     print(f"  total: {sum(times):.1f} s of compiling, {wall:.1f} s wall time on {jobs} processes")
     print(f"  memory: peak RSS of a compiling process {peak / 1024:.0f} MiB")
+
+
+FORTY = Path(__file__).parents[1] / "tests" / "fixtures" / "forty"
+_CHILD = """
+import resource, sys, time
+from baokao.compiler import compile_level
+from baokao.rulebook import load_rulebook
+book = load_rulebook(sys.argv[1] or None)
+subject = book.find(sys.argv[2])
+level = subject.level(int(sys.argv[3]))
+start = time.perf_counter()
+tree = compile_level(level, subject.occupation.notes)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(tree.method, f"{seconds:.2f}", f"{peak:.0f}", f"{tree.expected:.4f}", tree.worst)
+"""
+
+
+def _compile_fresh(folder: str, occupation: str, level: int) -> list[str]:
+    """Compile one level in a fresh process: method, seconds, peak MiB, expected, worst."""
+    run = [sys.executable, "-c", _CHILD, folder, occupation, str(level)]
+    return subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
+
+
+def forty_routes() -> None:
+    """The hostile 40-route level under the budget, beside the largest bundled level."""
+    base = _compile_fresh("", "公共营养师", 1)
+    hostile = _compile_fresh(str(FORTY), "四十条途径测试职业", 3)
+    print("40-route level (issue 16), each compiled in a fresh process:")
+    for name, row in (("公共营养师 一级 (baseline)", base), ("四十条途径测试职业 三级", hostile)):
+        print(
+            f"  {name:<28} method {row[0]:<6} {row[1]:>7} s  peak RSS {row[2]:>5} MiB"
+            f"  e/w {row[3]}/{row[4]}"
+        )
+    print(
+        f"  ratio hostile/baseline: time {float(hostile[1]) / float(base[1]):.1f}x, "
+        f"peak memory {float(hostile[2]) / float(base[2]):.1f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def test_a_level_too_large_for_the_budget_falls_back_to_the_greedy_policy() -> N
     subject = BOOK.find("美容师")
     level = subject.level(4)
     exact = compile_level(level)
-    greedy = compile_level(level, budget=2, grid_limit=0)
+    greedy = compile_level(level, budget=2)
     assert (greedy.method, greedy.optimal) == ("greedy", None)
     assert greedy.expected >= exact.expected - 1e-9
     for answers, leaf, _ in paths(greedy.root):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from baokao.compiler.atoms import VAR_FACTS, Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue, condition_text
@@ -111,6 +111,7 @@ class Analyser:
             else ()
         )
         self.var_of = {i: f.var for i, f in enumerate(cat.facts) if f.var}
+        self.full = {f.id: (1 << len(f.choices)) - 1 for f in cat.facts if not f.var}
         self.classes = {i: cat.classes[f.id] for i, f in enumerate(cat.facts) if not f.var}
         self.exact_needs = tuple(
             (1 << k, tuple(self.pos[f] for f in VAR_FACTS[v])) for k, v in enumerate(self.vars)
@@ -175,7 +176,7 @@ class Analyser:
     def _getter(self, node: Group) -> Callable[[list[float]], tuple[float, ...]]:
         vs, fs = recipe(node)
         slots = [self.vslot[v] for v in vs] + [self.nv + self.vslot[v] for v in vs]
-        slots += [2 * self.nv + self.pos[f] for f in fs]
+        slots += [2 * self.nv + self.pos[f] for f in fs if f in self.pos]
         slots += [len(self.base) - 1] * 2  # itemgetter makes a tuple only of two or more
         return itemgetter(*slots)
 
@@ -205,26 +206,22 @@ class Analyser:
             vals[lo_slot] = lo
             if hi_slot >= 0:
                 vals[hi_slot] = hi
-        self.propagate(vals, max, min)
+        self.propagate(vals)
         return vals
 
-    def propagate(self, vals: list[Any], maximum: Any, minimum: Any) -> None:
+    def propagate(self, vals: list[float]) -> None:
         """Tighten bounds (``vals``: lower bounds, then upper bounds, per quantity) by the
         contract's consistency rules, in place: ``lower <= upper`` along ``ORDER_EDGES``,
-        and 本职业+相关 at least 本职业 plus related years after a certificate.
-
-        ``maximum`` and ``minimum`` are ``max``/``min`` for one state's numbers, or
-        numpy's element-wise ones for the grid's arrays of every state.
-        """
+        and 本职业+相关 at least 本职业 plus related years after a certificate."""
         nv = self.nv
         for low, up in self.edges:
-            vals[up] = maximum(vals[up], vals[low])
+            vals[up] = max(vals[up], vals[low])
         for low, up in reversed(self.edges):
-            vals[nv + low] = minimum(vals[nv + low], vals[nv + up])
+            vals[nv + low] = min(vals[nv + low], vals[nv + up])
         if self.sums:
             t, tt = self.vslot["T"], self.vslot["TT"]
             for a, aa in self.sums:
-                vals[tt] = maximum(vals[tt], vals[t] + maximum(0.0, vals[aa] - vals[nv + a]))
+                vals[tt] = max(vals[tt], vals[t] + max(0.0, vals[aa] - vals[nv + a]))
 
     def _domains(self, vals: list[float]) -> Domains:
         nv = self.nv
@@ -232,6 +229,7 @@ class Analyser:
             {v: vals[k] for k, v in enumerate(self.vars)},
             {v: vals[nv + k] for k, v in enumerate(self.vars)},
             {f: int(vals[2 * nv + i]) for i, f in enumerate(self.ids) if i not in self.var_of},
+            self.full,
         )
 
     def exact_bits(self, state: State) -> int:

@@ -59,6 +59,8 @@ class Domains:
     lo: dict[str, float]
     hi: dict[str, float]
     masks: dict[str, int]
+    #: The mask of every answer, per choice fact.
+    full: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,14 @@ class CertAtom:
         return frozenset(shapes)
 
     def shapes(self, d: Domains) -> Shapes:
-        """The outcomes still possible (a missing certificate counts twice with years)."""
+        """The outcomes still possible (a missing certificate counts twice with years).
+
+        Until some certificate question is answered, the profile says nothing of
+        certificates and the evaluator leaves a condition on the years after one open
+        (``unknown("certificates")``) even where no such years could meet it: so the
+        route is open here too, rather than settled on a shortfall the evaluator would
+        not state.
+        """
         options: list[list[Shapes | None]] = []
         for k in self.certs:
             mask = d.masks[f"cert_{k}"]
@@ -138,7 +147,19 @@ class CertAtom:
         for combo in _product(options):
             held = [s for s in combo if s is not None]
             out |= nearest_certificate(held) if held else {missing}
+        if self.need is not None and MET not in out and not _certificates_asked(d):
+            out.add(MET)
         return frozenset(out)
+
+
+#: The certificate questions; while none is answered, certificates are unknown.
+CERT_MASKS = ("cert_any", "cert_this", "cert_related")
+_NO_MASK = -1
+
+
+def _certificates_asked(d: Domains) -> bool:
+    """Whether some certificate question is answered (its answers narrowed)."""
+    return any(d.masks.get(f, _NO_MASK) not in (_NO_MASK, d.full.get(f)) for f in CERT_MASKS)
 
 
 def _product(options: list[list[Shapes | None]]) -> list[tuple[Shapes | None, ...]]:
@@ -232,7 +253,7 @@ def projection(a: Atom, d: Domains) -> tuple[object, ...]:
     if isinstance(a, MaskAtom):
         return (a.idx, *(d.masks[f] for f, _ in a.oks))
     if isinstance(a, CertAtom):
-        key: list[object] = [a.idx]
+        key: list[object] = [a.idx, *(d.masks.get(f) for f in CERT_MASKS)]
         for f in a.facts():
             key.append(d.masks.get(f))
         for k in a.certs:
@@ -305,6 +326,7 @@ def recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif isinstance(n, YearsAtom):
             vs[n.var] = None
         elif isinstance(n, CertAtom):
+            fs.update(dict.fromkeys(CERT_MASKS))
             for k in n.certs:
                 fs[f"cert_{k}"] = None
                 if n.need is not None:

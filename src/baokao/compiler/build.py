@@ -1,9 +1,15 @@
-"""Compile levels into question trees: catalogue, exact search (or greedy fallback), tree.
+"""Compile levels into question trees: catalogue, exact search under a budget, tree.
 
 This is the compiler's front door. ``compile_level`` decides one level;
 ``compile_levels`` decides several from one shared interview (all-levels mode). Both
 return a :class:`QuestionTree`; ``policy_tree`` turns any policy (the baseline too) into
 a tree so that every order is measured the same way.
+
+The exact search runs under a budget of time and of memoised states (its memory). A
+level too large for it (a hostile or a very long rule file, such as 40 routes) gets the
+greedy EC² tree instead, and the tree's ``method`` says so; such a tree shares the
+subtrees of equivalent states, so it is built in a fraction of the states a tree would
+need. ``progress`` is told how the work goes and may stop it by raising.
 """
 
 from __future__ import annotations
@@ -14,13 +20,15 @@ from typing import TypeVar
 
 from baokao.compiler.analysis import Analyser, Settled, State
 from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
-from baokao.compiler.grid import GRID_LIMIT, GRID_SMALLEST, Grid, GridSkipped
-from baokao.compiler.search import Greedy, Policy, Prior, Search, TooLarge, with_answer
-from baokao.compiler.tree import Ask, Branch, Leaf, Method, Node, QuestionTree
+from baokao.compiler.search import Greedy, Policy, Prior, Progress, Search, TooLarge, with_answer
+from baokao.compiler.tree import Ask, Branch, Leaf, Node, QuestionTree
 from baokao.evaluator.wording import fmt_years
 from baokao.model.rules import Level
 
+#: Residual states the exact search may memoise (its memory: about 7 times the largest
+#: bundled level's 2,790) and the seconds it may take, before the greedy fallback.
 DEFAULT_BUDGET = 20_000
+DEFAULT_SECONDS = 10.0
 S = TypeVar("S")
 
 #: How a branch names the quantity it splits.
@@ -69,12 +77,15 @@ def unfold(
     choose: Callable[[S, str], int | tuple[Settled, ...]],
     picks: Callable[[int, S], tuple[int, ...]],
     step: Callable[[int, int, S], S],
+    share: Callable[[S], object] | None = None,
 ) -> Node:
     """Build a tree from ``root`` down: ``choose`` names the fact to ask in a state, or
     its settled outcomes; ``picks`` gives the fact's possible branches there and ``step``
     the state each leads to. Node ids come from the path; expected counts weigh branches
-    as ``weigh`` does."""
+    as ``weigh`` does. With ``share``, states of one key share one subtree (whose ids
+    are those of the first path to it)."""
     made: dict[tuple[int, int], Branch] = {}
+    shared: dict[object, Node] = {}
 
     def branch(i: int, b: int, child: Node) -> Branch:
         label = made.get((i, b))
@@ -83,6 +94,15 @@ def unfold(
         return Branch(label.label, child, label.lo, label.hi, label.values)
 
     def node(state: S, nid: str) -> Node:
+        if share is None:
+            return build(state, nid)
+        key = share(state)
+        hit = shared.get(key)
+        if hit is None:
+            hit = shared[key] = build(state, nid)
+        return hit
+
+    def build(state: S, nid: str) -> Node:
         i = choose(state, nid)
         if isinstance(i, tuple):
             return Leaf(nid, i)
@@ -101,10 +121,14 @@ def unfold(
     return node(root, "n")
 
 
-def policy_tree(an: Analyser, policy: Policy, search: Search | None = None) -> Node:
+def policy_tree(
+    an: Analyser, policy: Policy, search: Search | None = None, *, share: bool = False
+) -> Node:
     """Follow ``policy`` from the empty interview, branch by branch, into a tree.
 
-    Expected counts weigh branches as ``search`` does (uniform without one).
+    Expected counts weigh branches as ``search`` does (uniform without one). With
+    ``share``, states of one residual key share one subtree (the policy's choice in the
+    first of them holds for all).
     """
 
     def choose(state: State, nid: str) -> int | tuple[Settled, ...]:
@@ -122,18 +146,11 @@ def policy_tree(an: Analyser, policy: Policy, search: Search | None = None) -> N
     def step(i: int, b: int, state: State) -> State:
         return with_answer(state, i, b)
 
+    def key(state: State) -> object:
+        return an.analyse(state).key
+
     root: State = (None,) * len(an.ids)
-    return unfold(an, search or Search(an), root, choose, picks, step)
-
-
-def grid_tree(grid: Grid, weigh: Search) -> Node:
-    """The tree of the grid's optimal policy, from the empty interview (as
-    :func:`policy_tree` builds it, without judging any state again)."""
-
-    def choose(at: int, nid: str) -> int | tuple[Settled, ...]:
-        return grid.outcome(at) if grid.settled.item(at) else grid.choice.item(at)
-
-    return unfold(grid.an, weigh, grid.root, choose, grid.branches, grid.step)
+    return unfold(an, search or Search(an), root, choose, picks, step, key if share else None)
 
 
 def compile_levels(
@@ -143,7 +160,8 @@ def compile_levels(
     context: Sequence[Level] = (),
     prior: Prior | None = None,
     budget: int = DEFAULT_BUDGET,
-    grid_limit: int = GRID_LIMIT,
+    seconds: float = DEFAULT_SECONDS,
+    progress: Progress | None = None,
 ) -> QuestionTree:
     """Compile one shared interview that settles every level of ``levels``.
 
@@ -152,10 +170,11 @@ def compile_levels(
         notes: the occupation's 备注, quoted in the questions' help.
         context: levels sharing the interview's answers (see ``build_catalogue``).
         prior: optional weights per fact id and answer branch (default: uniform).
-        budget: residual states the top-down search may expand before the greedy
+        budget: residual states the exact search may memoise before the greedy
             fallback.
-        grid_limit: reachable states the whole-lattice programme may lay out; beyond
-            it the top-down search takes over.
+        seconds: time the exact search may take before the greedy fallback.
+        progress: called now and then with the states worked on so far; an exception
+            it raises (a cancelled compile) ends the compile.
 
     Returns:
         The tree; ``method`` says whether the exact search or the fallback built it.
@@ -165,7 +184,7 @@ def compile_levels(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _compile(levels, notes, context, prior, budget, grid_limit)
+        return _compile(levels, notes, context, prior, budget, seconds, progress)
     finally:
         if collecting:
             gc.enable()
@@ -177,29 +196,22 @@ def _compile(
     context: Sequence[Level],
     prior: Prior | None,
     budget: int,
-    grid_limit: int,
+    seconds: float,
+    progress: Progress | None,
 ) -> QuestionTree:
-    """:func:`compile_levels` itself: the lattice, else the top-down search, else EC²."""
+    """:func:`compile_levels` itself: the exact search, else EC²."""
     cat = build_catalogue(levels, notes, context)
     an = Analyser(cat)
-    search = Search(an, budget=budget, prior=prior)
+    search = Search(an, budget=budget, prior=prior, seconds=seconds, progress=progress)
     root: State = (None,) * len(cat.facts)
-    method: Method = "exact"
-    optimal: float | None
-    try:
-        grid = Grid(an, prior, grid_limit, GRID_SMALLEST)
-        tree = grid_tree(grid, search)
-    except GridSkipped:
-        pass
-    else:
-        return QuestionTree(tuple(levels), cat, tree, method, grid.optimal, len(grid.code))
     try:
         optimal = search.solve(root)
-        tree = policy_tree(an, search.policy, search)
     except TooLarge:
-        optimal, method = None, "greedy"
-        tree = policy_tree(an, Greedy(an).policy, search)
-    return QuestionTree(tuple(levels), cat, tree, method, optimal, len(search.memo))
+        greedy = Greedy(an, progress=progress)
+        tree = policy_tree(an, greedy.policy, search, share=True)
+        return QuestionTree(tuple(levels), cat, tree, "greedy", None, len(an.state_cache))
+    tree = policy_tree(an, search.policy, search)
+    return QuestionTree(tuple(levels), cat, tree, "exact", optimal, len(search.memo))
 
 
 def compile_level(
@@ -209,9 +221,16 @@ def compile_level(
     context: Sequence[Level] = (),
     prior: Prior | None = None,
     budget: int = DEFAULT_BUDGET,
-    grid_limit: int = GRID_LIMIT,
+    seconds: float = DEFAULT_SECONDS,
+    progress: Progress | None = None,
 ) -> QuestionTree:
     """Compile one level into the question tree with the fewest expected questions."""
     return compile_levels(
-        (level,), notes, context=context, prior=prior, budget=budget, grid_limit=grid_limit
+        (level,),
+        notes,
+        context=context,
+        prior=prior,
+        budget=budget,
+        seconds=seconds,
+        progress=progress,
     )

@@ -4,14 +4,16 @@ The exact search minimises the expected number of questions over every order, br
 by branch (each answer branch equally likely unless a prior weights them), memoised on
 the *residual*: the routes' possible shapes plus the domains of the facts still able to
 change the outcome, so that states reached by different answers share their subtree.
-Ties go to the earliest fact of the catalogue, which keeps trees stable. When a level
-is too large for the budget, ``greedy`` picks questions by EC² (equivalence-class edge
-cutting, Golovin–Krause–Ray 2010) over a fixed sample of complete answer sets.
+Ties go to the earliest fact of the catalogue, which keeps trees stable. The search has
+a budget of memoised states (its memory) and of time. When a level is too large for
+it, ``Greedy`` picks questions by EC² (equivalence-class edge cutting,
+Golovin–Krause–Ray 2010) over a fixed sample of complete answer sets.
 """
 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +24,10 @@ EPS = 1e-9
 INF = float("inf")
 Prior = Mapping[str, Sequence[float]]
 Policy = Callable[[State, Analysis], int | None]
+#: Told the number of states worked on so far; may raise to stop the compile.
+Progress = Callable[[int], None]
+#: How many states are worked on between two looks at the clock and at ``progress``.
+TICK = 256
 
 
 class TooLarge(Exception):
@@ -40,9 +46,28 @@ class Search:
     an: Analyser
     budget: int = 200_000
     prior: Prior | None = None
+    seconds: float | None = None
+    progress: Progress | None = None
     memo: dict[tuple[object, ...], tuple[float, int | None]] = field(default_factory=dict)
     lower: dict[tuple[object, ...], float] = field(default_factory=dict)
     worst_memo: dict[tuple[object, ...], int] = field(default_factory=dict)
+    expanded: int = 0
+    deadline: float | None = None
+
+    def _tick(self, held: int) -> None:
+        """Count one state expanded; past the budget of states (``held`` memoised) or of
+        time, raise :class:`TooLarge`. Now and then, report progress."""
+        if held >= self.budget:
+            raise TooLarge(f"more than {self.budget} residual states")
+        if self.deadline is None and self.seconds is not None:
+            self.deadline = time.monotonic() + self.seconds
+        self.expanded += 1
+        if self.expanded % TICK:
+            return
+        if self.progress is not None:
+            self.progress(self.expanded)
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TooLarge(f"more than {self.seconds:g} s")
 
     def weights(self, i: int, branches: Sequence[int]) -> list[float]:
         """The probability of each branch (uniform unless the prior says otherwise)."""
@@ -98,8 +123,7 @@ class Search:
         low, known = self._known(a)
         if known or low >= bound - EPS:
             return low
-        if len(self.memo) + len(self.lower) >= self.budget:
-            raise TooLarge(f"more than {self.budget} residual states")
+        self._tick(len(self.memo) + len(self.lower))
         best, choice, floor = bound, None, INF
         for i, weights, children, outlooks in self._ordered(state, a):
             value = 1.0 + sum(w * lb for w, lb in zip(weights, outlooks, strict=True))
@@ -155,8 +179,7 @@ class Search:
         hit = self.worst_memo.get(a.key)
         if hit is not None:
             return hit
-        if len(self.worst_memo) >= self.budget:
-            raise TooLarge(f"more than {self.budget} residual states")
+        self._tick(len(self.worst_memo))
         best = 10**9
         for _, _, children in self.moves(state, a):
             value = 1
@@ -177,7 +200,9 @@ class Greedy:
     an: Analyser
     samples: int = 400
     seed: int = 0
+    progress: Progress | None = None
     worlds: list[tuple[State, tuple[object, ...]]] = field(default_factory=list)
+    chosen: int = 0
 
     def __post_init__(self) -> None:
         rng = random.Random(self.seed)
@@ -210,12 +235,12 @@ class Greedy:
         """The EC² choice (``None`` once settled); the earliest candidate breaks ties."""
         if a.settled:
             return None
+        self.chosen += 1
+        if self.progress is not None and not self.chosen % TICK:
+            self.progress(self.chosen)
         d = self.an.values(state)
-        fits = [
-            (w, c)
-            for w, c in self.worlds
-            if all(b is None or w[i] == b for i, b in enumerate(state))
-        ]
+        given = [(i, b) for i, b in enumerate(state) if b is not None]
+        fits = [(w, c) for w, c in self.worlds if all(w[i] == b for i, b in given)]
         base = self._weight([c for _, c in fits])
         best, choice = -1.0, None
         for i in a.candidates:

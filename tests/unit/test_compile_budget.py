@@ -1,0 +1,82 @@
+"""Compiling under a budget: a level too large for the exact search still gets a good tree.
+
+The exact search may memoise so many states and take so long (issue 16); past either,
+the greedy EC² policy builds the tree and the tree (and ``baokao tree``) says so. The
+40-route levels in ``tests/fixtures/forty`` are made of the rule book's own route texts:
+``四十条途径常规职业`` as they are, ``四十条途径测试职业`` with their years redrawn (the
+hostile one; ``benchmarks/questions.py`` compiles it and prints time and peak memory).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from baokao.compiler import compile_level
+from baokao.compiler.answers import build_profile
+from baokao.compiler.export import summary, tree_json
+from baokao.compiler.paths import paths
+from baokao.compiler.tree import Ask
+from baokao.evaluator import evaluate
+from baokao.rulebook import load_rulebook
+
+FORTY = load_rulebook(Path(__file__).parents[1] / "fixtures" / "forty")
+LEVEL = FORTY.find("四十条途径常规职业").level(3)
+#: The exact optimum of ``LEVEL`` (found by the exact search with no budget).
+EXACT = 1.1779450463312897
+
+
+class Cancelled(Exception):
+    """What a UI raises from ``progress`` when the user cancels."""
+
+
+def test_a_40_route_level_past_the_budget_gets_the_greedy_tree_proven_path_by_path() -> None:
+    assert len(LEVEL.routes) == 40
+    tree = compile_level(LEVEL, budget=500)
+    assert (tree.method, tree.optimal) == ("greedy", None)
+    assert EXACT <= tree.expected <= 1.1 * EXACT  # a good fallback: within 10% here
+    checked = 0
+    for answers, leaf, _ in paths(tree.root):
+        verdict = evaluate(LEVEL, build_profile(answers))
+        assert verdict.status == leaf.outcomes[0].status
+        if verdict.status == "qualified":
+            assert leaf.outcomes[0].route in verdict.qualifying
+        else:
+            assert verdict.closest is not None
+            assert verdict.closest.number in leaf.outcomes[0].closest
+        checked += 1
+    assert checked > 100
+
+
+def test_the_export_says_which_method_built_the_tree() -> None:
+    tree = compile_level(LEVEL, budget=500)
+    assert tree_json(tree, "t")["method"] == "greedy"
+    assert tree_json(tree, "t")["optimal_expected"] is None
+    assert "贪心（EC²）回退" in summary(tree)
+
+
+def test_the_time_budget_stops_the_exact_search_too() -> None:
+    tree = compile_level(LEVEL, seconds=0.0)
+    assert tree.method == "greedy"
+
+
+def test_progress_is_reported_and_raising_from_it_cancels_the_compile() -> None:
+    seen: list[int] = []
+
+    def progress(states: int) -> None:
+        seen.append(states)
+        if len(seen) == 3:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        compile_level(LEVEL, progress=progress)
+    assert seen == sorted(seen) and len(seen) == 3
+
+
+def test_bundled_levels_stay_within_the_budget_and_exact() -> None:
+    book = load_rulebook()
+    subject = book.find("公共营养师")  # the largest bundled level: 2,790 states
+    tree = compile_level(subject.level(1), subject.occupation.notes, context=subject.levels)
+    assert tree.method == "exact"
+    assert isinstance(tree.root, Ask)
