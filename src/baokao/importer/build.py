@@ -121,13 +121,20 @@ def _levels(
             raise BuildError(
                 f"line {raw.line}: {subject.title} {raw.label}: routes numbered {numbers}"
             )
-        prerequisite = parse_conditions(raw.prerequisite) if raw.prerequisite else ()
+        titles = subject.titles
+        prerequisite = (
+            parse_conditions(raw.prerequisite, level=number, titles=titles)
+            if raw.prerequisite
+            else ()
+        )
         routes = []
         for r in raw.routes or [_missing(raw)]:
             readings = _readings(overrides, subject, number, r.number)
             used.update(readings)
-            conditions = parse_conditions(r.text, tuple((x.phrase, x.read_as) for x in readings))
-            conditions = prerequisite + conditions
+            phrases = tuple((x.phrase, x.read_as) for x in readings)
+            conditions = prerequisite + parse_conditions(
+                r.text, phrases, level=number, titles=titles
+            )
             cut = any("cut off" in why for why in r.review)
             if cut and not any(leaf.kind == "unparsed" for leaf in leaves(conditions)):
                 conditions += (Unparsed(text="(原文在此截断，后文缺失)"),)

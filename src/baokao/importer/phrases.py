@@ -37,6 +37,11 @@ _HIGHER: tuple[SchoolKind, ...] = (
 #: 技工院校 tiers accept the same tier or a higher one; academic degrees use the ladder
 #: (contract rule 5: a degree requirement is met by that degree or a higher one).
 SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
+    "技工院校高级工班及以上": (_TECH_TIERS[1:], None),
+    "技工院校高级工班": (_TECH_TIERS[1:], None),
+    "技工院校": (_TECH_TIERS, None),
+    "中等及以上职业院校": (("中等职业学校", *_TECH_TIERS, "高等职业学校"), None),
+    "专科及以上普通高等学校": ((), "大学专科"),
     "高级技工学校": (_TECH_TIERS[1:], None),
     "技工学校": (_TECH_TIERS, None),
     "技师学院": (_TECH_TIERS[2:], None),
@@ -51,6 +56,9 @@ SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
     "博士研究生": ((), "博士研究生"),
     "大学专科": ((), "大学专科"),
     "大学本科": ((), "大学本科"),
+    "本科": ((), "大学本科"),
+    "专科": ((), "大学专科"),
+    "研究生": ((), "硕士研究生"),
     "硕士": ((), "硕士研究生"),
     "博士": ((), "博士研究生"),
     "大专": ((), "大学专科"),
@@ -67,6 +75,11 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 #: Specialty words -> accepted specialties (非本专业 covers 相关 and other specialties).
 SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "本专业或相关专业": ("this", "related"),
+    "本专业(职业)或相关专业": ("this", "related"),
+    "本职业或相关专业": ("this", "related"),
+    "本专业或相关职业": ("this", "related"),
+    "其他专业": ("related", "other"),
+    "相关专业": ("related",),
     "本专业及相关专业": ("this", "related"),
     "非本专业": ("related", "other"),
     "本职业(专业)": ("this",),

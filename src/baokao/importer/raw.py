@@ -56,6 +56,8 @@ class RawSubject:
     placed_by: str | None = None
     #: The source file, for citing routes as ``file:line`` (standards only).
     source: str | None = None
+    #: Title names of the standard's levels (助理理财规划师 -> 3), for reading certificates.
+    titles: dict[str, int] = field(default_factory=dict)
 
     @property
     def title(self) -> str:

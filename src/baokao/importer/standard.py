@@ -1,8 +1,7 @@
 """Reader for the 申报条件 section of a national occupational skill standard.
 
-Copies of this section come from PDFs, web pages, forums and OCR, in three generations of
-wording and more than twenty heading forms, sometimes as one paragraph. The reader does
-not match templates; it finds *anchors* in the folded text (:mod:`baokao.importer.clean`):
+Copies come from PDFs, web pages, forums and OCR, in three generations of wording and
+twenty-odd heading forms. The reader finds *anchors* in the folded text, not templates:
 
 * a level starts wherever a level label stands as a heading: with the 'one of' phrase
   (``具备以下条件之一者,可申报五级/初级工``, ``高级(具备以下条件之一者)``), or alone on
@@ -14,12 +13,11 @@ not match templates; it finds *anchors* in the folded text (:mod:`baokao.importe
   the section is for; a section shared by several occupations (a table of names and
   codes above it) gives each the same levels and notes;
 * the text stops at the next section heading (``2.9 考核方式``, ``二、鉴定``).
-
-Nothing odd is an error. A gap, a repeat, a missing heading (items restarting at 1), a
-cut-off ending: each is a :class:`~baokao.importer.pieces.Flag` with its line, and the
-routes it touches are marked for review. A level whose heading was not found is read as a
-level of its own, inferred and flagged, never folded into the level above. Only a text
-with no level at all is refused.
+Nothing odd is an error: a gap, a repeat, a missing heading (items restarting at 1), a
+cut-off ending are :class:`~baokao.importer.pieces.Flag` s with their line, and mark the
+routes they touch for review. A level whose heading was not found is a level of its own,
+inferred and flagged, never folded into the level above. Only a text with no level at all
+is refused.
 """
 
 from __future__ import annotations
@@ -29,10 +27,23 @@ from dataclasses import dataclass, field
 
 from baokao.importer.anchors import Label, heading_words, label_in, line_heading, read_ladder
 from baokao.importer.clean import Folded, fold
-from baokao.importer.normalize import to_ascii_digits
 from baokao.importer.pieces import Flag, Piece, find_items, is_closing_phrase, routes_of
 from baokao.importer.raw import RawLevel, RawSubject
-from baokao.model.levels import LEVEL_LABELS
+from baokao.importer.sectiontext import (
+    CODE,
+    CODE_AFTER,
+    blank,
+    find,
+    find_name,
+    occupations,
+    prerequisite,
+    route_text,
+    split_notes,
+    split_restarts,
+    trim,
+    whole,
+)
+from baokao.model.levels import LEVEL_LABELS, level_number
 
 _ONE_OF = re.compile(r"具备(?:以下|下列|下述)条件(?:之一)?者?")
 _AFTER = re.compile(r"\s*\)?\s*,?\s*(?:可以?|均可)?\s*(?:申报|报考|报名参加)\s*")
@@ -53,18 +64,6 @@ _FURNITURE = re.compile(
     r"|.*(?:咨询电话|在线咨询|联\s*系\s*人|搜索关键字).*)\s*$"
 )
 _DECLARATION = re.compile(r"^\s*(?:职业(?:技能)?等级|等级)\s*$")
-_ROW = re.compile(
-    r"^\s*\d+\s*\|\s*(?P<name>[\u4e00-\u9fff()]{2,20})\s*\|\s*(?P<code>\d-\d{2}-\d{2}-\d{2})"
-    r"\s*\|\s*(?P<levels>[\d、,\s]*)\|?"
-)
-_NAME_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业名称[:]?(?P<v>.*)$")
-_CODE_AFTER = re.compile(r"^(?:\d+(?:\.\d+)*)?职业编码[:]?(?P<v>.*)$")
-_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}(?:-\d{2})?$")
-_TITLE = re.compile(r"^《?(?P<v>[\u4e00-\u9fff·]{2,20}?)》?国家职业技能标准(?:\(\d{4}年版\))?$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_NOTE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]\s*\d{1,2}\s*[）)])\s*")
-_SPACES = re.compile(r"\s+")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _CUT_OFF = "the text ends inside this route: the copy is cut off here"
 
 
@@ -87,26 +86,6 @@ class Section:
     subjects: list[RawSubject]
     flags: list[Flag] = field(default_factory=list)
     incomplete: str | None = None
-
-
-def _trim(text: str) -> str:
-    """Join wrapped lines: drop whitespace unless it separates two ASCII words."""
-
-    def keep(m: re.Match[str]) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        return " " if _ASCII_WORD.match(before) and _ASCII_WORD.match(after) else ""
-
-    return _SPACES.sub(keep, text).strip()
-
-
-def _route_text(quoted: str) -> str:
-    """Quoted item text: wraps joined, ASCII digits, no footnote marks."""
-    return _trim(to_ascii_digits(quoted)).translate({ord(c): None for c in _CIRCLED})
-
-
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 class _Reader:
@@ -144,14 +123,14 @@ class _Reader:
         for number, line in enumerate(self.text.splitlines(keepends=True)):
             end = pos + len(line)
             if number == 0 and line.startswith("source:"):  # a corpus file's provenance
-                self.text = _blank(self.text, pos, end)
+                self.text = blank(self.text, pos, end)
                 pos = end
                 continue
             bare = line_heading(line, read_ladder("", [])) is not None and bool(
                 re.fullmatch(r"[五四三二一]级/?[\u4e00-\u9fff]{0,4}", line.strip())
             )
             if _FURNITURE.match(line) or (declaring and bare):
-                self.text = _blank(self.text, pos, end)
+                self.text = blank(self.text, pos, end)
             elif line.strip():
                 declaring = bool(_DECLARATION.match(line))
             pos = end
@@ -186,7 +165,7 @@ class _Reader:
             if found_after is not None and found_after[1] == 0:
                 tail = _COLON_SOON.match(self.text, after.end() + found_after[2])
                 end = tail.end() if tail else after.end() + found_after[2]
-                return [_Heading(start, end, found_after[0], _prerequisite(sentence))]
+                return [_Heading(start, end, found_after[0], prerequisite(sentence))]
         close = _CLOSE.match(self.text, m.end())
         stop = close.end() if close else m.end()
         words = heading_words(sentence.rstrip(" (\t"))
@@ -197,9 +176,9 @@ class _Reader:
         previous = found[-1] if found else None
         gap = self.text[previous.end : start] if previous else "x"
         if previous is not None and not gap.strip(" \n:"):
-            previous.end, previous.prerequisite = stop, _prerequisite(sentence)
+            previous.end, previous.prerequisite = stop, prerequisite(sentence)
             return []
-        return [_Heading(start, stop, Label(0), _prerequisite(sentence))]
+        return [_Heading(start, stop, Label(0), prerequisite(sentence))]
 
     def _merge(self, headings: list[_Heading]) -> list[_Heading]:
         """Join ``五级`` + ``(初级)`` lines; attach a label-less 'one of' line to the heading
@@ -232,89 +211,6 @@ class _Reader:
                 return pos
             pos += len(line)
         return len(self.text)
-
-
-def _prerequisite(sentence: str) -> str | None:
-    words = re.sub(r"^[\s\-(]*(?:\(?[一二三四五\d]+[).、]|\d+\.)?\s*", "", sentence)
-    words = re.sub(r"\s*(?:,|并)+\s*$", "", words).strip()
-    return words if re.search(r"持有|取得|具有|年满", words) else None
-
-
-def _split_notes(text: str) -> list[str]:
-    """Split a note block into definitions: at ①②③, at numbered lines, at "。", or as one
-    list (``相关职业`` then one name a line)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        return []
-    joined = "".join(lines)
-    if any(c in joined for c in _CIRCLED):
-        chunks = re.split(f"[{_CIRCLED}]", joined)
-    elif re.fullmatch(r"相关(?:职业|专业)", lines[0]):
-        names = [x for x in lines[1:] if not x.startswith(("注", "•"))]
-        chunks = [lines[0] + "：" + "、".join(names), *(x for x in lines[1:] if x not in names)]
-    elif any(_NOTE_ITEM.match(line) for line in lines):
-        groups: list[list[str]] = []
-        for line in lines:
-            m = _NOTE_ITEM.match(line)
-            if m is not None or not groups:
-                groups.append([line[m.end() :] if m else line])
-            else:
-                groups[-1].append(line)
-        chunks = ["".join(group) for group in groups]
-    else:
-        chunks = re.split(r"(?<=。)", joined)
-    out = [re.sub(r"^[•\s]*(?:注|备注)\s*[:：]\s*", "", c.strip()) for c in chunks]
-    return [c for c in out if c]
-
-
-def _find(lines: list[str], label: re.Pattern[str], valid: re.Pattern[str]) -> str | None:
-    compact = [_SPACES.sub("", line) for line in lines]
-    for i, line in enumerate(compact):
-        m = label.match(line)
-        if m is None:
-            continue
-        value = m.group("v") or next((c for c in compact[i + 1 : i + 3] if c), "")
-        if valid.match(value):
-            return value
-    return None
-
-
-def _find_name(lines: list[str]) -> str | None:
-    name = _find(lines, _NAME_AFTER, re.compile(r"^[\u4e00-\u9fff·()]{2,30}$"))
-    if name is not None:
-        return name
-    for line in lines:
-        if m := _TITLE.match(_SPACES.sub("", line)):
-            return m.group("v")
-    return None
-
-
-def _occupations(text: str) -> list[tuple[str, str, set[int] | None]]:
-    """Rows ``1 | 中式烹调师 | 4-03-02-01 | 5、4、3、2、1 |`` of a shared section."""
-    rows = []
-    for line in text.splitlines():
-        if m := _ROW.match(line):
-            digits = {int(d) for d in re.findall(r"[1-5]", m.group("levels"))}
-            rows.append((m.group("name"), m.group("code"), digits or None))
-    return rows if len(rows) >= 2 else []
-
-
-def _split_restarts(pieces: list[Piece]) -> list[list[Piece]]:
-    """Items that restart at 1 after item 2 or later begin a level whose heading is lost."""
-    groups: list[list[Piece]] = [[]]
-    top = 0
-    for piece in pieces:
-        if piece.number == 1 and piece.sub in (None, 1) and top >= 2:
-            groups.append([])
-            top = 0
-        groups[-1].append(piece)
-        top = max(top, piece.number or 0)
-    return groups
-
-
-def _whole(text: str) -> bool:
-    """Whether an item's text ends as a sentence ends, with its brackets closed."""
-    return bool(re.search(r"[。.;!)]\s*$", text)) and text.count("(") <= text.count(")")
 
 
 class _Build:
@@ -360,15 +256,15 @@ class _Build:
             stop = heads[i + 1].start if i + 1 < len(heads) else end_all
             body_end = stop
             if note := _NOTE.search(text, h.end, stop):
-                self.notes += _split_notes(quote(note.start(), stop))
+                self.notes += split_notes(quote(note.start(), stop))
                 body_end = note.start()
             items = find_items(text, h.end, body_end)
             for s, e in items.stray:
                 if not is_closing_phrase(text[s:e]):
-                    stray = _trim(quote(s, e))
+                    stray = trim(quote(s, e))
                     self.flag(s, f"text not read as a condition: {stray}", review=False)
             last_piece_end = h.end
-            for g, group in enumerate(g for g in _split_restarts(items.pieces) if g):
+            for g, group in enumerate(g for g in split_restarts(items.pieces) if g):
                 label = h.label if g == 0 else Label(0)
                 level = self.level(label, group[0].start if g else h.start, previous)
                 if level is None:
@@ -378,7 +274,7 @@ class _Build:
                     level.prerequisite = h.prerequisite
                 pieces = []
                 for p in group:
-                    body = _route_text(quote(p.start, p.end))
+                    body = route_text(quote(p.start, p.end))
                     if body:
                         pieces.append((p, body, self.r.line(p.start)))
                     else:
@@ -412,7 +308,7 @@ class _Build:
             self.incomplete = (
                 f"the text ends at the heading of {level.label}; its conditions are missing"
             )
-        elif level.routes and not _whole(text[pieces[-1].start : pieces[-1].end].strip()):
+        elif level.routes and not whole(text[pieces[-1].start : pieces[-1].end].strip()):
             route = level.routes[-1]
             route.review.append(_CUT_OFF)
             self.incomplete = f"the text ends inside {level.label} item {route.number}: cut off"
@@ -432,9 +328,8 @@ def read_section(
 
     Args:
         text: the section as copied, with whatever came before and after it.
-        name: the occupation (or 工种) name; found in the text when ``None``
-            (``职业名称：美容师``, ``1.1 职业名称`` then the name, or the title line).
-        code: the occupation code; found as ``职业编码：4-10-03-01`` when ``None``.
+        name: the occupation (or 工种) name; else found in the text (``职业名称：X``).
+        code: the occupation code; else found as ``职业编码：4-10-03-01``.
         work_type: the 工种, when the standard covers one.
         source: the file name, kept on each route for citing ``file:line``.
 
@@ -463,12 +358,16 @@ def read_section(
     levels = [build.levels[n] for n in sorted(build.levels, reverse=True)]
     lines = folded.text.splitlines()
     first = levels[0].line if levels else 1
-    rows = _occupations(reader.text[: heads[0].start])
+    rows = occupations(reader.text[: heads[0].start])
     subjects: list[RawSubject] = []
     if rows:
         for row_name, row_code, numbers in rows:
-            own = [lv for lv in levels if numbers is None or _number(lv) in numbers]
-            missing = sorted((numbers or set()) - {_number(lv) for lv in levels}, reverse=True)
+            own = [
+                lv for lv in levels if numbers is None or level_number(lv.label or "") in numbers
+            ]
+            missing = sorted(
+                (numbers or set()) - {level_number(lv.label or "") for lv in levels}, reverse=True
+            )
             if missing:
                 listed = ", ".join(LEVEL_LABELS[n] for n in missing)
                 reader.flags.append(
@@ -478,22 +377,20 @@ def read_section(
                 RawSubject(row_name, work_type, row_code, own, [], first, source=source)
             )
     else:
-        subject_name = name if name is not None else _find_name(lines)
+        subject_name = name if name is not None else find_name(lines)
         if subject_name is None:
             raise StandardLayoutError(
                 f"line {first}: no occupation name in the text "
                 "(职业名称：… or a …国家职业技能标准 title); pass name="
             )
         if code is None:
-            code = _find(lines, _CODE_AFTER, _CODE)
+            code = find(lines, CODE_AFTER, CODE)
         subjects.append(RawSubject(subject_name, work_type, code, levels, [], first, source=source))
+    titles = {t: lab.number for t in reader.ladder.seen if (lab := reader.ladder.title(t))}
     for subject in subjects:
         subject.notes = list(build.notes)
+        subject.titles = titles
     return Section(subjects, reader.flags, build.incomplete)
-
-
-def _number(level: RawLevel) -> int:
-    return next(n for n, label in LEVEL_LABELS.items() if label == level.label)
 
 
 def read_standard(
