@@ -20,6 +20,7 @@ from baokao.compiler.analysis import Analyser
 from baokao.compiler.answers import build_profile, describe, parse_answer, question, years_bounds
 from baokao.compiler.build import compile_level
 from baokao.compiler.catalogue import Catalogue, build_catalogue
+from baokao.compiler.search import Progress
 from baokao.compiler.shapes import MET, STUCK
 from baokao.compiler.tree import Ask
 from baokao.compiler.walk import Position, advance, state_of
@@ -28,30 +29,57 @@ from baokao.model.conditions import Certificate, WorkYears, leaves
 from baokao.model.profile import CertificateHeld, Profile
 from baokao.model.rules import Level, Route, Subject
 
-__all__ = ["AllLevelsOutcome", "Answer", "AnswerError", "LevelOutcome", "Question", "Session"]
+__all__ = [
+    "AllLevelsOutcome",
+    "Answer",
+    "AnswerError",
+    "LevelOutcome",
+    "Question",
+    "Session",
+    "prepare",
+]
 
 _CACHE_SIZE = 128
 _trees: OrderedDict[tuple[int, int], tuple[Level, QuestionTree, Analyser]] = OrderedDict()
 _catalogues: dict[int, tuple[Subject, Catalogue]] = {}
 
 
-def compiled(subject: Subject, level: Level) -> tuple[QuestionTree, Analyser]:
+def compiled(
+    subject: Subject, level: Level, progress: Progress | None = None
+) -> tuple[QuestionTree, Analyser]:
     """The compiled tree of ``level`` (questions shared with the subject's other levels).
 
     Cached by identity: rule books are loaded once and their models are frozen, so the
-    same level object always compiles to the same tree.
+    same level object always compiles to the same tree. ``progress`` is told how a
+    compile goes and may stop it by raising (see :func:`prepare`).
     """
     key = (id(subject.occupation), id(level))
     hit = _trees.get(key)
     if hit is not None and hit[0] is level:
         _trees.move_to_end(key)
         return hit[1], hit[2]
-    tree = compile_level(level, subject.occupation.notes, context=subject.levels)
+    tree = compile_level(level, subject.occupation.notes, context=subject.levels, progress=progress)
     analyser = Analyser(tree.catalogue)
     _trees[key] = (level, tree, analyser)
     if len(_trees) > _CACHE_SIZE:
         _trees.popitem(last=False)
     return tree, analyser
+
+
+def prepare(
+    subject: Subject, level: int | None, today: date | None = None, progress: Progress | None = None
+) -> Session:
+    """A new session with its trees compiled and its first question worked out.
+
+    The slow part of starting an interview (compiling, once per level): a UI runs it in a
+    thread, shows ``progress`` (told the states worked on so far) and cancels it by
+    raising from ``progress``; the exception ends the compile and comes out of here.
+    """
+    session = Session.start(subject, level, today)
+    for lv in session._levels:
+        compiled(subject, lv, progress)
+    _ = session.question, session.alive
+    return session
 
 
 def _union(subject: Subject) -> Catalogue:

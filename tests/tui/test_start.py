@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from datetime import date
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList, Static
@@ -160,3 +162,33 @@ async def test_a_slow_compile_is_announced_then_the_first_question_shows(
         assert isinstance(app.screen, QuestionScreen)
         assert not app.start.query_one("#results").loading
         assert "正在准备" not in "\n".join(str(w.render()) for w in app.start.query(Static))
+
+
+async def test_a_long_compile_shows_its_progress_and_esc_cancels_it_for_good(
+    tmp_path: Path,
+) -> None:
+    """The hostile 40-route level (tests/fixtures/forty) compiles for many seconds: its
+    progress shows with Esc to cancel; once cancelled, the interview never pops up."""
+    from baokao.tui import app as app_module
+    from baokao.tui.screens.preparing import PreparingScreen
+
+    forty = Path(__file__).parents[1] / "fixtures" / "forty"
+    app = BaokaoApp(trees=forty, today=date(2026, 5, 1), slip_dir=tmp_path)
+    async with app.run_test() as pilot:
+        await search(pilot, "9-99-99-01")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause(app_module.PROGRESS_AFTER + 0.8)
+        assert isinstance(app.screen, PreparingScreen)
+        text = screen_text(app)
+        assert "正在准备“四十条途径测试职业 · 三级/高级”的问题" in text
+        assert "已分析" in text and "Esc" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, StartScreen)
+        assert app.session is None
+        assert not app.start.query_one("#results").loading

@@ -31,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
+import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -44,11 +45,13 @@ from textual.screen import Screen
 from baokao.i18n import N_, Lang, _, set_lang
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
+from baokao.tui.screens.preparing import PreparingScreen
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 
 if TYPE_CHECKING:
     from baokao.compiler.questions import Answer
+    from baokao.compiler.search import Progress
     from baokao.model.rules import Subject
     from baokao.rulebook import Rulebook
     from baokao.session import Session
@@ -194,16 +197,36 @@ class BaokaoApp(App[None]):
         labels = dict(entry.levels)
         case = f"{entry.title} · {_('全部等级') if level is None else labels[level]}"
 
+        cancel = threading.Event()
+        screen = PreparingScreen(case)
+
+        def progress(states: int) -> None:  # in the compiling thread
+            if cancel.is_set():
+                raise CompileCancelled
+            screen.states = states
+
         def busy() -> None:
             self.start.preparing = _("正在准备“{case}”的问题……").format(case=case)
 
-        timer = self.set_timer(PREPARING_AFTER, busy)  # only a wait one would notice
+        def long() -> None:
+            self.push_screen(screen, lambda done: None if done else cancel.set())
+
+        timers = [self.set_timer(PREPARING_AFTER, busy), self.set_timer(PROGRESS_AFTER, long)]
         try:
-            session = await asyncio.to_thread(_started, subject, level, self.today)
+            session = await asyncio.to_thread(_started, subject, level, self.today, progress)
+        except CompileCancelled:
+            return
+        except asyncio.CancelledError:  # another level was picked: stop this compile too
+            cancel.set()
+            raise
         finally:
-            timer.stop()
+            for timer in timers:
+                timer.stop()
             self.start.preparing = ""
-        self._show(session)
+            if screen in self.screen_stack:
+                screen.close(True)
+        if not cancel.is_set():
+            self._show(session)
 
     # The interview ---------------------------------------------------------------------
 
@@ -363,17 +386,23 @@ class BaokaoApp(App[None]):
         yield SystemCommand(_("退出"), _("关闭程序"), self.action_quit)
 
 
-def _started(subject: Subject, level: int | None, today: date | None) -> Session:
-    """A new session with its first question worked out (compiles the trees; slow)."""
-    from baokao.session import Session
+class CompileCancelled(Exception):
+    """The user cancelled a compile (raised in the compiling thread, from its progress)."""
 
-    session = Session.start(subject, level, today)
-    _ = session.question, session.alive
-    return session
+
+def _started(
+    subject: Subject, level: int | None, today: date | None, progress: Progress
+) -> Session:
+    """A new session with its first question worked out (compiles the trees; slow)."""
+    from baokao.session import prepare
+
+    return prepare(subject, level, today, progress)
 
 
 #: After how long (in seconds) a level still being compiled is announced on the start screen.
 PREPARING_AFTER = 0.15
+#: After how long (in seconds) a compile still going shows its progress, with Esc to cancel.
+PROGRESS_AFTER = 1.0
 
 #: The longest (in seconds) that showing a question keeps the garbage collector paused.
 GC_PAUSE_LIMIT = 1.0
