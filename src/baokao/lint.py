@@ -1,6 +1,8 @@
 """``baokao lint``: what a maintainer must look at in a rule folder.
 
-Three findings: text the importer could not read (``unparsed``, with file and route),
+Findings: text the importer could not read (``unparsed``, with the rule file, the route
+and, for a route read from a standard's text, the source file and line), review flags the
+import left on such routes (需人工核实, with the same place),
 routes that another route of the same level implies (anyone meeting the stronger route
 also meets the weaker, so the stronger adds nothing), and levels with no route at all.
 The implication check is structural and conservative: it only reports what it can prove.
@@ -48,9 +50,14 @@ def lint_level(where: str, level: Level) -> list[str]:
     if not level.routes:
         found.append(f"{where} {level.label}: no route")
     for route in level.routes:
+        at = f" ({route.source})" if route.source else ""
         for leaf in leaves(route.conditions):
             if leaf.kind == "unparsed":
-                found.append(f"{where} {level.label} route {route.number}: unparsed: {leaf.text}")
+                found.append(
+                    f"{where} {level.label} route {route.number}{at}: unparsed: {leaf.text}"
+                )
+        if route.review and route.source:
+            found.append(f"{where} {level.label} route {route.number}{at}: {route.review}")
     for a in level.routes:
         for b in level.routes:
             if (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,14 +85,28 @@ class Folded:
     text: str
     origin: tuple[int, ...]
     original: str
+    #: Original indexes of noise removed by folding (never quoted).
+    removed: frozenset[int] = frozenset()
 
     def quote(self, start: int, end: int) -> str:
         """The original characters behind ``text[start:end]``, without removed noise."""
-        seen: list[int] = []
-        for index in self.origin[start:end]:
-            if not seen or index != seen[-1]:
-                seen.append(index)
-        return "".join(self.original[i] for i in seen)
+        return self.quote_at(range(start, end))
+
+    def quote_at(self, positions: Iterable[int], skip: frozenset[int] = frozenset()) -> str:
+        """The original characters behind some folded positions, in order.
+
+        A folded character that stands for several original ones (``15`` for 十五) quotes
+        all of them: gaps between the original indexes are filled, except where noise was
+        removed (or the original index is in ``skip``).
+        """
+        kept = sorted({self.origin[i] for i in positions})
+        out: list[int] = []
+        for index in kept:
+            if out:
+                gap = range(out[-1] + 1, index)
+                out += [i for i in gap if i not in self.removed and i not in skip]
+            out.append(index)
+        return "".join(self.original[i] for i in out)
 
     def line_of(self, position: int) -> int:
         """The 1-based line number, in the original, of a folded position."""
@@ -131,6 +146,7 @@ def fold(original: str) -> Folded:
     """Fold ``original``: noise out, NFKC, simplified, canonical dashes, digit years."""
     text, origin = _replace(original, list(range(len(original))), _NOISE, "")
     text, origin = _replace(text, origin, _ASCII_RUN, _ascii_noise)
+    removed = frozenset(range(len(original))) - frozenset(origin)
     chars: list[str] = []
     where: list[int] = []
     for char, index in zip(text, origin, strict=True):
@@ -140,7 +156,7 @@ def fold(original: str) -> Folded:
     text = "".join(chars)
     text, where = _replace(text, where, _OCR_ONE, "一")
     text, where = _replace(text, where, _CN_NUMBER, _numeral)
-    return Folded(text, tuple(where), original)
+    return Folded(text, tuple(where), original, removed)
 
 
 def fold_text(text: str) -> str:

@@ -103,17 +103,10 @@ class _Reader:
 
     def quote(self, start: int, end: int) -> str:
         """The original text behind ``text[start:end]``, without blanked furniture."""
-        kept = [
-            i
-            for i in range(start, end)
-            if not (self.text[i] == " " and self.f.text[i] not in " \t\n")
-        ]
-        out: list[int] = []
-        for i in kept:
-            index = self.f.origin[i]
-            if not out or index != out[-1]:
-                out.append(index)
-        return "".join(self.f.original[i] for i in out)
+        span = range(start, end)
+        blank = {i for i in span if self.text[i] == " " and self.f.text[i] != " "}
+        skip = frozenset(self.f.origin[i] for i in blank)
+        return self.f.quote_at((i for i in span if i not in blank), skip)
 
     def line(self, pos: int) -> int:
         return self.f.line_of(pos)
