@@ -141,8 +141,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     """Start the terminal UI."""
     from baokao.tui.app import run
 
-    run(trees=_trees(args), lang=_lang(args))
-    return 0
+    return run(trees=_trees(args), lang=_lang(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -44,6 +44,7 @@ from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang
 from baokao.tui.i18n import localize_bindings
+from baokao.tui.palette import textual_commands
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import PreparingScreen
 from baokao.tui.screens.start import StartScreen
@@ -371,7 +372,7 @@ class BaokaoApp(App[None]):
         self.start.reset()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The main actions in the command palette (Ctrl+P)."""
+        """The main actions in the command palette (Ctrl+P), then Textual's own."""
         if self.check_action("save", ()):
             yield SystemCommand(
                 _("保存结果单"), _("把结论、回答和条文存为 Markdown 和文本文件"), self.action_save
@@ -383,7 +384,7 @@ class BaokaoApp(App[None]):
         yield SystemCommand(
             _("下一位考生"), _("清空当前查询，回到职业搜索"), self.action_next_candidate
         )
-        yield SystemCommand(_("退出"), _("关闭程序"), self.action_quit)
+        yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
 
 
 class CompileCancelled(Exception):
@@ -414,12 +415,18 @@ GC_PAUSE_LIMIT = 1.0
 SWITCH_INTERVAL = 0.001
 
 
-def run(trees: str | Path | None = None, lang: Lang = "zh") -> None:
+def run(trees: str | Path | None = None, lang: Lang = "zh") -> int:
     """Start the terminal UI (what ``baokao`` with no command does).
 
     The app has the process to itself here, so this also makes the process-wide
     settings that keep answering quick (see the module's text): a shorter GIL switch
     interval and the app's management of the garbage collector.
+
+    Returns:
+        The exit status: 0 when the user quit, non-zero when the app crashed (Textual
+        has then printed the error), so that a script or a kiosk sees the failure.
     """
     sys.setswitchinterval(SWITCH_INTERVAL)
-    BaokaoApp(trees=trees, lang=lang, manage_gc=True).run()
+    app = BaokaoApp(trees=trees, lang=lang, manage_gc=True)
+    app.run()
+    return app.return_code or 0
