@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     tree.add_argument("--work-type", default=None)
     tree.add_argument("--format", choices=("text", "json", "mermaid"), default="text")
     tree.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+    serve = sub.add_parser("serve", help="serve the UI to a browser (a kiosk)")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: this machine)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--public-url", default=None, help="the address browsers use")
+    serve.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
     for command in sub.choices.values():  # --lang, like --trees, also after the command
         command.add_argument("--lang", dest="sub_lang", choices=LANGS, help=argparse.SUPPRESS)
     return parser
@@ -137,6 +142,13 @@ def cmd_tree(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run ``baokao serve``."""
+    from baokao.tui.serve import serve
+
+    return serve(args.host, args.port, _lang(args), _trees(args), args.public_url)
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the terminal UI."""
     from baokao.tui.app import run
@@ -148,7 +160,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``baokao`` command."""
     args = _parser().parse_args(argv)
     set_lang(_lang(args))
-    commands = {"check": cmd_check, "import": cmd_import, "lint": cmd_lint, "tree": cmd_tree}
+    commands = {
+        "check": cmd_check,
+        "import": cmd_import,
+        "lint": cmd_lint,
+        "tree": cmd_tree,
+        "serve": cmd_serve,
+    }
     try:
         return commands.get(args.command, cmd_ui)(args)
     except ValueError as exc:  # CaseError, RulebookError, LayoutError … are ValueErrors

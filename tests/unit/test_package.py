@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 import baokao
 from baokao.bundled import bundled_sources, bundled_trees
@@ -67,3 +69,18 @@ def test_bundled_rules_are_package_data() -> None:
     assert len(list(folder.glob("*.yaml"))) >= 9
     assert (folder / "美容师.yaml").is_file()
     assert (bundled_sources() / "source-table.txt").is_file()
+
+
+def test_the_minimum_versions_run_installs_the_declared_lower_bounds() -> None:
+    root = Path(__file__).parents[2]
+    declared = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    lower = {}
+    for requirement in declared["project"]["dependencies"]:
+        name, bound = re.fullmatch(r"([\w.-]+)>=([\w.]+)", requirement.split(";")[0]).groups()
+        lower[name.lower()] = Version(bound)
+    pinned = {}
+    for line in (root / "constraints-minimum.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            pinned[name.strip().lower()] = Version(version.strip())
+    assert pinned == lower
