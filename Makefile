@@ -45,6 +45,18 @@ catalogues: $(STAMP_TEST)
 		--no-fuzzy-matching --ignore-obsolete
 	rm $(LOCALE)/baokao.pot
 	$(BIN)/pybabel compile -d $(LOCALE) -D baokao --use-fuzzy --statistics
+	$(BIN)/python -c "$$MO_DATES"  # the .mo changes only when a text does
+
+# pybabel compile stamps the .mo with the time; rewrite it with fixed dates.
+define MO_DATES
+import datetime, pathlib
+from babel.messages import mofile, pofile
+for po in pathlib.Path('$(LOCALE)').glob('*/LC_MESSAGES/baokao.po'):
+    cat = pofile.read_po(po.open('rb'), locale=po.parts[-3])
+    cat.creation_date = cat.revision_date = datetime.datetime(2026, 1, 1)
+    mofile.write_mo(po.with_suffix('.mo').open('wb'), cat)
+endef
+export MO_DATES
 
 screenshots: $(STAMP_TEST)
 	$(BIN)/python -m baokao.tui.screenshots screenshots
