@@ -43,6 +43,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang
+from baokao.tui import kinsoku
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
@@ -96,6 +97,7 @@ class BaokaoApp(App[None]):
         """
         set_lang(lang)
         super().__init__()
+        kinsoku.install()  # 避头尾 in every wrapped text
         localize_bindings(self)
         self.trees = trees
         self.lang = lang
