@@ -2,9 +2,11 @@
 
 Findings: text the importer could not read (``unparsed``, with the rule file, the route
 and, for a route read from a standard's text, the source file and line), review flags the
-import left on such routes (需人工核实, with the same place),
-routes that another route of the same level implies (anyone meeting the stronger route
-also meets the weaker, so the stronger adds nothing), and levels with no route at all.
+import left on such routes (需人工核实, with the same place), and routes that another route
+of the same level implies (anyone meeting the stronger route also meets the weaker, so the
+stronger adds nothing). What cannot be meant at all (a level with no route, an empty
+``all``, a route number twice …) is refused when the file is read (see
+:mod:`baokao.model.rules`), so lint never sees it.
 The implication check is structural and conservative: it only reports what it can prove.
 """
 
@@ -47,8 +49,6 @@ def implies(strong: Route, weak: Route) -> bool:
 def lint_level(where: str, level: Level) -> list[str]:
     """Findings for one level; ``where`` names the file and subject."""
     found: list[str] = []
-    if not level.routes:
-        found.append(f"{where} {level.label}: no route")
     for route in level.routes:
         at = f" ({route.source})" if route.source else ""
         for leaf in leaves(route.conditions):

@@ -17,10 +17,10 @@ import yaml
 from pydantic import ValidationError
 
 from baokao.bundled import bundled_trees
-from baokao.model.base import first_error
 from baokao.model.conditions import AllOf, AnyOf, Condition
 from baokao.model.levels import parse_level
 from baokao.model.rules import Level, Occupation, Route, Subject
+from baokao.rulefile import RuleFileLimit, check_structure, read_text, schema_problem
 
 BUNDLED_TREES = bundled_trees()
 
@@ -102,9 +102,13 @@ def load_file(path: Path) -> Occupation:
         RulebookError: naming the file and the place of the first problem.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = read_text(path)
+        check_structure(text)
+        data = yaml.safe_load(text)
     except OSError as exc:
         raise RulebookError(f"{path}: cannot be read: {exc.strerror}") from None
+    except RuleFileLimit as exc:
+        raise RulebookError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -115,8 +119,7 @@ def load_file(path: Path) -> Occupation:
     try:
         return Occupation.model_validate(data)
     except ValidationError as exc:
-        place, message = first_error(exc)
-        raise RulebookError(f"{path}: {place or '(top)'}: {message}") from None
+        raise RulebookError(f"{path}: {schema_problem(exc, data, text)}") from None
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,29 @@ def load_rulebook(folder: str | Path | None = None) -> Rulebook:
     if not files:
         raise RulebookError(f"{path}: holds no rule files (*.yaml)")
     occupations = [load_file(f) for f in files]
+    refuse_twins(files, occupations)
     return Rulebook(tuple(sorted(occupations, key=_order)), path)
+
+
+def refuse_twins(files: list[Path], occupations: list[Occupation]) -> None:
+    """Refuse two rule files for one occupation (by name or by code).
+
+    Otherwise one would silently hide the other, depending on the order of the files.
+
+    Raises:
+        RulebookError: naming both files.
+    """
+    seen: dict[str, Path] = {}
+    for path, occupation in zip(files, occupations, strict=True):
+        for key in dict.fromkeys((occupation.name, occupation.code)):
+            if key is None:
+                continue
+            if key in seen:
+                raise RulebookError(
+                    f"{path}: occupation {key} is also in {seen[key]}; "
+                    "keep one rule file per occupation"
+                )
+            seen[key] = path
 
 
 def _order(occupation: Occupation) -> tuple[str, str]:

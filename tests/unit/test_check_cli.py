@@ -201,7 +201,10 @@ def test_broken_rule_file_names_file_and_place(
     )
     cases = write(tmp_path, {"occupation": "美容师", "profile": {}})
     code, _, err = run(capsys, "check", str(cases), "--trees", str(own))
-    assert code == 2 and "美容师.yaml: levels[0].routes[1].conditions[0]" in err
+    assert (
+        code == 2 and "美容师.yaml: line 17: 五级/初级, route 2, condition 1 (apprentice):" in err
+    )
+    assert "(levels[0].routes[1].conditions[0])" in err
     (own / "美容师.yaml").write_text("code: [unclosed\n", encoding="utf-8")
     code, _, err = run(capsys, "check", str(cases), "--trees", str(own))
     assert code == 2 and "美容师.yaml: line 2" in err

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from baokao.importer.grammar import parse_conditions
 from baokao.lint import implies, lint_level
 from baokao.model import Level, Route
@@ -30,10 +33,12 @@ def test_certificate_years_compare_by_strength() -> None:
     assert implies(a, b) and not implies(b, a)
 
 
-def test_unparsed_and_empty_levels() -> None:
+def test_unparsed_text_is_reported() -> None:
     odd = route(1, "经单位推荐")
     found = lint_level("y.yaml: 某职业", Level(number=3, label="三级/高级", routes=(odd,)))
     assert found == ["y.yaml: 某职业 三级/高级 route 1: unparsed: 经单位推荐"]
-    assert lint_level("z.yaml: 某职业", Level(number=2, label="二级/技师", routes=())) == [
-        "z.yaml: 某职业 二级/技师: no route"
-    ]
+
+
+def test_a_level_with_no_route_cannot_exist() -> None:
+    with pytest.raises(ValidationError, match="a level with no routes"):
+        Level(number=2, label="二级/技师", routes=())

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from baokao.model.base import Frozen
 from baokao.model.schools import DegreeKind, SchoolKind
@@ -23,12 +23,15 @@ Specialty = Literal["this", "related", "other"]
 SkillGoal = Literal["intermediate", "advanced"]
 Credential = Literal["结业证书", "合格证书"]
 
+#: A number of years a condition asks for: finite, and no more than a working life.
+Years = Annotated[float, Field(ge=0, le=80, allow_inf_nan=False)]
+
 
 class WorkYears(Frozen):
     """At least ``years`` of work: cumulative (累计), continuous (连续) or as a trainee (见习)."""
 
     kind: Literal["work_years"] = "work_years"
-    years: float = Field(ge=0)
+    years: Years
     mode: Literal["cumulative", "continuous", "trainee"]
     scope: Scope = "this"
     text: str = ""
@@ -37,7 +40,7 @@ class WorkYears(Frozen):
 class YearsAfter(Frozen):
     """Years worked after obtaining a certificate (取得…证书后，累计/连续从事…N年)."""
 
-    years: float = Field(ge=0)
+    years: Years
     mode: Literal["cumulative", "continuous"]
     scope: Scope = "this"
 
@@ -112,12 +115,26 @@ class AllOf(Frozen):
     kind: Literal["all"] = "all"
     conditions: tuple[Condition, ...]
 
+    @field_validator("conditions")
+    @classmethod
+    def _not_empty(cls, value: tuple[Condition, ...]) -> tuple[Condition, ...]:
+        if not value:
+            raise ValueError("an 'all' with no conditions would let every candidate qualify")
+        return value
+
 
 class AnyOf(Frozen):
     """At least one of ``conditions`` (the text's "；或"); counts as one condition."""
 
     kind: Literal["any"] = "any"
     conditions: tuple[Condition, ...]
+
+    @field_validator("conditions")
+    @classmethod
+    def _not_empty(cls, value: tuple[Condition, ...]) -> tuple[Condition, ...]:
+        if not value:
+            raise ValueError("an 'any' with no conditions can never be met")
+        return value
 
 
 class Unparsed(Frozen):
@@ -142,6 +159,12 @@ Condition = Annotated[Leaf | AllOf | AnyOf, Field(discriminator="kind")]
 
 AllOf.model_rebuild()
 AnyOf.model_rebuild()
+
+
+def depth(conditions: tuple[Condition, ...] | list[Condition]) -> int:
+    """How deep ``all``/``any`` nest in ``conditions`` (0 for leaves only)."""
+    nested = [depth(c.conditions) + 1 for c in conditions if isinstance(c, AllOf | AnyOf)]
+    return max(nested, default=0)
 
 
 def leaves(conditions: tuple[Condition, ...] | list[Condition]) -> Iterator[Leaf]:

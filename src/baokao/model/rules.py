@@ -7,13 +7,26 @@ A :class:`Subject` is what a candidate applies under: an occupation, or one 工�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
 
 from baokao.model.base import Frozen
-from baokao.model.conditions import Condition
-from baokao.model.levels import LEVEL_LABELS
+from baokao.model.conditions import Condition, depth
+from baokao.model.levels import LEVEL_LABELS, level_number
+
+#: How deep ``all``/``any`` may nest in a route (the source's wording needs two).
+MAX_NESTING = 6
+
+
+def _twice(kind: str, values: Iterable[object]) -> None:
+    """Refuse a number or name that appears twice (the later one would be hidden)."""
+    seen: dict[object, int] = {}
+    for place, value in enumerate(values, 1):
+        if value in seen:
+            raise ValueError(f"{kind} {value} appears twice (entries {seen[value]} and {place})")
+        seen[value] = place
 
 
 class Route(Frozen):
@@ -28,6 +41,15 @@ class Route(Frozen):
     #: Where the route is printed, ``file:line`` (routes read from a standard's text).
     source: str | None = None
 
+    @field_validator("conditions")
+    @classmethod
+    def _meaningful(cls, value: tuple[Condition, ...]) -> tuple[Condition, ...]:
+        if not value:
+            raise ValueError("a route with no conditions would let every candidate qualify")
+        if depth(value) > MAX_NESTING:
+            raise ValueError(f"all/any nested more than {MAX_NESTING} deep")
+        return value
+
 
 class Level(Frozen):
     """A level (1 highest … 5) with its label as printed and its routes."""
@@ -35,6 +57,21 @@ class Level(Frozen):
     number: int = Field(ge=1, le=5)
     label: str
     routes: tuple[Route, ...]
+
+    @field_validator("routes")
+    @classmethod
+    def _routes(cls, value: tuple[Route, ...]) -> tuple[Route, ...]:
+        if not value:
+            raise ValueError("a level with no routes: nobody could qualify; list them or drop it")
+        _twice("route number", (r.number for r in value))
+        return value
+
+    @model_validator(mode="after")
+    def _label_matches(self) -> Level:
+        named = level_number(self.label)
+        if named is not None and named != self.number:
+            raise ValueError(f"label {self.label} is not level {self.number}")
+        return self
 
     def route(self, number: int) -> Route:
         """Return the route numbered ``number`` as printed in the source."""
@@ -44,11 +81,21 @@ class Level(Frozen):
         raise KeyError(number)
 
 
+def _distinct_levels(levels: tuple[Level, ...]) -> tuple[Level, ...]:
+    _twice("level number", (lv.number for lv in levels))
+    return levels
+
+
 class WorkType(Frozen):
     """A 工种 of an occupation, with its own levels."""
 
     name: str
     levels: tuple[Level, ...]
+
+    @field_validator("levels")
+    @classmethod
+    def _levels(cls, value: tuple[Level, ...]) -> tuple[Level, ...]:
+        return _distinct_levels(value)
 
 
 class Occupation(Frozen):
@@ -59,6 +106,17 @@ class Occupation(Frozen):
     notes: tuple[str, ...] = ()
     levels: tuple[Level, ...] = ()
     work_types: tuple[WorkType, ...] = ()
+
+    @field_validator("levels")
+    @classmethod
+    def _levels(cls, value: tuple[Level, ...]) -> tuple[Level, ...]:
+        return _distinct_levels(value)
+
+    @field_validator("work_types")
+    @classmethod
+    def _work_types(cls, value: tuple[WorkType, ...]) -> tuple[WorkType, ...]:
+        _twice("工种", (wt.name for wt in value))
+        return value
 
     def subjects(self) -> list[Subject]:
         """Every subject of this occupation: itself (if it has levels), then each 工种."""
