@@ -29,7 +29,7 @@ from baokao.model.conditions import (
     YearsAfter,
 )
 
-_YEARS = r"(?:满(?P<m>\d+(?:\.\d+)?)年(?:以上)?|(?P<n>\d+(?:\.\d+)?)年(?:\(含(?:\d+年)?\),?)?以上)"
+_YEARS = r"(?:满(?P<m>\d+(?:\.\d+)?)年(?:以上)?|(?P<n>\d+(?:\.\d+)?)年(?:\(含(?:\d+年)?\),?)?(?:以上|上)?)"
 _SCOPE = r"(?P<scope>本职业或相关职业|本职业或相关工作|本职业|相关职业中?)"
 _TITLES = "助理电子商务师|电子商务员|高级物流师|助理物流师|物流员|物流师"
 _LEVEL = (
@@ -46,11 +46,14 @@ _CERT_NOUN = (
 
 _WORK_IN = re.compile(rf"^在?本职业连续(?P<trainee>见习)?(?:工作)?{_YEARS}$")
 _WORK = re.compile(
-    r"^(?:申报前)?(?P<mode>累计|连续)?从事(?P<scope>本职业或相关职业|本职业或相关工作|本职业|本职)"
+    r"^(?:申报前)?(?P<mode>累计|连续)?从事"
+    r"(?P<scope>本职业或相关职业|本职业或相关工作|本职业或相关专业|本职业|本职)"
     rf"(?:工作)?{_YEARS}$"
 )
 _APPRENTICE = re.compile(r"^(?:从事)?(?P<scope>本职业或相关职业|本职业)学徒期满$")
-_CERT = re.compile(rf"^在?取得{_SCOPE}?{_LEVEL}{_CERT_NOUN}(?P<after>以?后)?$")
+_CERT = re.compile(
+    rf"^在?取得{_SCOPE}?{_LEVEL}{_CERT_NOUN}(?:(?P<after>以?后)|满(?P<held>\d+(?:\.\d+)?)年)?$"
+)
 _CERT_GRAD = re.compile(rf"^取得{_SCOPE}?{_LEVEL}{_CERT_NOUN}的(?P<body>.+)毕业生$")
 _PREP_GRAD = re.compile(
     r"^取得(?:本职业或相关职业|本职业|相关职业)?预备技师证书的(?P<body>.+)毕业生$"
@@ -62,7 +65,7 @@ _EDU = re.compile(
 _STUDENT = re.compile(r"^(?P<body>.+)在校生$")
 _TRAINING = re.compile(
     r"经(?P<what>[^,;]{0,20}?)(?:职业资格)?(?:正规)?的?(?:职业)?培训,?达到?(?:规定)?(?:标准)?学时数?"
-    r"[,;]?[并且]?取得(?P<cred>毕\(结\)业|结业|合格|毕业)证书"
+    r"[,;]?[并且]?取得(?P<cred>毕\(结\)业|结业|合格|毕业)证书者?"
 )
 _GRADUATING = re.compile(r"\(含(?:尚未取得毕业证书的)?在(?:校|读)应届(?:研究生)?毕业生\)")
 _QUALIFIER = re.compile(r"经劳动(?:和社会)?保障(?:行政)?部门审核认[定证]的?[,、]?")
@@ -173,7 +176,11 @@ def _certificate_clause(clause: str, text: str) -> _Item:
         if edu is not None:
             return _Item(AllOf(conditions=(PreparatoryTechnician(text=text), edu)))
     if m := _CERT.match(clause):
-        return _Item(_certificate(m, text), after=bool(m.group("after")))
+        cert = _certificate(m, text)
+        if m.group("held"):  # 取得…证书满4年: held for that long, i.e. years after it
+            after = YearsAfter(years=float(m.group("held")), mode="cumulative", scope="this")
+            cert = cert.model_copy(update={"after": after})
+        return _Item(cert, after=bool(m.group("after")))
     if m := _CERT_GRAD.match(clause):
         edu = parse_education_body(m.group("body"), graduating_ok=False, text=text)
         if edu is not None:

@@ -63,6 +63,8 @@ SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
     "博士": ((), "博士研究生"),
     "大专": ((), "大学专科"),
     "中专": ((), "中专"),
+    "中等专科学校": ((), "中专"),
+    "中等专科": ((), "中专"),
 }
 
 #: Discipline words of the text -> the contract's field tags.
@@ -84,6 +86,7 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "非本专业": ("related", "other"),
     "本职业(专业)": ("this",),
     "本专业": ("this",),
+    "本职业": ("this",),
 }
 
 #: Occupation scope words of a certificate or of years.
