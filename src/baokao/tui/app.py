@@ -127,10 +127,12 @@ class BaokaoApp(App[None]):
 
     def _read_rules(self) -> None:
         """Worker thread: index, pinyin, rule book, then warm up the later screens."""
+        from baokao.coverage import source_titles
         from baokao.rulebook import RulebookError, load_rulebook, trees_dir
         from baokao.tui.search import light_index, pinyin_syllables
 
         folder = trees_dir(self.trees)
+        self.start.sources = source_titles(folder)
         try:
             index = light_index(folder)
             self.call_from_thread(self._index_ready, index)

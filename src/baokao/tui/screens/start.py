@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from baokao.coverage import covered, not_covered
 from baokao.i18n import N_, _, ngettext
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
@@ -76,6 +77,8 @@ class StartScreen(Screen[None]):
 
     #: The index to search; set by the app once it has been read.
     index: var[SearchIndex | None] = var(None, always_update=True)
+    #: The titles of the tables the rules were imported from; set by the app with the index.
+    sources: tuple[str, ...] = ()
     #: Why no index is there: a message shown instead of results.
     problem: var[str] = var("")
     #: What the app is preparing (an interview being compiled), shown while it lasts.
@@ -160,18 +163,18 @@ class StartScreen(Screen[None]):
         first = next((i for i, o in enumerate(results.options) if not o.disabled), None)
         results.highlighted = first
         count = self.query_one("#start-count", Static)
-        if groups:
-            count.update(
-                Content(
-                    ngettext(
-                        "{count} 个结果 · ↑↓ 选择 · 回车确认",
-                        "{count} 个结果 · ↑↓ 选择 · 回车确认",
-                        len(self._entries),
-                    ).format(count=len(self._entries))
-                )
-            )
-        else:
-            count.update(Content(_("没有匹配“{query}”的职业或工种。").format(query=query.strip())))
+        names = list(dict.fromkeys(e.occupation for e in self.index.entries))
+        if not groups:
+            count.update(Content(not_covered(query.strip(), names)))
+            return
+        found = ngettext(
+            "{count} 个结果 · ↑↓ 选择 · 回车确认",
+            "{count} 个结果 · ↑↓ 选择 · 回车确认",
+            len(self._entries),
+        ).format(count=len(self._entries))
+        if not query.strip():  # before a search: what the rules cover, and from where
+            found = f"{covered(names, self.sources)} · {found}"
+        count.update(Content(found))
 
     def action_move(self, action: str) -> None:
         """Move the highlight in the results while the search box keeps the focus."""
