@@ -1,50 +1,39 @@
-"""``baokao check``: cases in (JSON or CSV), verdicts out, as the public contract fixes.
+"""``baokao check``: cases in, verdicts out, as the public contract fixes.
 
-Input problems (a wrong type, negative years, an unknown field, an unknown occupation
-or level, contradictory years) are collected as :class:`CaseError` lines that name the
-case and the field; the CLI prints them and exits 2. No verdict is given for a batch
-that holds a bad case, so a typo can never pass as an answer.
+One path validates every case, whatever it came from: a JSON case and a spreadsheet row
+(:mod:`baokao.roster`) both become the contract's raw case and go through
+:func:`validate_case`, which raises a :class:`FieldError` naming the field. JSON input is
+all or nothing, as the contract has always been: a batch with a bad case gives no
+verdict, so a typo can never pass as an answer (a roster reports its good rows; see
+:mod:`baokao.roster.check`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 
 from baokao.evaluator import Verdict, evaluate
+from baokao.inputs import CaseError, Source, first_problem, parse_json
 from baokao.model.base import Frozen, first_error
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Subject
 from baokao.rulebook import Rulebook, RulebookError, find_level
 
-_LIST_FIELDS = ("certificates", "education", "trainings")
-_NUMBER_FIELDS = (
-    "years_this",
-    "years_related",
-    "years_this_continuous",
-    "years_continuous_incl_related",
-    "years_trainee_continuous",
-)
-_BOOLS = {
-    "true": True,
-    "1": True,
-    "是": True,
-    "yes": True,
-    "false": False,
-    "0": False,
-    "否": False,
-    "no": False,
-}
+__all__ = ["CaseError", "Checked", "FieldError", "check_all", "load_cases", "resolve"]
 
 
-class CaseError(ValueError):
-    """Bad input; the message names the case and the field."""
+class FieldError(ValueError):
+    """One bad field of one case: ``field`` is its path (``profile.years_this``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"field {field}: {message}" if field else message)
+        self.field = field
+        self.message = message
 
 
 class Case(Frozen):
@@ -55,6 +44,17 @@ class Case(Frozen):
     work_type: str | None = None
     level: str | int | None = None
     profile: Profile = Field(default_factory=Profile)
+
+    @field_validator("id", "occupation", "level", mode="before")
+    @classmethod
+    def _text_or_number(cls, value: Any, info: Any) -> Any:
+        """Refuse ``true`` and the like, which pydantic would read as 1 (一级)."""
+        if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+            return value
+        shown = json.dumps(value, ensure_ascii=False, default=str)[:40]
+        if info.field_name == "level":
+            raise ValueError(f"{shown} is not a level (write 四级, 四级/中级, 中级 or 4)")
+        raise ValueError(f"{shown} is neither text nor a whole number")
 
 
 @dataclass(frozen=True)
@@ -68,16 +68,42 @@ class Checked:
 
 def _where(index: int, raw: Any) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
+    if not isinstance(ident, str | int) or isinstance(ident, bool) or len(str(ident)) > 64:
+        ident = None
     return f"case {index + 1}" + (f" (id {ident!r})" if ident is not None else "")
 
 
-def _message(exc: ValidationError) -> str:
-    field, message = first_error(exc)
-    return f"field {field}: {message}" if field else message
+def validate_case(raw: dict[str, Any], book: Rulebook) -> Checked:
+    """Validate one raw case (a JSON object or a spreadsheet row) and find its subject.
+
+    Raises:
+        FieldError: naming the field that is wrong.
+    """
+    problem = first_problem(raw, depth=2)
+    if problem is not None:
+        raise FieldError(*problem)
+    try:
+        case = Case.model_validate(raw)
+    except ValidationError as exc:
+        raise FieldError(*first_error(exc)) from None
+    try:
+        subject = book.find(str(case.occupation), case.work_type)
+    except RulebookError as exc:
+        field = "work_type" if "work_type" in str(exc) else "occupation"
+        raise FieldError(field, str(exc)) from None
+    try:
+        levels = (
+            (find_level(subject, case.level),)
+            if case.level is not None
+            else tuple(sorted(subject.levels, key=lambda lv: -lv.number))
+        )
+    except RulebookError as exc:
+        raise FieldError("level", str(exc)) from None
+    return Checked(case, subject, levels)
 
 
 def resolve(raw: Any, index: int, book: Rulebook) -> Checked:
-    """Validate one raw case and find what it asks about.
+    """Validate the ``index``-th case of a JSON input.
 
     Raises:
         CaseError: naming the case and the field.
@@ -86,88 +112,28 @@ def resolve(raw: Any, index: int, book: Rulebook) -> Checked:
     if not isinstance(raw, dict):
         raise CaseError(f"{where}: expected an object with occupation, level and profile")
     try:
-        case = Case.model_validate(raw)
-    except ValidationError as exc:
-        raise CaseError(f"{where}: {_message(exc)}") from None
-    try:
-        subject = book.find(str(case.occupation), case.work_type)
-        levels = (
-            (find_level(subject, case.level),)
-            if case.level is not None
-            else tuple(sorted(subject.levels, key=lambda lv: -lv.number))
-        )
-    except RulebookError as exc:
+        return validate_case(raw, book)
+    except FieldError as exc:
         raise CaseError(f"{where}: {exc}") from None
-    return Checked(case, subject, levels)
 
 
-def load_cases(path: Path) -> list[Any]:
-    """Read raw cases from a JSON file (one case or a list) or a CSV file.
+def load_cases(source: str | Path | Source) -> list[Any]:
+    """Read raw cases from JSON (a file, or standard input for ``-``): one case or a list.
 
     Raises:
-        CaseError: when the file cannot be read or parsed.
+        CaseError: when the input cannot be read or parsed, or breaks a limit.
     """
+    opened = source if isinstance(source, Source) else Source.open(source)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise CaseError(f"{path}: cannot be read: {exc.strerror}") from None
+        data = opened.read_all()
+    finally:
+        opened.close()
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CaseError(f"{path}: not UTF-8 text") from None
-    if path.suffix.lower() == ".csv":
-        return cases_from_csv(text, str(path))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CaseError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    return data if isinstance(data, list) else [data]
-
-
-def _csv_value(column: str, cell: str, where: str) -> Any:
-    if column in _LIST_FIELDS:
-        try:
-            return json.loads(cell)
-        except json.JSONDecodeError:
-            raise CaseError(f"{where}: field profile.{column}: not a JSON list") from None
-    if column in _NUMBER_FIELDS:
-        try:
-            return float(cell)
-        except ValueError:
-            raise CaseError(f"{where}: field profile.{column}: {cell!r} is not a number") from None
-    if column == "preparatory_technician":
-        if cell.lower() not in _BOOLS:
-            raise CaseError(f"{where}: field profile.{column}: {cell!r} is not yes/no")
-        return _BOOLS[cell.lower()]
-    return cell
-
-
-def cases_from_csv(text: str, name: str = "CSV") -> list[Any]:
-    """Turn a CSV (one candidate per row) into raw cases.
-
-    Columns ``id``, ``occupation``, ``work_type``, ``level``, and any profile field;
-    list fields hold JSON; an empty cell is an unknown fact.
-    """
-    reader = csv.DictReader(io.StringIO(text))
-    cases: list[Any] = []
-    for row_no, row in enumerate(reader, start=2):
-        where = f"{name} row {row_no}"
-        case: dict[str, Any] = {}
-        profile: dict[str, Any] = {}
-        for column, value in row.items():
-            if column is None:
-                raise CaseError(f"{where}: more cells than columns")
-            cell = (value or "").strip()
-            if not cell:
-                continue
-            key = column.strip()
-            if key in ("id", "occupation", "work_type", "level"):
-                case[key] = cell
-            else:
-                profile[key] = _csv_value(key, cell, where)
-        case["profile"] = profile
-        cases.append(case)
-    return cases
+        raise CaseError(f"{opened.name}: not UTF-8 text") from None
+    parsed = parse_json(text, opened.name)
+    return parsed if isinstance(parsed, list) else [parsed]
 
 
 def result_json(checked: Checked, verdict: Verdict) -> dict[str, Any]:

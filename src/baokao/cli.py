@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,9 @@ from baokao import __version__
 from baokao.i18n import LANGS, Lang, set_lang
 
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT = 1  # the output could not be written (full disk), as coreutils do
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, what a shell shows for an interrupted program
+EXIT_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away
 
 # The core (pydantic models, evaluator, rule loading) is imported inside each command, so
 # that `baokao` with no command draws the UI first instead of loading it all up front.
@@ -35,10 +39,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGS, default="zh", help="language: zh or en")
     sub = parser.add_subparsers(dest="command")
 
-    check = sub.add_parser("check", help="check cases (JSON or CSV) against the rule book")
+    check = sub.add_parser(
+        "check", help="check cases (JSON, or a CSV/XLSX roster; - reads stdin) against the rules"
+    )
     check.add_argument("file", type=Path)
     check.add_argument("--json", action="store_true", help="print the contract's JSON")
+    check.add_argument(
+        "--out", type=Path, default=None, help="write a roster's results to FILE.xlsx or FILE.csv"
+    )
     check.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+
+    template = sub.add_parser("template", help="write an empty roster (FILE.xlsx or FILE.csv)")
+    template.add_argument("file", type=Path)
+    template.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
 
     imp = sub.add_parser("import", help="import source texts into rule files")
     imp.add_argument("sources", nargs="*", type=Path)
@@ -80,11 +93,21 @@ def _trees(args: argparse.Namespace) -> str | None:
 def cmd_check(args: argparse.Namespace) -> int:
     """Run ``baokao check``."""
     from baokao.checking import check_all, load_cases, result_json
+    from baokao.inputs import Source
     from baokao.report import verdict_lines
+    from baokao.roster.check import is_roster
     from baokao.rulebook import load_rulebook
 
     book = load_rulebook(_trees(args))
-    results = check_all(load_cases(args.file), book)
+    source = Source.open(args.file)
+    if is_roster(source):
+        from baokao.roster.run import run_roster
+
+        return run_roster(source, book, args.json, args.out)
+    if args.out is not None:
+        source.close()
+        raise ValueError(f"{source.name}: --out is for a CSV or XLSX roster")
+    results = check_all(load_cases(source), book)
     if args.json:
         out = [result_json(c, v) for c, v in results]
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -92,6 +115,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     for checked, verdict in results:
         print("\n".join(verdict_lines(checked.subject, verdict, checked.case.id)))
         print()
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Run ``baokao template``."""
+    from baokao.roster.template import write_template
+    from baokao.rulebook import load_rulebook
+
+    headers = write_template(args.file, load_rulebook(_trees(args)))
+    print(f"{args.file}: an empty roster with {len(headers)} columns")
     return 0
 
 
@@ -162,17 +195,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_lang(_lang(args))
     commands = {
         "check": cmd_check,
+        "template": cmd_template,
         "import": cmd_import,
         "lint": cmd_lint,
         "tree": cmd_tree,
         "serve": cmd_serve,
     }
     try:
-        return commands.get(args.command, cmd_ui)(args)
+        code = commands.get(args.command, cmd_ui)(args)
+        sys.stdout.flush()
+        return code
     except ValueError as exc:  # CaseError, RulebookError, LayoutError … are ValueErrors
         for line in str(exc).splitlines():
             print(f"baokao: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away (| head): end quietly, as `yes | head` does
+        _drop_stdout()
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        _drop_stdout()
+        print("baokao: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # writing failed: a full disk, /dev/full, a lost terminal
+        _drop_stdout()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"baokao: cannot write the output: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the unwritten rest cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test's captured stdout)
+        pass
 
 
 if __name__ == "__main__":

@@ -14,8 +14,11 @@ from pathlib import Path
 
 import baokao
 
-CORE = ("model", "importer", "evaluator", "compiler")
-SINGLE = ("session", "rulebook", "checking", "report", "lint", "slip", "i18n", "bundled")
+CORE = ("model", "importer", "evaluator", "compiler", "roster")
+SINGLE = (
+    *("session", "rulebook", "checking", "report", "lint", "slip", "i18n", "bundled"),
+    *("inputs", "limits"),
+)
 
 
 def core_modules() -> list[str]:

@@ -31,9 +31,8 @@ def level_number(word: str) -> int | None:
     text = word.strip().replace(" ", "")
     if text.endswith("工") and len(text) > 2:
         text = text[:-1]
-    if text.isdigit():
-        value = int(text)
-        return value if 1 <= value <= 5 else None
+    if text.isascii() and text.isdigit():  # not "²" or "４"; never int() of 5,000 digits
+        return int(text) if len(text) == 1 and 1 <= int(text) <= 5 else None
     if text in _OLD_NAMES:
         return _OLD_NAMES[text]
     if len(text) == 2 and text[1] == "级" and text[0] in _NUMERALS:
@@ -53,5 +52,8 @@ def parse_level(value: object) -> int | None:
     if isinstance(value, int):
         return value if 1 <= value <= 5 else None
     if isinstance(value, str):
+        _, slash, right = value.partition("/")
+        if slash and level_number(right) is None:  # "四级/xyz" names no level
+            return None
         return level_number(value)
     return None

@@ -1,0 +1,130 @@
+"""Checking a roster: every good row judged, every bad row one line, as a stream.
+
+Unlike a JSON batch (all or nothing), a class sheet is partly right more often than not:
+each good row gets its verdicts and each bad row one line naming the spreadsheet's row
+number, the column header and what is wrong; the exit status is still the contract's
+(2 when any row was bad). Rows are read, validated and judged one at a time, so memory
+does not grow with the roster; ``judge=False`` reads and validates only (the benchmark's
+floor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from baokao.checking import Checked, FieldError, validate_case
+from baokao.evaluator import Verdict, evaluate
+from baokao.inputs import CaseError, Source
+from baokao.roster.decode import csv_rows
+from baokao.roster.rows import Header, RowCase, RowError, read_header_row, row_case
+from baokao.roster.xlsx import ZIP_MAGIC, XlsxRows
+from baokao.rulebook import Rulebook
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One row of a roster: its verdicts, or the one line saying what is wrong."""
+
+    row: int
+    cells: tuple[str, ...]
+    results: tuple[tuple[Checked, Verdict], ...] = ()
+    error: str | None = None
+    identity: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How reports name the candidate: the id or name, else the row."""
+        for checked, _ in self.results:
+            if checked.case.id is not None:
+                return str(checked.case.id)
+        return dict(self.identity).get("name", f"第 {self.row} 行")
+
+
+@dataclass
+class Roster:
+    """An opened roster: its header row and the rows after it."""
+
+    name: str
+    header: Header
+    rows: Iterator[tuple[int, list[str]]]
+    progress: Callable[[], float | None]
+
+
+def is_roster(source: Source) -> bool:
+    """Whether an input is a spreadsheet (CSV or XLSX) rather than JSON."""
+    if source.suffix in (".csv", ".xlsx", ".xlsm"):
+        return True
+    if source.suffix == ".json":
+        return False
+    start = source.head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return source.head.startswith(ZIP_MAGIC) or start not in (b"[", b"{", b"")
+
+
+def open_roster(source: Source) -> Roster:
+    """Open a CSV or XLSX roster and read its header row.
+
+    Raises:
+        CaseError: when it cannot be read or has no usable header row.
+    """
+    rows: Iterator[tuple[int, list[str]]]
+    if source.suffix in (".xlsx", ".xlsm") or source.head.startswith(ZIP_MAGIC):
+        sheet = XlsxRows(source)
+        done = [0]
+
+        def counted() -> Iterator[tuple[int, list[str]]]:
+            for item in sheet:
+                done[0] = item[0]
+                yield item
+
+        rows = counted()
+
+        def progress() -> float | None:
+            return done[0] / sheet.total if sheet.total else None
+
+    else:
+        binary = source.binary()
+        rows = csv_rows(source, binary)
+
+        def progress() -> float | None:
+            return binary.consumed / source.size if source.size else None
+
+    for _, cells in rows:
+        if any(cell.strip() for cell in cells):
+            return Roster(source.name, read_header_row(cells, source.name), rows, progress)
+    raise CaseError(f"{source.name}: empty; expected a header row and one row per candidate")
+
+
+def _line(name: str, row_no: int, header: str | None, message: str) -> str:
+    column = f", column {header}" if header else ""
+    return f"{name} row {row_no}{column}: {message}"
+
+
+def check_rows(roster: Roster, book: Rulebook, judge: bool = True) -> Iterator[RowResult]:
+    """Read, validate and (with ``judge``) judge each row of a roster, one at a time.
+
+    Raises:
+        CaseError: when the file itself stops being readable (the rows before it have
+            been yielded).
+    """
+    for row_no, cells in roster.rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        case: RowCase | None = None
+        try:
+            case = row_case(roster.header, cells)
+            checked = validate_case(case.raw, book)
+        except RowError as exc:
+            line = _line(roster.name, row_no, exc.header, exc.message)
+            yield RowResult(row_no, tuple(cells), error=line)
+            continue
+        except FieldError as exc:
+            header = case.header_for(exc.field) if case else None
+            line = _line(roster.name, row_no, header, str(exc))
+            yield RowResult(row_no, tuple(cells), error=line)
+            continue
+        profile = checked.case.profile
+        results = (
+            tuple((checked, evaluate(level, profile)) for level in checked.levels) if judge else ()
+        )
+        yield RowResult(row_no, tuple(cells), results, identity=tuple(case.identity.items()))
