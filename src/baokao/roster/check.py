@@ -10,12 +10,15 @@ floor).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from baokao.checking import Checked, FieldError, validate_case
 from baokao.evaluator import Verdict, evaluate
 from baokao.inputs import CaseError, Source
+from baokao.model.profile import Profile
+from baokao.model.rules import Level
 from baokao.roster.decode import csv_rows
 from baokao.roster.rows import Header, RowCase, RowError, read_header_row, row_case
 from baokao.roster.xlsx import ZIP_MAGIC, XlsxRows
@@ -95,6 +98,33 @@ def open_roster(source: Source) -> Roster:
     raise CaseError(f"{source.name}: empty; expected a header row and one row per candidate")
 
 
+class Judgements:
+    """The evaluator's verdicts, remembered for profiles seen before in this roster.
+
+    A class sheet repeats itself (one occupation and level, the same school, whole years),
+    so the same level and profile come back again and again. The verdict is the
+    evaluator's own (:func:`baokao.evaluator.evaluate`, nothing judged here); this only
+    remembers the last :data:`SIZE` of them, so memory stays flat however long the roster.
+    """
+
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self._seen: OrderedDict[tuple[int, Profile], Verdict] = OrderedDict()
+
+    def verdict(self, level: Level, profile: Profile) -> Verdict:
+        """``evaluate(level, profile)``, or the same verdict given before."""
+        key = (id(level), profile)  # levels live as long as the rule book the roster uses
+        found = self._seen.get(key)
+        if found is not None:
+            self._seen.move_to_end(key)
+            return found
+        found = self._seen[key] = evaluate(level, profile)
+        if len(self._seen) > self.SIZE:
+            self._seen.popitem(last=False)
+        return found
+
+
 def _line(name: str, row_no: int, header: str | None, message: str) -> str:
     column = f", column {header}" if header else ""
     return f"{name} row {row_no}{column}: {message}"
@@ -107,6 +137,7 @@ def check_rows(roster: Roster, book: Rulebook, judge: bool = True) -> Iterator[R
         CaseError: when the file itself stops being readable (the rows before it have
             been yielded).
     """
+    verdict = Judgements().verdict
     for row_no, cells in roster.rows:
         if not any(cell.strip() for cell in cells):
             continue
@@ -125,6 +156,6 @@ def check_rows(roster: Roster, book: Rulebook, judge: bool = True) -> Iterator[R
             continue
         profile = checked.case.profile
         results = (
-            tuple((checked, evaluate(level, profile)) for level in checked.levels) if judge else ()
+            tuple((checked, verdict(level, profile)) for level in checked.levels) if judge else ()
         )
         yield RowResult(row_no, tuple(cells), results, identity=tuple(case.identity.items()))
