@@ -30,7 +30,7 @@ def test_every_corpus_file_imports(path: Path) -> None:
     assert occupations
     assert all(s.levels for o in occupations for s in o.subjects())
     (review,) = report.files
-    assert review.lines(report.unparsed)[0].startswith(f"== {path.name}: ")
+    assert review.lines(report.unparsed)[0].startswith(f"== {path.name}：")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -42,10 +42,10 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "the file is empty"),
-        (b"  \n\n", "the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file, not text"),
-        ("申报条件\n本职业的人员都可以申报。\n".encode(), "no level heading found"),
+        (b"", "文件是空的"),
+        (b"  \n\n", "文件是空的"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "是二进制文件，不是文本"),
+        ("申报条件\n本职业的人员都可以申报。\n".encode(), "没有找到等级标题"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -66,7 +66,7 @@ def test_gbk_text_is_decoded(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         source.write_bytes(text.encode(encoding))
         code, out, _ = _run(capsys, "import", "--out", str(tmp_path / "out"), str(source))
         assert code == 0
-        assert f"== {source.name}: 测试员_{encoding}: 1 levels, 1 routes" in out
+        assert f"== {source.name}：测试员_{encoding}：等级 1 个，途径 1 条" in out
         written = (tmp_path / "out" / f"测试员_{encoding}.yaml").read_text(encoding="utf-8")
         assert "累计从事本职业工作6年（含）以上" in written
 
@@ -79,6 +79,21 @@ def test_review_report_names_levels_flags_and_unparsed(
         pytest.skip("shared corpus not beside the clone")
     code, out, _ = _run(capsys, "import", "--out", str(tmp_path), str(source))
     assert code == 0
-    assert "== 未知职业_iaiso.txt: 未知职业_iaiso: 5 levels, 9 routes" in out
-    assert "  四级/中级 (line 8): 2 routes" in out
-    assert "需人工核实 line 12: 四级/中级: item 3 follows item 1: 2 missing" in out
+    assert "== 未知职业_iaiso.txt：未知职业_iaiso：等级 5 个，途径 9 条" in out
+    assert "  四级/中级（第8行）：途径 2 条" in out
+    assert "需人工核实 第12行：四级/中级：第3项接在第1项之后，缺第2项" in out
+
+
+def test_review_report_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = SHARED / "未知职业_iaiso.txt"
+    if not source.exists():
+        pytest.skip("shared corpus not beside the clone")
+    try:
+        code, out, _ = _run(capsys, "--lang", "en", "import", "--out", str(tmp_path), str(source))
+    finally:
+        from baokao.i18n import set_lang
+
+        set_lang("zh")
+    assert code == 0
+    assert "== 未知职业_iaiso.txt: 未知职业_iaiso: levels 5, routes 9" in out
+    assert "  check by hand, line 12: 四级/中级: item 3 follows item 1: 2 missing" in out

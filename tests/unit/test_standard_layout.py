@@ -280,69 +280,67 @@ def _texts(section: Section) -> list[tuple[str, list[str]]]:
 
 def test_gap_in_numbering_is_kept_and_flagged() -> None:
     flags, section = _flags(_HEAD + "（1）本职业学徒期满。\n（3）累计从事本职业工作6年（含）以上。")
-    assert flags == [(3, "四级/中级: item 3 follows item 1: 2 missing")]
+    assert flags == [(3, "四级/中级：第3项接在第1项之后，缺第2项")]
     (route_1, route_3) = section.subjects[0].levels[0].routes
     assert (route_1.number, route_3.number) == (1, 3)
-    assert route_3.review == ["item 3 follows item 1: 2 missing"] and route_1.review == []
+    assert route_3.review == ["第3项接在第1项之后，缺第2项"] and route_1.review == []
 
 
 def test_numbering_not_starting_at_1() -> None:
     flags, _ = _flags(_HEAD + "（2）本职业学徒期满。")
-    assert flags == [(2, "四级/中级: item 2 follows item 0: 1 missing")]
+    assert flags == [(2, "四级/中级：第2项接在第0项之后，缺第1项")]
 
 
 def test_repeated_number_is_read_as_the_next() -> None:
     flags, section = _flags(_HEAD + "（1）本职业学徒期满。\n（1）累计从事本职业工作6年（含）以上。")
-    assert flags == [(3, "四级/中级: item numbered 1 again; read as item 2")]
+    assert flags == [(3, "四级/中级：编号1重复，按第2项读")]
     assert _texts(section)[0][1][1] == "2、累计从事本职业工作6年（含）以上。"
 
 
 def test_level_without_routes_is_kept_and_flagged() -> None:
     flags, section = _flags(_HEAD + "——三级/高级工（具备以下条件之一者）\n（1）本职业学徒期满。")
-    assert flags == [(1, "四级/中级: the heading has no conditions under it")]
+    assert flags == [(1, "四级/中级：标题下没有条件")]
     assert _texts(section) == [("四级/中级", []), ("三级/高级", ["1、本职业学徒期满。"])]
 
 
 def test_level_twice_adds_its_items() -> None:
     again = "具备以下条件之一者，可申报四级/中级工："
     flags, section = _flags(_HEAD + f"（1）本职业学徒期满。\n{again}\n（1）本职业学徒期满。")
-    assert flags == [(3, "四级/中级 appears again; its items are added to it")]
+    assert flags == [(3, "四级/中级再次出现，其条目并入该级")]
     assert [r.number for r in section.subjects[0].levels[0].routes] == [1, 2]
 
 
 def test_conflicting_level_words() -> None:
     flags, section = _flags("——四级/高级工（具备以下条件之一者）\n（1）本职业学徒期满。")
-    assert flags == [
-        (1, "四级/中级: level words 四级 and 高级 name different levels; read as 四级")
-    ]
+    assert flags == [(1, "四级/中级：等级用词四级与高级不一致，按四级读")]
     assert section.subjects[0].levels[0].routes[0].review
 
 
 def test_second_piece_without_huo() -> None:
     text = _HEAD + "（1-1）取得技工学校本专业毕业证书。\n（1-2）取得中等职业学校本专业毕业证书。"
     flags, _ = _flags(text)
-    assert flags == [(3, "四级/中级: item (1-2) does not begin with 或; read as an alternative")]
+    assert flags == [(3, "四级/中级：第(1-2)项不以“或”开头，按另一种途径读")]
 
 
 def test_second_piece_without_first() -> None:
     text = _HEAD + "（1）本职业学徒期满。\n（1-2）或累计从事本职业工作6年（含）以上。"
-    assert _flags(text)[0] == [(3, "四级/中级: item (1-2) does not follow (1-1)")]
+    assert _flags(text)[0] == [(3, "四级/中级：第(1-2)项前面没有(1-1)")]
 
 
 def test_first_piece_without_second() -> None:
     text = _HEAD + "（1-1）本职业学徒期满。\n（2）累计从事本职业工作6年（含）以上。"
-    assert _flags(text)[0] == [(3, "四级/中级: item (1-1) has no second piece")]
+    assert _flags(text)[0] == [(3, "四级/中级：第(1-1)项没有第二部分")]
 
 
 def test_item_without_text() -> None:
     flags, section = _flags(_HEAD + "（1）\n5")
-    assert (2, "四级/中级: an item with no text") in flags
+    assert (2, "四级/中级：有一项没有文字") in flags
     assert _texts(section) == [("四级/中级", [])]
 
 
 def test_unnumbered_text_before_item_1_is_reported_not_read() -> None:
     flags, section = _flags(_HEAD + "以下人员可以申报：\n（1）本职业学徒期满。")
-    assert flags == [(2, "text not read as a condition: 以下人员可以申报：")]
+    assert flags == [(2, "未作为条件读入的文字：以下人员可以申报：")]
     assert _texts(section) == [("四级/中级", ["1、本职业学徒期满。"])]
 
 
@@ -352,9 +350,7 @@ def test_restart_without_heading_is_a_level_of_its_own() -> None:
         "（1）本职业学徒期满。\n（2）累计从事本职业工作8年（含）以上。"
     )
     flags, section = _flags(text)
-    assert flags == [
-        (4, "三级/高级: no level heading found; read as 三级/高级 because it follows 四级/中级")
-    ]
+    assert flags == [(4, "三级/高级：没有找到等级标题；因为它在四级/中级之后，按三级/高级读")]
     assert [(label, len(texts)) for label, texts in _texts(section)] == [
         ("四级/中级", 2),
         ("三级/高级", 2),
@@ -376,7 +372,7 @@ def test_bare_top_level_heading_is_not_glued_onto_the_level_above() -> None:
 
 def test_cut_off_text_is_incomplete() -> None:
     _, section = _flags(_HEAD + "（1）本职业学徒期满。\n（2）取得本职业五级/初级工职业资")
-    assert section.incomplete == "the text ends inside 四级/中级 item 2: cut off"
+    assert section.incomplete == "文本在四级/中级第2项中间中断（原文不完整）"
     assert section.subjects[0].levels[0].routes[1].review
     whole = read_section(_HEAD + "（1）本职业学徒期满。", name="x")
     assert whole.incomplete is None
@@ -384,17 +380,17 @@ def test_cut_off_text_is_incomplete() -> None:
 
 def test_no_heading() -> None:
     message = _error("2.8 申报条件\n（1）本职业学徒期满。", name="x")
-    assert message.startswith("line 2: no level heading")
+    assert message.startswith("第2行：没有找到等级标题")
 
 
 def test_no_name() -> None:
     message = _error(_HEAD + "（1）本职业学徒期满。")
-    assert message.startswith("line 1: no occupation name")
+    assert message.startswith("第1行：文本中没有职业名称")
 
 
 def test_sentence_in_text_is_not_taken_for_a_title() -> None:
     text = "本标准依据美容师国家职业技能标准编写。\n" + _HEAD + "（1）本职业学徒期满。"
-    assert _error(text).startswith("line 2: no occupation name")
+    assert _error(text).startswith("第2行：文本中没有职业名称")
 
 
 def test_section_after_last_level_ends_reading() -> None:

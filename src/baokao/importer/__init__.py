@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from baokao.bundled import bundled_sources
+from baokao.i18n import _
 from baokao.importer.build import BuildError, FileReview, ImportReport, build
 from baokao.importer.overrides import Overrides, OverridesError, load_overrides
 from baokao.importer.raw import RawSubject
@@ -36,11 +37,12 @@ def read_source(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LayoutError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        why = exc.strerror or str(exc)
+        raise LayoutError(_("{path}：无法读取：{why}").format(path=path, why=why)) from None
     if not data.strip():
-        raise LayoutError(f"{path}: the file is empty")
+        raise LayoutError(_("{path}：文件是空的").format(path=path))
     if b"\x00" in data:
-        raise LayoutError(f"{path}: a binary file, not text")
+        raise LayoutError(_("{path}：是二进制文件，不是文本").format(path=path))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -48,7 +50,7 @@ def read_source(path: Path) -> str:
             continue
         if sum(1 for c in text if c < " " and c not in "\r\n\t\f") <= len(text) // 100:
             return text
-    raise LayoutError(f"{path}: not text (neither UTF-8 nor GB18030/GBK)")
+    raise LayoutError(_("{path}：不是文本（既非 UTF-8，也非 GB18030/GBK）").format(path=path))
 
 
 def is_table(text: str) -> bool:

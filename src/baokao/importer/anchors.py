@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from baokao.i18n import _
+
 _NUMERALS = {"五": 5, "四": 4, "三": 3, "二": 2, "一": 1}
 _OLD = {"高级技师": 1, "技师": 2, "高级": 3, "中级": 4, "初级": 5}
 _OLD_WORD = "高级技师|技师|高级|中级|初级"
@@ -68,12 +70,13 @@ class Ladder:
             number = 2
         else:
             number = 4 if any(f"助理{s}师" in self.seen for s in self.stems) else 3
-        why = "declared twice" if text in self.conflicts else "not declared"
+        why = _("两处说法不一") if text in self.conflicts else _("未声明")
+        doubt = _(
+            "文本没有说明{title}是哪一级（{why}）；按职称阶梯读作{level}"
+            "（高级X师 一级、X师 二级、助理X师 三级）"
+        )
         return Label(
-            number,
-            f"the text does not declare which level {text} is ({why}); read as "
-            f"{'一二三四五'[number - 1]}级 from the title ladder "
-            "(高级X师 一级, X师 二级, 助理X师 三级)",
+            number, doubt.format(title=text, why=why, level="一二三四五"[number - 1] + "级")
         )
 
     seen: set[str] = field(default_factory=set)
@@ -104,7 +107,7 @@ def _pair(n: str | None, w: str | None) -> Label | None:
     if number is None and word is None:
         return None
     if number is not None and word is not None and number != word:
-        return Label(number, f"level words {n}级 and {w} name different levels; read as {n}级")
+        return Label(number, _("等级用词{n}级与{w}不一致，按{n}级读").format(n=n, w=w))
     return Label(number if number is not None else word or 0)
 
 
@@ -161,6 +164,6 @@ def line_heading(line: str, ladder: Ladder) -> Label | None:
     rest = words[: found[1]] + words[found[2] :]
     other = label_in(rest)
     if other is not None and other[0].number != found[0].number:
-        why = f"two level words in one heading ({words}); read as the first"
+        why = _("一个标题里有两个等级用词（{words}），按第一个读").format(words=words)
         return Label(found[0].number, found[0].doubt or why)
     return found[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from baokao.i18n import _
 from baokao.importer.grammar import parse_conditions
 from baokao.importer.overrides import Overrides, Reading
 from baokao.importer.raw import RawLevel, RawRoute, RawSubject
@@ -39,16 +40,24 @@ class FileReview:
         first = self.subjects[0]
         names = "、".join(s.title for s in self.subjects)
         routes = sum(len(lv.routes) for lv in first.levels)
-        out = [f"== {self.source}: {names}: {len(first.levels)} levels, {routes} routes"]
+        head = _("== {source}：{names}：等级 {levels} 个，途径 {routes} 条")
+        out = [
+            head.format(source=self.source, names=names, levels=len(first.levels), routes=routes)
+        ]
         if self.incomplete:
-            out.append(f"  INCOMPLETE: {self.incomplete}")
+            out.append(_("  不完整：{what}").format(what=self.incomplete))
         for level in first.levels:
-            out.append(f"  {level.label} (line {level.line}): {len(level.routes)} routes")
-        for line, message, review in self.flags:
-            mark = "需人工核实" if review else "note"
-            out.append(f"  {mark} line {line}: {message}")
+            line = _("  {label}（第{line}行）：途径 {routes} 条")
+            out.append(line.format(label=level.label, line=level.line, routes=len(level.routes)))
+        for at, message, review in self.flags:
+            mark = (
+                _("  需人工核实 第{line}行：{message}")
+                if review
+                else _("  提示 第{line}行：{message}")
+            )
+            out.append(mark.format(line=at, message=message))
         tag = f"({self.source}:"
-        out += [f"  unparsed: {u}" for u in unparsed if tag in u]
+        out += [_("  未读懂：{text}").format(text=u) for u in unparsed if tag in u]
         return out
 
 
@@ -135,8 +144,7 @@ def _levels(
             conditions = prerequisite + parse_conditions(
                 r.text, phrases, level=number, titles=titles
             )
-            cut = any("cut off" in why for why in r.review)
-            if cut and not any(leaf.kind == "unparsed" for leaf in leaves(conditions)):
+            if r.cut_off and not any(leaf.kind == "unparsed" for leaf in leaves(conditions)):
                 conditions += (Unparsed(text="(原文在此截断，后文缺失)"),)
             where = f"{subject.source}:{r.line}" if subject.source and r.line else None
             for leaf in leaves(conditions):
@@ -145,7 +153,7 @@ def _levels(
                     report.unparsed.append(
                         f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}"
                     )
-            reasons = [x.reason for x in readings] + [f"需人工核实：{why}" for why in r.review]
+            reasons = [x.reason for x in readings] + r.review
             review = " ".join(dict.fromkeys(reasons)) or None
             routes.append(
                 Route(
@@ -162,7 +170,7 @@ def _levels(
 
 def _missing(level: RawLevel) -> RawRoute:
     """A level printed with no conditions under it: one route that can never be met."""
-    return RawRoute(1, "（原文此级别下没有条件）", level.line, ["the heading has no conditions"])
+    return RawRoute(1, "（原文此级别下没有条件）", level.line, [_("标题下没有条件")])
 
 
 def split_notes(fragments: list[str]) -> tuple[str, ...]:

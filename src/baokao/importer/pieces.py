@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from baokao.i18n import _
 from baokao.importer.raw import RawRoute
 
 _ENUM = re.compile(
@@ -95,7 +96,7 @@ def find_items(text: str, start: int, end: int) -> Items:
         return items
     if text[start : found[0][0]].strip():
         items.stray.append((start, found[0][0]))
-    for i, (_, body, n, sub) in enumerate(found):
+    for i, (_at, body, n, sub) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else end
         cut = _cut_at_sentence_end(text, body, stop)
         items.pieces.append(Piece(n, sub, body, cut))
@@ -132,7 +133,7 @@ def routes_of(
     last_printed = 0
 
     def flag(line: int, message: str, route: RawRoute | None) -> None:
-        flags.append(Flag(line, f"{label}: {message}"))
+        flags.append(Flag(line, _("{label}：{message}").format(label=label, message=message)))
         if route is not None:
             route.review.append(message)
 
@@ -142,7 +143,7 @@ def routes_of(
         mark = f"({piece.number}-{piece.sub})" if piece.sub else f"({piece.number})"
         before, last = last, piece
         if before is not None and before.sub == 1 and not (piece.sub or 0) > 1:
-            flag(line, f"item ({before.number}-1) has no second piece", routes[-1])
+            flag(line, _("第({n}-1)项没有第二部分").format(n=before.number), routes[-1])
         if piece.sub is not None and piece.sub > 1 and routes:
             head = routes[-1]
             follows = before is not None and (before.number, before.sub) == (
@@ -150,28 +151,31 @@ def routes_of(
                 piece.sub - 1,
             )
             if not follows:
-                flag(line, f"item {mark} does not follow ({piece.number}-{piece.sub - 1})", head)
+                missing = _("第{mark}项前面没有({n}-{s})")
+                flag(line, missing.format(mark=mark, n=piece.number, s=piece.sub - 1), head)
             head.text = head.text[:-1] + "；" if head.text.endswith("。") else head.text
             if not head.text.endswith(("；", ";")):
                 head.text += "；"
             head.text += text
             if not text.startswith("或"):
-                flag(line, f"item {mark} does not begin with 或; read as an alternative", head)
+                flag(line, _("第{mark}项不以“或”开头，按另一种途径读").format(mark=mark), head)
             continue
         number = len(routes) + 1 if piece.number is None else piece.number
         route = RawRoute(0, text, line)
         if piece.number is None:
             route.number = len(routes) + 1
             if unnumbered > 1:
-                flag(line, "items are not numbered; read one per line or sentence", route)
+                flag(line, _("条目没有编号，按每行或每句一条读"), route)
         elif number > last_printed:
             route.number = max(number, (routes[-1].number + 1) if routes else 1)
             if number != last_printed + 1:
-                missing = ", ".join(str(n) for n in range(last_printed + 1, number))
-                flag(line, f"item {number} follows item {last_printed}: {missing} missing", route)
+                missing = "、".join(str(n) for n in range(last_printed + 1, number))
+                gap = _("第{n}项接在第{last}项之后，缺第{missing}项")
+                flag(line, gap.format(n=number, last=last_printed, missing=missing), route)
         else:
             route.number = routes[-1].number + 1 if routes else 1
-            flag(line, f"item numbered {number} again; read as item {route.number}", route)
+            again = _("编号{n}重复，按第{read}项读")
+            flag(line, again.format(n=number, read=route.number), route)
         last_printed = max(last_printed, number)
         routes.append(route)
     for route in routes:

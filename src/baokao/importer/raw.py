@@ -22,6 +22,8 @@ class RawRoute:
     #: The source line the route starts on (0 when not known), and why it needs review.
     line: int = 0
     review: list[str] = field(default_factory=list)
+    #: The copy ends inside this route: what follows in the standard is missing.
+    cut_off: bool = False
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from baokao.importer.anchors import line_heading, read_ladder
 from baokao.importer.normalize import to_ascii_digits
 from baokao.importer.pieces import Piece
 
@@ -126,3 +127,29 @@ def prerequisite(sentence: str) -> str | None:
 
 def blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+_FURNITURE = re.compile(
+    r"^\s*(?:\d{1,3}|-+\s*\d{1,3}\s*-+|第\d+页(?:共\d+页)?|\|+|内容\s*\||首页标题.*"
+    r"|[\u4e00-\u9fff·()]*国家职业技能标准(?:\(\d{4}年版\))?"
+    r"|.*(?:咨询电话|在线咨询|联\s*系\s*人|搜索关键字).*)\s*$"
+)
+_DECLARATION = re.compile(r"^\s*(?:职业(?:技能)?等级|等级)\s*$")
+
+
+def blank_furniture(text: str) -> str:
+    """Blank page furniture, a corpus file's ``source:`` line and the level list of a
+    职业等级 block (``四级/中级工`` alone on its lines), keeping every position."""
+    pos, declaring = 0, False
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        end = pos + len(line)
+        bare = line_heading(line, read_ladder("", [])) is not None and bool(
+            re.fullmatch(r"[五四三二一]级/?[\u4e00-\u9fff]{0,4}", line.strip())
+        )
+        provenance = number == 0 and line.startswith("source:")
+        if provenance or _FURNITURE.match(line) or (declaring and bare):
+            text = blank(text, pos, end)
+        elif line.strip():
+            declaring = bool(_DECLARATION.match(line))
+        pos = end
+    return text

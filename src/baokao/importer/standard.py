@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from baokao.i18n import _
 from baokao.importer.anchors import Label, heading_words, label_in, line_heading, read_ladder
 from baokao.importer.clean import Folded, fold
 from baokao.importer.pieces import Flag, Piece, find_items, is_closing_phrase, routes_of
@@ -32,7 +33,7 @@ from baokao.importer.raw import RawLevel, RawSubject
 from baokao.importer.sectiontext import (
     CODE,
     CODE_AFTER,
-    blank,
+    blank_furniture,
     find,
     find_name,
     occupations,
@@ -58,13 +59,6 @@ _SECTION = re.compile(
     r"^\s*(?:\d+\.\d+(?:\.\d+)*\s*[\u4e00-\u9fff]{2,16}|[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,10}"
     r"|\d+\.?\s+(?:职业概况|基本要求|工作要求|权重表|附录))\s*$"
 )
-_FURNITURE = re.compile(
-    r"^\s*(?:\d{1,3}|-+\s*\d{1,3}\s*-+|第\d+页(?:共\d+页)?|\|+|内容\s*\||首页标题.*"
-    r"|[\u4e00-\u9fff·()]*国家职业技能标准(?:\(\d{4}年版\))?"
-    r"|.*(?:咨询电话|在线咨询|联\s*系\s*人|搜索关键字).*)\s*$"
-)
-_DECLARATION = re.compile(r"^\s*(?:职业(?:技能)?等级|等级)\s*$")
-_CUT_OFF = "the text ends inside this route: the copy is cut off here"
 
 
 class StandardLayoutError(ValueError):
@@ -93,7 +87,7 @@ class _Reader:
         self.f = folded
         self.text = folded.text
         self.flags: list[Flag] = []
-        self._blank_furniture()
+        self.text = blank_furniture(self.text)
         segments = [heading_words(line) for line in self.text.splitlines()]
         segments += [
             heading_words(self._before(m.start())[1].rstrip(" (\t"))
@@ -110,23 +104,6 @@ class _Reader:
 
     def line(self, pos: int) -> int:
         return self.f.line_of(pos)
-
-    def _blank_furniture(self) -> None:
-        pos, declaring = 0, False
-        for number, line in enumerate(self.text.splitlines(keepends=True)):
-            end = pos + len(line)
-            if number == 0 and line.startswith("source:"):  # a corpus file's provenance
-                self.text = blank(self.text, pos, end)
-                pos = end
-                continue
-            bare = line_heading(line, read_ladder("", [])) is not None and bool(
-                re.fullmatch(r"[五四三二一]级/?[\u4e00-\u9fff]{0,4}", line.strip())
-            )
-            if _FURNITURE.match(line) or (declaring and bare):
-                self.text = blank(self.text, pos, end)
-            elif line.strip():
-                declaring = bool(_DECLARATION.match(line))
-            pos = end
 
     def _before(self, at: int) -> tuple[int, str]:
         """The sentence before ``at``: from the last full stop or line break."""
@@ -187,8 +164,11 @@ class _Reader:
                     self.flags.append(
                         Flag(
                             self.line(h.start),
-                            f"level words disagree: {prev.label.number}/"
-                            f"{h.label.number}; read as {LEVEL_LABELS[prev.label.number]}",
+                            _("等级用词不一致：{a}/{b}，按{label}读").format(
+                                a=prev.label.number,
+                                b=h.label.number,
+                                label=LEVEL_LABELS[prev.label.number],
+                            ),
                         )
                     )
                 prev.end = h.end
@@ -224,17 +204,19 @@ class _Build:
         if not number:
             guess = (previous or 6) - 1
             if guess < 1 or guess in self.levels:
-                self.flag(pos, "items with no level heading, and no level they could be; not read")
+                self.flag(pos, _("这些条目前没有等级标题，也推断不出是哪一级，未读入"))
                 return None
             number = guess
-            doubt = (
-                f"no level heading found; read as {LEVEL_LABELS[number]} because it follows "
-                f"{LEVEL_LABELS[previous] if previous else 'nothing'}"
+            after = LEVEL_LABELS[previous] if previous else _("开头")
+            doubt = _("没有找到等级标题；因为它在{after}之后，按{label}读").format(
+                after=after, label=LEVEL_LABELS[number]
             )
         if doubt:
-            self.flag(pos, f"{LEVEL_LABELS[number]}: {doubt}")
+            self.flag(
+                pos, _("{label}：{message}").format(label=LEVEL_LABELS[number], message=doubt)
+            )
         if number in self.levels:
-            self.flag(pos, f"{LEVEL_LABELS[number]} appears again; its items are added to it")
+            self.flag(pos, _("{label}再次出现，其条目并入该级").format(label=LEVEL_LABELS[number]))
             return self.levels[number]
         level = RawLevel(LEVEL_LABELS[number], [], self.r.line(pos))
         level.doubt = doubt  # type: ignore[attr-defined]
@@ -255,7 +237,7 @@ class _Build:
             for s, e in items.stray:
                 if not is_closing_phrase(text[s:e]):
                     stray = trim(quote(s, e))
-                    self.flag(s, f"text not read as a condition: {stray}", review=False)
+                    self.flag(s, _("未作为条件读入的文字：{text}").format(text=stray), review=False)
             last_piece_end = h.end
             for g, group in enumerate(g for g in split_restarts(items.pieces) if g):
                 label = h.label if g == 0 else Label(0)
@@ -271,7 +253,7 @@ class _Build:
                     if body:
                         pieces.append((p, body, self.r.line(p.start)))
                     else:
-                        self.flag(p.start, f"{level.label}: an item with no text")
+                        self.flag(p.start, _("{label}：有一项没有文字").format(label=level.label))
                 routes = routes_of(pieces, level.label or "", self.r.flags)
                 for offset, route in enumerate(routes if level.routes else [], start=1):
                     number = level.routes[-1].number + offset
@@ -287,7 +269,7 @@ class _Build:
                 level = self.level(h.label, h.start, previous)
                 if level is not None:
                     previous = self.order[-1]
-                    self.flag(h.start, f"{level.label}: the heading has no conditions under it")
+                    self.flag(h.start, _("{label}：标题下没有条件").format(label=level.label))
             if i == len(heads) - 1 and end_all == len(text) and body_end == stop:
                 self._cut_off(text, h, items.pieces, last_piece_end, stop)
 
@@ -298,15 +280,15 @@ class _Build:
         if level is None:
             return
         if not pieces:
-            self.incomplete = (
-                f"the text ends at the heading of {level.label}; its conditions are missing"
-            )
+            self.incomplete = _("文本停在{label}的标题处，其条件缺失").format(label=level.label)
         elif level.routes and not whole(text[pieces[-1].start : pieces[-1].end].strip()):
             route = level.routes[-1]
-            route.review.append(_CUT_OFF)
-            self.incomplete = f"the text ends inside {level.label} item {route.number}: cut off"
+            route.review.append(_("原文在此项中间中断，后文缺失"))
+            route.cut_off = True
+            cut = _("文本在{label}第{n}项中间中断（原文不完整）")
+            self.incomplete = cut.format(label=level.label, n=route.number)
         if self.incomplete:
-            self.flag(stop - 1, f"incomplete: {self.incomplete}")
+            self.flag(stop - 1, _("不完整：{what}").format(what=self.incomplete))
 
 
 def read_section(
@@ -334,19 +316,26 @@ def read_section(
     heads = reader.headings()
     if not heads:
         raise StandardLayoutError(
-            f"line {max(text.count(chr(10)) + 1, 1)}: no level heading found (such as "
-            "五级/初级工, 具备以下条件之一者，可申报四级/中级工 or 高级(具备以下条件之一者))"
+            _(
+                "第{line}行：没有找到等级标题（如 五级/初级工、"
+                "具备以下条件之一者，可申报四级/中级工、高级(具备以下条件之一者)）"
+            ).format(line=max(text.count(chr(10)) + 1, 1))
         )
     end_all = reader.section_end(heads[0].start)
     heads = [h for h in heads if h.start < end_all]
     build = _Build(reader)
     build.read(heads, end_all)
     if not build.levels:
-        raise StandardLayoutError(f"line {reader.line(heads[0].start)}: no level could be read")
+        at = reader.line(heads[0].start)
+        raise StandardLayoutError(_("第{line}行：没有能读出的等级").format(line=at))
     if build.order != sorted(build.order, reverse=True):
         order = " → ".join(LEVEL_LABELS[n] for n in build.order)
         reader.flags.append(
-            Flag(build.levels[build.order[0]].line, f"levels printed as {order}", False)
+            Flag(
+                build.levels[build.order[0]].line,
+                _("等级的印刷顺序：{order}").format(order=order),
+                False,
+            )
         )
     levels = [build.levels[n] for n in sorted(build.levels, reverse=True)]
     lines = folded.text.splitlines()
@@ -364,7 +353,13 @@ def read_section(
             if missing:
                 listed = ", ".join(LEVEL_LABELS[n] for n in missing)
                 reader.flags.append(
-                    Flag(first, f"{row_name}: listed levels not in the text: {listed}", False)
+                    Flag(
+                        first,
+                        _("{name}：列出的等级不在文本中：{listed}").format(
+                            name=row_name, listed=listed
+                        ),
+                        False,
+                    )
                 )
             subjects.append(
                 RawSubject(row_name, work_type, row_code, own, [], first, source=source)
@@ -373,8 +368,9 @@ def read_section(
         subject_name = name if name is not None else find_name(lines)
         if subject_name is None:
             raise StandardLayoutError(
-                f"line {first}: no occupation name in the text "
-                "(职业名称：… or a …国家职业技能标准 title); pass name="
+                _("第{line}行：文本中没有职业名称（职业名称：… 或 …国家职业技能标准 标题）").format(
+                    line=first
+                )
             )
         if code is None:
             code = find(lines, CODE_AFTER, CODE)
