@@ -64,6 +64,7 @@ screenshots: $(STAMP_TEST)
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/questions.py
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/corpus.py
 
 clean:
 	rm -rf $(VENV) $(VENV_MIN) .pytest_cache .mypy_cache .ruff_cache
