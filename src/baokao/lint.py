@@ -12,7 +12,7 @@ The implication check is structural and conservative: it only reports what it ca
 
 from __future__ import annotations
 
-from baokao.model.conditions import Certificate, Condition, WorkYears, leaves
+from baokao.model.conditions import Certificate, Condition, Unparsed, WorkYears, leaves
 from baokao.model.rules import Level, Route
 from baokao.rulebook import Rulebook, file_name
 
@@ -52,9 +52,10 @@ def lint_level(where: str, level: Level) -> list[str]:
     for route in level.routes:
         at = f" ({route.source})" if route.source else ""
         for leaf in leaves(route.conditions):
-            if leaf.kind == "unparsed":
+            if isinstance(leaf, Unparsed):
+                why = f" ({leaf.reason})" if leaf.reason else ""
                 found.append(
-                    f"{where} {level.label} route {route.number}{at}: unparsed: {leaf.text}"
+                    f"{where} {level.label} route {route.number}{at}: unparsed: {leaf.text}{why}"
                 )
         if route.review and route.source:
             found.append(f"{where} {level.label} route {route.number}{at}: {route.review}")

@@ -148,10 +148,11 @@ def _levels(
                 conditions += (Unparsed(text="(原文在此截断，后文缺失)"),)
             where = f"{subject.source}:{r.line}" if subject.source and r.line else None
             for leaf in leaves(conditions):
-                if leaf.kind == "unparsed":
+                if isinstance(leaf, Unparsed):
                     at = f" ({where})" if where else ""
+                    why = f" ({leaf.reason})" if leaf.reason else ""
                     report.unparsed.append(
-                        f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}"
+                        f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}{why}"
                     )
             reasons = [x.reason for x in readings] + r.review
             review = " ".join(dict.fromkeys(reasons)) or None

@@ -22,6 +22,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import LarkError
 
+from baokao.i18n import _
 from baokao.importer.education import parse_education_body, parse_student_body
 from baokao.importer.normalize import normalize
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
@@ -226,6 +227,18 @@ class _Build(Transformer[Token, Any]):
 
     def unknown(self, meta: Any, children: list[Token]) -> Unparsed:
         return Unparsed(text=self._span(meta))
+
+    def age(self, meta: Any, children: list[Token]) -> Unparsed:
+        why = _("年龄条件：规则库还没有年龄这一类条件，需人工核实")
+        return Unparsed(text=self._span(meta), reason=why)
+
+    def title(self, meta: Any, children: list[Token]) -> Unparsed:
+        why = _("职称条件：规则库还没有职称这一类条件，需人工核实")
+        return Unparsed(text=self._span(meta), reason=why)
+
+    def licence(self, meta: Any, children: list[Token]) -> Unparsed:
+        why = _("证照条件：规则库还没有驾驶证等证照这一类条件，需人工核实")
+        return Unparsed(text=self._span(meta), reason=why)
 
 
 def _prepare(route_text: str, readings: tuple[tuple[str, str], ...]) -> str:

@@ -142,6 +142,9 @@ class Unparsed(Frozen):
 
     kind: Literal["unparsed"] = "unparsed"
     text: str
+    #: What the grammar recognised but cannot judge yet (a 职称, a licence, an age), when
+    #: it knows; ``None`` when the text is simply not understood.
+    reason: str | None = None
 
 
 Leaf = (

@@ -1,0 +1,80 @@
+"""Phrases of the corpus the route grammar (importer/route_grammar.lark) reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from baokao.importer.grammar import parse_conditions
+from baokao.model.conditions import (
+    AnyOf,
+    Certificate,
+    Education,
+    Training,
+    Unparsed,
+    WorkYears,
+    leaves,
+)
+
+
+def test_training_reads_across_its_comma_and_takes_the_route_level() -> None:
+    (training,) = parse_conditions(
+        "经本职业本等级正规培训达规定标准学时数,并取得毕(结)业证书", level=3
+    )
+    assert isinstance(training, Training)
+    assert (training.level, training.credential) == (3, "结业证书")
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "mode"),
+    [
+        ("累计从事本职业或相关职业工作满5年", 5, "cumulative"),
+        ("连续从事本职业工作十五年以上", 15, "continuous"),
+        ("从事本职业或相关职业工作1年(含)以上", 1, "cumulative"),
+        ("連續從事本職業工作5年以上", 5, "continuous"),
+    ],
+)
+def test_durations(text: str, years: float, mode: str) -> None:
+    (work,) = parse_conditions(text)
+    assert isinstance(work, WorkYears) and (work.years, work.mode) == (years, mode)
+
+
+def test_title_ladder_certificate_and_years_held() -> None:
+    (cert,) = parse_conditions(
+        "取得本职业助理理财规划师职业资格证书后,连续从事本职业工作5年以上",
+        titles={"助理理财规划师": 3},
+    )
+    assert isinstance(cert, Certificate) and cert.level == 3
+    assert cert.after is not None and cert.after.years == 5
+    (held,) = parse_conditions(
+        "取得本职业助理企业培训师职业资格证书满4年", titles={"助理企业培训师": 3}
+    )
+    assert isinstance(held, Certificate) and held.after is not None and held.after.years == 4
+
+
+def test_comma_before_huo_and_inside_the_authority_phrase() -> None:
+    (either,) = parse_conditions(
+        "取得技工学校本专业毕业证书,或取得经劳动和社会保障行政部门审核认定的,"
+        "以中级技能为培养目标的中等以上职业学校本职业(专业)毕业证书"
+    )
+    assert isinstance(either, AnyOf)
+    assert all(isinstance(c, Education) for c in either.conditions)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("年满16周岁", "年龄"),
+        ("取得符合专业对应关系的初级职称(专业技术人员职业资格)后", "职称"),
+        ("持有《中华人民共和国机动车驾驶证》C1照以上", "证照"),
+    ],
+)
+def test_prerequisites_without_a_kind_are_unparsed_with_their_reason(text: str, word: str) -> None:
+    (leaf,) = parse_conditions(text)
+    assert isinstance(leaf, Unparsed) and leaf.reason is not None and word in leaf.reason
+
+
+def test_unknown_text_is_kept_whole_beside_what_is_read() -> None:
+    conditions = parse_conditions("连续从事本职业工作5年以上,任项目管理领导2年以上")
+    kinds = [leaf.kind for leaf in leaves(conditions)]
+    assert kinds == ["work_years", "unparsed"]
+    assert conditions[1] == Unparsed(text="任项目管理领导2年以上")
