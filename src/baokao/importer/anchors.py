@@ -53,6 +53,8 @@ class Ladder:
     declared: dict[str, int] = field(default_factory=dict)
     conflicts: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)
+    #: Every level number the 职业等级 line declares (国家职业资格N级).
+    numbers: set[int] = field(default_factory=set)
 
     def title(self, text: str) -> Label | None:
         """The level a title (助理企业培训师) names, if ``text`` is one of this ladder's."""
@@ -87,6 +89,7 @@ def read_ladder(text: str, candidates: list[str]) -> Ladder:
     ladder = Ladder()
     for m in _DECLARED.finditer(text):
         name, number = m.group("name"), _NUMERALS[m.group("n")]
+        ladder.numbers.add(number)
         if name in ladder.declared and ladder.declared[name] != number:
             ladder.conflicts.add(name)
         ladder.declared.setdefault(name, number)

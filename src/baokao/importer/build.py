@@ -75,7 +75,10 @@ class ImportReport:
         """The report as printable lines: each standard's review, then the rest."""
         out = [line for review in self.files for line in review.lines(self.unparsed)]
         out += [f"decision: {d}" for d in self.decisions]
-        out += [f"unparsed: {u}" for u in self.unparsed]
+        tags = tuple(f"({review.source}:" for review in self.files)
+        out += [
+            f"unparsed: {u}" for u in self.unparsed if not tags or not any(t in u for t in tags)
+        ]
         out += [f"warning: {w}" for w in self.warnings]
         return out
 

@@ -338,6 +338,10 @@ def read_section(
             )
         )
     levels = [build.levels[n] for n in sorted(build.levels, reverse=True)]
+    if absent := sorted(reader.ladder.numbers - set(build.levels), reverse=True):
+        listed = "、".join(LEVEL_LABELS[n] for n in absent)
+        message = _("职业等级中列出、文本中没有的等级：{levels}").format(levels=listed)
+        reader.flags.append(Flag(levels[0].line, message, False))
     lines = folded.text.splitlines()
     first = levels[0].line if levels else 1
     rows = occupations(reader.text[: heads[0].start])
