@@ -26,6 +26,7 @@ test: $(STAMP_TEST)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy --strict src/baokao
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # The suite on the lowest versions pyproject.toml declares (CI runs it after `make test`).

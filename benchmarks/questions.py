@@ -42,17 +42,16 @@ from baokao.compiler.analysis import Analyser
 from baokao.compiler.answers import quantity, years_bounds
 from baokao.compiler.build import policy_tree
 from baokao.compiler.catalogue import build_catalogue
-from baokao.compiler.questions import Answer
 from baokao.compiler.search import Search, naive_policy
 from baokao.compiler.tree import Ask, Node, QuestionTree
 from baokao.compiler.walk import advance, state_of
 from baokao.importer.grammar import parse_conditions
 from baokao.model.conditions import Unparsed, leaves
+from baokao.model.facts import Answer
+from baokao.model.quantities import first_part
 from baokao.model.rules import Level, Route, Subject
 from baokao.rulebook import Rulebook, load_rulebook
 from baokao.session import compiled
-
-_OFFSET = {"TT": "T", "AAt": "At", "AAr": "Ar", "AAa": "Aa"}
 
 
 def _cost(node: Node) -> tuple[float, int]:
@@ -85,7 +84,7 @@ def all_levels_row(subject: Subject) -> tuple[float, int, int]:
     least years its interval and the earlier answers allow.
     """
     levels = sorted(subject.levels, key=lambda lv: -lv.number)
-    trees = [compiled(subject, lv)[0] for lv in levels]
+    trees = [compiled(subject, lv) for lv in levels]
     an = Analyser(build_catalogue(levels, subject.occupation.notes, levels))
     leaves_seen = 0
 
@@ -116,7 +115,8 @@ def _enter(an: Analyser, i: int, b: int, answers: dict[str, Answer]) -> Answer |
         mask = an.classes[i][b]
         return next(c.value for k, c in enumerate(spec.choices) if mask >> k & 1)
     lo, hi = an.intervals[spec.var][b]
-    offset = quantity(_OFFSET[spec.var], answers) if spec.var in _OFFSET else 0.0
+    first = first_part(spec.var)
+    offset = quantity(first, answers) if first else 0.0
     low, high, _, _ = years_bounds(spec.id, answers)
     value = max(lo - offset, low)
     if value + offset >= hi or (high is not None and value > high):

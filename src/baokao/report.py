@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from baokao.evaluator import Verdict
 from baokao.evaluator.outcome import Truth
+from baokao.model.quantities import field_label
 from baokao.model.rules import Route, Subject
 
 STATUS_ZH = {
@@ -16,31 +17,10 @@ STATUS_ZH = {
     "undetermined": "尚无法判定（缺少信息）",
 }
 
-FACTS_ZH = {
-    "years_this": "累计从事本职业工作年限",
-    "years_related": "累计从事相关职业工作年限",
-    "years_this_continuous": "连续从事本职业工作的最长年限",
-    "years_continuous_incl_related": "连续从事本职业或相关职业工作的最长年限",
-    "years_trainee_continuous": "连续见习工作年限",
-    "apprenticeship": "学徒期满情况",
-    "certificates": "已取得的职业资格证书（技能等级证书）",
-    "preparatory_technician": "是否持有预备技师证书",
-    "education": "学历（毕业证书或在读情况）",
-    "trainings": "参加本职业正规培训情况",
-}
-
 
 def fact_zh(fact: str) -> str:
     """A readable name for a fact of the profile (``certificates[0].years_after`` too)."""
-    if fact in FACTS_ZH:
-        return FACTS_ZH[fact]
-    if fact.endswith(".years_after"):
-        return "取得证书后从事本职业工作的年限"
-    if fact.endswith(".specialty"):
-        return "所学专业是否为本专业或相关专业"
-    if fact.endswith(".fields"):
-        return "所学专业的学科门类"
-    return fact
+    return field_label(fact)
 
 
 def route_block(route: Route) -> list[str]:

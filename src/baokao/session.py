@@ -15,38 +15,49 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from baokao.compiler import Answer, AnswerError, Question, QuestionTree
-from baokao.compiler.analysis import Analyser
-from baokao.compiler.answers import build_profile, describe, parse_answer, question, years_bounds
-from baokao.compiler.build import compile_level
-from baokao.compiler.catalogue import Catalogue, build_catalogue
-from baokao.compiler.search import Progress
-from baokao.compiler.shapes import MET, STUCK
-from baokao.compiler.tree import Ask
-from baokao.compiler.walk import Position, advance, state_of
+from baokao.compiler import (
+    Ask,
+    Catalogue,
+    Position,
+    Progress,
+    QuestionTree,
+    advance,
+    build_catalogue,
+    build_profile,
+    compile_level,
+    describe,
+    parse_answer,
+    possible_routes,
+    question,
+    years_bounds,
+)
 from baokao.evaluator import Verdict, evaluate
 from baokao.model.conditions import Certificate, WorkYears, leaves
+from baokao.model.facts import Answer, AnswerError, Choice, Question
 from baokao.model.profile import CertificateHeld, Profile
 from baokao.model.rules import Level, Route, Subject
+from baokao.model.years import check_years, fmt_years
 
 __all__ = [
     "AllLevelsOutcome",
     "Answer",
     "AnswerError",
+    "Choice",
     "LevelOutcome",
+    "Progress",
     "Question",
     "Session",
+    "check_years",
+    "fmt_years",
     "prepare",
 ]
 
 _CACHE_SIZE = 128
-_trees: OrderedDict[tuple[int, int], tuple[Level, QuestionTree, Analyser]] = OrderedDict()
+_trees: OrderedDict[tuple[int, int], tuple[Level, QuestionTree]] = OrderedDict()
 _catalogues: dict[int, tuple[Subject, Catalogue]] = {}
 
 
-def compiled(
-    subject: Subject, level: Level, progress: Progress | None = None
-) -> tuple[QuestionTree, Analyser]:
+def compiled(subject: Subject, level: Level, progress: Progress | None = None) -> QuestionTree:
     """The compiled tree of ``level`` (questions shared with the subject's other levels).
 
     Cached by identity: rule books are loaded once and their models are frozen, so the
@@ -57,13 +68,12 @@ def compiled(
     hit = _trees.get(key)
     if hit is not None and hit[0] is level:
         _trees.move_to_end(key)
-        return hit[1], hit[2]
+        return hit[1]
     tree = compile_level(level, subject.occupation.notes, context=subject.levels, progress=progress)
-    analyser = Analyser(tree.catalogue)
-    _trees[key] = (level, tree, analyser)
+    _trees[key] = (level, tree)
     if len(_trees) > _CACHE_SIZE:
         _trees.popitem(last=False)
-    return tree, analyser
+    return tree
 
 
 def prepare(
@@ -136,17 +146,17 @@ class Session:
         return tuple(sorted(self.subject.levels, key=lambda lv: -lv.number))
 
     @cached_property
-    def _compiled(self) -> tuple[tuple[QuestionTree, Analyser], ...]:
+    def _compiled(self) -> tuple[QuestionTree, ...]:
         return tuple(compiled(self.subject, lv) for lv in self._levels)
 
     @cached_property
     def _position(self) -> Position:
-        return advance([t for t, _ in self._compiled], self.answers)
+        return advance(self._compiled, self.answers)
 
     def _catalogue(self, index: int) -> Catalogue:
         if self.level is None:
             return _union(self.subject)
-        return self._compiled[index][0].catalogue
+        return self._compiled[index].catalogue
 
     @property
     def question(self) -> Question | None:
@@ -232,12 +242,8 @@ class Session:
         """The routes that can still be met, given the answers so far."""
         answers = self._position.answers
         out = []
-        for level, (_, an) in zip(self._levels, self._compiled, strict=True):
-            vals = an.values(state_of(an, answers))
-            for ri, route in enumerate(level.routes):
-                shapes = an.route_shapes(0, ri, vals)
-                if MET in shapes or STUCK in shapes:
-                    out.append((level, route))
+        for level, tree in zip(self._levels, self._compiled, strict=True):
+            out += [(level, level.routes[ri]) for ri in possible_routes(tree, answers)]
         return tuple(out)
 
     @property

@@ -11,7 +11,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from baokao.compiler.questions import LEVEL_CHOICES, YES_NO, Answer, Question
+from baokao.model.facts import LEVEL_CHOICES, YES_NO, Answer, Question
 from baokao.tui.widgets.answer_form import AnswerForm
 from baokao.tui.widgets.choice_list import ChoiceList
 from baokao.tui.widgets.years_field import YearsField

@@ -118,14 +118,14 @@ async def test_years_are_checked_as_they_are_typed(app: BaokaoApp) -> None:
         assert app.session.question.id == "years_this"
         await pilot.press("x")
         await pilot.pause()
-        assert "请输入数字" in screen_text(app)
+        assert "请输入年数" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.question.id == "years_this"  # not accepted, no crash
         await pilot.press("backspace", "-", "1", "enter")
         await pilot.pause()
         assert app.session.question.id == "years_this"
-        assert "不能少于 0 年" in screen_text(app)
+        assert "年数不能是负数" in screen_text(app)
         await pilot.press("backspace", "backspace", "６", "enter")  # full-width digit
         await pilot.pause()
         assert isinstance(app.screen, ResultScreen)

@@ -124,7 +124,7 @@ def assert_covered(tree: QuestionTree, entered: set[tuple[str, int]]) -> None:
 @pytest.mark.parametrize("item", LEVELS, ids=[level_id(x) for x in LEVELS])
 def test_every_path_agrees_with_the_evaluator(item: tuple[Subject, Level]) -> None:
     subject, lv = item
-    tree, _ = compiled(subject, lv)
+    tree = compiled(subject, lv)
     assert tree.method == "exact"
     assert_covered(tree, walk(tree, lv))
 

@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from baokao.compiler.answers import Answers, build_profile, years_bounds
 from baokao.compiler.catalogue import Catalogue
 from baokao.compiler.paths import complete, entry, paths
-from baokao.compiler.questions import Answer
 from baokao.compiler.tree import Ask, Leaf, QuestionTree
 from baokao.compiler.walk import advance
 from baokao.evaluator import Truth, Verdict, evaluate
 from baokao.model.conditions import AnyOf
+from baokao.model.facts import Answer
 from baokao.model.rules import Level, Subject
 from baokao.rulebook import load_rulebook
 from baokao.session import compiled
@@ -52,7 +52,7 @@ def outcome(v: Verdict) -> tuple[object, ...]:
 def candidates(draw: st.DrawFn) -> tuple[Subject, Level, dict[str, Answer]]:
     """A level and a full, consistent set of answers to its interview's facts."""
     subject, level = draw(st.sampled_from(LEVELS))
-    cat: Catalogue = compiled(subject, level)[0].catalogue
+    cat: Catalogue = compiled(subject, level).catalogue
     answers: dict[str, Answer] = {}
     for spec in cat.facts:
         if spec.after is not None and spec.after not in answers:
@@ -76,7 +76,7 @@ def test_random_candidates_end_where_the_evaluator_agrees(
     case: tuple[Subject, Level, dict[str, Answer]],
 ) -> None:
     subject, level, answers = case
-    tree, _ = compiled(subject, level)
+    tree = compiled(subject, level)
     position = advance([tree], tuple(answers.items()))
     assert position.current is None, "the answers of a full candidate must reach a leaf"
     leaf = position.nodes[0]
@@ -115,7 +115,7 @@ def witness(tree: QuestionTree, level: Level, node: Ask, before: Answers, tries:
 
 @pytest.mark.parametrize(("subject", "level"), LEVELS, ids=IDS)
 def test_every_question_asked_can_change_the_verdict(subject: Subject, level: Level) -> None:
-    tree, _ = compiled(subject, level)
+    tree = compiled(subject, level)
     seen: dict[str, list[dict[str, Any]]] = {}
     for how in ("low", "high"):
         for answers, _, taken in paths(tree.root, how):

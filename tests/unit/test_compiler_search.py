@@ -51,7 +51,8 @@ def brute_force(an: Analyser) -> float:
 
 @pytest.mark.parametrize(("subject", "level"), LEVELS, ids=IDS)
 def test_compiled_tree_is_the_exact_optimum(subject: object, level: object) -> None:
-    tree, an = compiled(subject, level)  # type: ignore[arg-type]
+    tree = compiled(subject, level)  # type: ignore[arg-type]
+    an = Analyser(tree.catalogue)
     assert tree.method == "exact"
     assert tree.optimal is not None
     assert tree.expected == pytest.approx(tree.optimal, abs=1e-9)
@@ -62,7 +63,8 @@ def test_compiled_tree_is_the_exact_optimum(subject: object, level: object) -> N
 def test_compiled_trees_ask_at_most_07_times_the_naive_order_on_average() -> None:
     compiled_mean = naive_mean = 0.0
     for subject, level in LEVELS:
-        tree, an = compiled(subject, level)
+        tree = compiled(subject, level)
+        an = Analyser(tree.catalogue)
         naive = policy_tree(an, naive_policy(an))
         assert isinstance(naive, Ask)
         assert tree.expected <= naive.expected + 1e-9
@@ -74,7 +76,7 @@ def test_compiled_trees_ask_at_most_07_times_the_naive_order_on_average() -> Non
 def test_naive_order_asks_route_by_route_and_stops_at_the_first_met_route() -> None:
     subject = BOOK.find("美容师")
     level = subject.level(5)
-    _, an = compiled(subject, level)
+    an = Analyser(compiled(subject, level).catalogue)
     root = policy_tree(an, naive_policy(an))
     assert isinstance(root, Ask) and root.fact == "years_this"  # route 1: 1 year
     met, short = root.branches[1].child, root.branches[0].child
@@ -126,6 +128,7 @@ def test_a_prior_changes_the_order_and_the_tree_stays_optimal_under_it() -> None
 def test_the_worst_case_programme_bounds_every_tree() -> None:
     subject = BOOK.find("物流师")
     level = subject.level(2)
-    tree, an = compiled(subject, level)
+    tree = compiled(subject, level)
+    an = Analyser(tree.catalogue)
     best_worst = Search(an).solve_worst((None,) * len(an.ids))
     assert 1 <= best_worst <= tree.worst

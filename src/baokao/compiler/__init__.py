@@ -4,12 +4,20 @@
 the public profile contract, in the order that asks the fewest questions on average,
 stopping as soon as the outcome is settled. The evaluator stays the judge: every leaf
 is checked against it in the tests, and sessions read their verdicts from it.
+
+What is imported from here is the compiler's public API, the only part the session uses
+(an import-linter contract holds it to that): compiling, walking a tree with answers,
+the questions as a candidate sees them and the profile the answers make.
 """
 
 from baokao.compiler.analysis import Settled
+from baokao.compiler.answers import build_profile, describe, parse_answer, question, years_bounds
 from baokao.compiler.build import compile_level, compile_levels
-from baokao.compiler.questions import Answer, AnswerError, Choice, Question, QuestionKind
+from baokao.compiler.catalogue import Catalogue, build_catalogue
+from baokao.compiler.search import Progress
 from baokao.compiler.tree import Ask, Branch, Leaf, QuestionTree
+from baokao.compiler.walk import Position, advance, possible_routes
+from baokao.model.facts import Answer, AnswerError, Choice, Question, QuestionKind
 
 compile = compile_level
 
@@ -18,13 +26,24 @@ __all__ = [
     "AnswerError",
     "Ask",
     "Branch",
+    "Catalogue",
     "Choice",
     "Leaf",
+    "Position",
+    "Progress",
     "Question",
     "QuestionKind",
     "QuestionTree",
     "Settled",
+    "advance",
+    "build_catalogue",
+    "build_profile",
     "compile",
     "compile_level",
     "compile_levels",
+    "describe",
+    "parse_answer",
+    "possible_routes",
+    "question",
+    "years_bounds",
 ]

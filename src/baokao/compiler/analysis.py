@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
-from baokao.compiler.atoms import VAR_FACTS, Domains, Group, recipe, shapes_of
-from baokao.compiler.catalogue import INF, ORDER_EDGES, VAR_ORDER, Catalogue, condition_text
+from baokao.compiler.atoms import Domains, Group, recipe, shapes_of
+from baokao.compiler.catalogue import INF, Catalogue, condition_text
 from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
+from baokao.model.quantities import AT_MOST, QUANTITIES, QUANTITY, RELATED_AFTER, WORKED
 
 State = tuple[int | None, ...]
 ONLY_MET: Shapes = frozenset((MET,))
@@ -81,7 +82,7 @@ class Analyser:
         self.cat = cat
         self.ids = cat.ids
         self.pos = {f: i for i, f in enumerate(self.ids)}
-        self.vars = tuple(v for v in VAR_ORDER if v in cat.splits)
+        self.vars = tuple(q.code for q in QUANTITIES if q.code in cat.splits)
         nv = len(self.vars)
         self.vslot = {v: k for k, v in enumerate(self.vars)}
         self.nv = nv
@@ -95,7 +96,7 @@ class Analyser:
         )
         self.edges = tuple(
             (self.vslot[a], self.vslot[b])
-            for a, b in ORDER_EDGES
+            for a, b in AT_MOST
             if a in self.vslot and b in self.vslot
         )
         self.intervals = {v: cat.intervals(v) for v in self.vars}
@@ -103,18 +104,18 @@ class Analyser:
         # related years are at least the years in this occupation plus (AA - A).
         self.sums = (
             tuple(
-                (self.vslot[a], self.vslot["AA" + a[1:]])
-                for a in ("At", "Ar", "Aa")
-                if a in self.vslot and "AA" + a[1:] in self.vslot
+                (self.vslot[a], self.vslot[aa])
+                for a, aa in RELATED_AFTER
+                if a in self.vslot and aa in self.vslot
             )
-            if "T" in self.vslot and "TT" in self.vslot
+            if all(q in self.vslot for q in WORKED)
             else ()
         )
         self.var_of = {i: f.var for i, f in enumerate(cat.facts) if f.var}
         self.full = {f.id: (1 << len(f.choices)) - 1 for f in cat.facts if not f.var}
         self.classes = {i: cat.classes[f.id] for i, f in enumerate(cat.facts) if not f.var}
         self.exact_needs = tuple(
-            (1 << k, tuple(self.pos[f] for f in VAR_FACTS[v])) for k, v in enumerate(self.vars)
+            (1 << k, tuple(self.pos[f] for f in QUANTITY[v].facts)) for k, v in enumerate(self.vars)
         )
         self.route_facts = tuple(
             tuple(tuple(self.pos[f] for f in r.node.facts()) for r in lv) for lv in cat.routes
@@ -211,7 +212,7 @@ class Analyser:
 
     def propagate(self, vals: list[float]) -> None:
         """Tighten bounds (``vals``: lower bounds, then upper bounds, per quantity) by the
-        contract's consistency rules, in place: ``lower <= upper`` along ``ORDER_EDGES``,
+        contract's consistency rules, in place: ``lower <= upper`` along ``AT_MOST``,
         and 本职业+相关 at least 本职业 plus related years after a certificate."""
         nv = self.nv
         for low, up in self.edges:
@@ -219,7 +220,7 @@ class Analyser:
         for low, up in reversed(self.edges):
             vals[nv + low] = min(vals[nv + low], vals[nv + up])
         if self.sums:
-            t, tt = self.vslot["T"], self.vslot["TT"]
+            t, tt = (self.vslot[q] for q in WORKED)
             for a, aa in self.sums:
                 vals[tt] = max(vals[tt], vals[t] + max(0.0, vals[aa] - vals[nv + a]))
 

@@ -10,12 +10,12 @@ fewer routes met (no certificate, no training, no 培养目标).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 
 from baokao.compiler.catalogue import Catalogue, RouteRef
-from baokao.compiler.questions import (
+from baokao.i18n import N_, _
+from baokao.model.facts import (
     Answer,
     AnswerError,
     FactSpec,
@@ -23,21 +23,29 @@ from baokao.compiler.questions import (
     cert_level,
     cert_occupation,
 )
-from baokao.evaluator.wording import fmt_years
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
+from baokao.model.quantities import quantity_value
+from baokao.model.years import check_years, fmt_years
 
 Answers = Mapping[str, Answer]
 CERT_BLOCKS = ("cert_this", "cert_related", "cert_any")
 _YES = {"y", "yes", "是", "对", "有"}
 _NO = {"n", "no", "否", "不是", "没有", "无"}
-_NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _NAMES = {
-    "years_this": "累计从事本职业工作年限",
-    "years_related": "累计从事相关职业工作年限",
-    "years_this_continuous": "连续从事本职业的年限",
-    "years_continuous_incl_related": "连续从事本职业或相关职业的年限",
+    "years_this": N_("累计从事本职业工作年限"),
+    "years_related": N_("累计从事相关职业工作年限"),
+    "years_this_continuous": N_("连续从事本职业的年限"),
+    "years_continuous_incl_related": N_("连续从事本职业或相关职业的年限"),
 }
+
+
+def _at_most(fact: str) -> str:
+    return _("不能超过您填写的{name}").format(name=_(_NAMES[fact]))
+
+
+def _at_least(fact: str) -> str:
+    return _("不能少于您填写的{name}").format(name=_(_NAMES[fact]))
 
 
 def _get(answers: Answers, fact: str) -> float | None:
@@ -47,22 +55,7 @@ def _get(answers: Answers, fact: str) -> float | None:
 
 def quantity(var: str, answers: Answers) -> float:
     """The value of a branch quantity (``TT`` = this + related years …) from exact answers."""
-    if var == "T":
-        return float(answers["years_this"])
-    if var == "TT":
-        return float(answers["years_this"]) + float(answers["years_related"])
-    if var in ("C", "CI", "TR"):
-        fact = {
-            "C": "years_this_continuous",
-            "CI": "years_continuous_incl_related",
-            "TR": "years_trainee_continuous",
-        }
-        return float(answers[fact[var]])
-    block = {"t": "cert_this", "r": "cert_related", "a": "cert_any"}[var[-1]]
-    value = float(answers[f"{block}_years_after"])
-    if var.startswith("AA"):
-        value += float(answers[f"{block}_years_after_related"])
-    return value
+    return quantity_value(var, answers)
 
 
 def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str, str]:
@@ -75,30 +68,37 @@ def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str,
     relateds = [(b, _get(answers, f"{b}_years_after_related")) for b in CERT_BLOCKS]
     if fact == "years_this":
         if c is not None:
-            lows.append((c, "连续年限不会超过累计年限"))
-        lows += [(a, "取得证书后的年限不会超过累计年限") for _, a in afters if a is not None]
+            lows.append((c, _("连续年限不会超过累计年限")))
+        lows += [(a, _("取得证书后的年限不会超过累计年限")) for _b, a in afters if a is not None]
     elif fact == "years_related":
         lows += [
-            (a, "取得证书后从事相关职业的年限不会超过相关职业的累计年限")
-            for _, a in relateds
+            (a, _("取得证书后从事相关职业的年限不会超过相关职业的累计年限"))
+            for _b, a in relateds
             if a is not None
         ]
         if ci is not None and t is not None:
-            lows.append((ci - t, "连续年限（含相关职业）不会超过本职业与相关职业的累计年限之和"))
+            lows.append((ci - t, _("连续年限（含相关职业）不会超过本职业与相关职业的累计年限之和")))
     elif fact == "years_this_continuous":
         if t is not None:
-            highs.append((t, f"不能超过您填写的{_NAMES['years_this']}"))
+            highs.append((t, _at_most("years_this")))
         if ci is not None:
-            highs.append((ci, f"不能超过您填写的{_NAMES['years_continuous_incl_related']}"))
+            highs.append(
+                (
+                    ci,
+                    _("不能超过您填写的{name}").format(
+                        name=_(_NAMES["years_continuous_incl_related"])
+                    ),
+                )
+            )
     elif fact == "years_continuous_incl_related":
         if c is not None:
-            lows.append((c, f"不能少于您填写的{_NAMES['years_this_continuous']}"))
+            lows.append((c, _at_least("years_this_continuous")))
         if t is not None and r is not None:
-            highs.append((t + r, "不能超过本职业与相关职业累计年限之和"))
+            highs.append((t + r, _("不能超过本职业与相关职业累计年限之和")))
     elif fact.endswith("_years_after") and t is not None:
-        highs.append((t, f"不能超过您填写的{_NAMES['years_this']}"))
+        highs.append((t, _at_most("years_this")))
     elif fact.endswith("_years_after_related") and r is not None:
-        highs.append((r, f"不能超过您填写的{_NAMES['years_related']}"))
+        highs.append((r, _at_most("years_related")))
     low = max(lows, key=lambda x: x[0])
     high = min(highs, key=lambda x: x[0]) if highs else (None, "")
     return low[0], high[0], low[1], high[1]
@@ -128,29 +128,7 @@ def parse_answer(q: Question, raw: Answer | str, why: tuple[str, str] = ("", "")
 
 
 def _years(q: Question, raw: Answer | str, why: tuple[str, str]) -> float:
-    if isinstance(raw, bool):
-        raise AnswerError("请输入年数，例如 3 或 1.5。")
-    if isinstance(raw, int | float):
-        value = float(raw)
-    else:
-        text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
-        text = text.removesuffix("年").removesuffix("年以上")
-        if text.startswith("-") and _NUMBER.match(text[1:]):
-            raise AnswerError("年数不能是负数。")
-        if not _NUMBER.match(text):
-            raise AnswerError("请输入年数（数字），例如 3 或 1.5。")
-        value = float(text)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise AnswerError("请输入年数（数字），例如 3 或 1.5。")
-    if value < 0:
-        raise AnswerError("年数不能是负数。")
-    if value < q.min_years:
-        reason = f"：{why[0]}" if why[0] else ""
-        raise AnswerError(f"不能少于 {fmt_years(q.min_years)} 年{reason}。")
-    if q.max_years is not None and value > q.max_years:
-        reason = f"（{why[1]}）" if why[1] else ""
-        raise AnswerError(f"不能超过 {fmt_years(q.max_years)} 年{reason}。")
-    return value
+    return check_years(raw, q.min_years, q.max_years, why)
 
 
 def describe(spec: FactSpec, value: Answer) -> str:

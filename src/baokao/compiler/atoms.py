@@ -25,31 +25,8 @@ from baokao.compiler.shapes import (
     years_shapes,
 )
 from baokao.model.conditions import Education, Student
+from baokao.model.quantities import QUANTITY, after_certificate
 from baokao.model.schools import SCHOOL_KINDS, meets_degree
-
-#: The quantity a ``work_years`` condition compares, by (mode, scope).
-YEARS_VAR = {
-    ("cumulative", "this"): "T",
-    ("cumulative", "this_or_related"): "TT",
-    ("continuous", "this"): "C",
-    ("continuous", "this_or_related"): "CI",
-    ("trainee", "this"): "TR",
-    ("trainee", "this_or_related"): "TR",
-}
-#: The facts that must all be answered for a quantity to be known exactly.
-VAR_FACTS = {
-    "T": ("years_this",),
-    "TT": ("years_this", "years_related"),
-    "C": ("years_this_continuous",),
-    "CI": ("years_continuous_incl_related",),
-    "TR": ("years_trainee_continuous",),
-    "At": ("cert_this_years_after",),
-    "AAt": ("cert_this_years_after", "cert_this_years_after_related"),
-    "Ar": ("cert_related_years_after",),
-    "AAr": ("cert_related_years_after", "cert_related_years_after_related"),
-    "Aa": ("cert_any_years_after",),
-    "AAa": ("cert_any_years_after", "cert_any_years_after_related"),
-}
 
 
 @dataclass(frozen=True)
@@ -74,7 +51,7 @@ class YearsAtom:
 
     def facts(self) -> tuple[str, ...]:
         """The facts this atom depends on."""
-        return VAR_FACTS[self.var]
+        return QUANTITY[self.var].facts
 
     def shapes(self, d: Domains) -> Shapes:
         """The outcomes still possible."""
@@ -111,7 +88,7 @@ class CertAtom:
     def _held(self, k: str, d: Domains) -> Shapes:
         if self.need is None:
             return frozenset((MET,))
-        var = ("AA" if self.related_too else "A") + k[0]
+        var = after_certificate(k, self.related_too)
         shapes: set[Shape] = set()
         flag = d.masks.get(f"cert_{k}_continuous", 0b11) if self.continuous else 0b01
         if flag & 0b01:
@@ -257,7 +234,7 @@ def projection(a: Atom, d: Domains) -> tuple[object, ...]:
         for f in a.facts():
             key.append(d.masks.get(f))
         for k in a.certs:
-            var = ("AA" if a.related_too else "A") + k[0]
+            var = after_certificate(k, a.related_too)
             if var in d.lo:
                 key += [d.lo[var], d.hi[var]]
         return tuple(key)
@@ -330,7 +307,7 @@ def recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
             for k in n.certs:
                 fs[f"cert_{k}"] = None
                 if n.need is not None:
-                    vs[("AA" if n.related_too else "A") + k[0]] = None
+                    vs[after_certificate(k, n.related_too)] = None
                     if n.continuous:
                         fs[f"cert_{k}_continuous"] = None
         elif isinstance(n, MaskAtom):

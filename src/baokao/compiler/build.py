@@ -23,6 +23,7 @@ from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
 from baokao.compiler.search import Greedy, Policy, Prior, Progress, Search, TooLarge, with_answer
 from baokao.compiler.tree import Ask, Branch, Leaf, Node, QuestionTree
 from baokao.evaluator.wording import fmt_years
+from baokao.model.quantities import QUANTITY
 from baokao.model.rules import Level
 
 #: Residual states the exact search may memoise (its memory: about 7 times the largest
@@ -30,21 +31,6 @@ from baokao.model.rules import Level
 DEFAULT_BUDGET = 20_000
 DEFAULT_SECONDS = 10.0
 S = TypeVar("S")
-
-#: How a branch names the quantity it splits.
-VAR_NAMES = {
-    "T": "本职业累计",
-    "TT": "本职业与相关职业合计",
-    "C": "本职业连续",
-    "CI": "本职业或相关职业连续",
-    "TR": "连续见习",
-    "At": "取得证书后本职业",
-    "Ar": "取得证书后本职业",
-    "AAt": "取得证书后本职业与相关职业合计",
-    "AAr": "取得证书后本职业与相关职业合计",
-    "Aa": "取得证书后本职业",
-    "AAa": "取得证书后本职业与相关职业合计",
-}
 
 
 def years_label(var: str, lo: float, hi: float) -> str:
@@ -57,7 +43,7 @@ def years_label(var: str, lo: float, hi: float) -> str:
         span = f"{fmt_years(lo)} 年及以上"
     else:
         span = f"{fmt_years(lo)} 年至不满 {fmt_years(hi)} 年"
-    return f"{VAR_NAMES[var]} {span}"
+    return f"{QUANTITY[var].label} {span}"
 
 
 def _branch(cat: Catalogue, an: Analyser, i: int, b: int, child: Node) -> Branch:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from baokao.compiler.atoms import (
-    YEARS_VAR,
     Atom,
     CertAtom,
     Group,
@@ -24,15 +23,6 @@ from baokao.compiler.atoms import (
     StuckAtom,
     YearsAtom,
     education_accepts,
-)
-from baokao.compiler.questions import (
-    FACT_BY_ID,
-    FACTS,
-    FactSpec,
-    cert_level,
-    fields_fact,
-    training_fact,
-    training_id,
 )
 from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
 from baokao.model.conditions import (
@@ -49,29 +39,19 @@ from baokao.model.conditions import (
     WorkYears,
     leaves,
 )
+from baokao.model.facts import (
+    FACT_BY_ID,
+    FACTS,
+    FactSpec,
+    cert_level,
+    fields_fact,
+    training_fact,
+    training_id,
+)
+from baokao.model.quantities import AT_MOST, WORK_YEARS, after_certificate, first_part
 from baokao.model.rules import Level
 
 INF = float("inf")
-#: ``lower <= upper`` between counts of years (the profile contract's consistency rules).
-ORDER_EDGES = (
-    ("C", "T"),
-    ("C", "CI"),
-    ("At", "T"),
-    ("Ar", "T"),
-    ("Aa", "T"),
-    ("At", "AAt"),
-    ("Ar", "AAr"),
-    ("Aa", "AAa"),
-    ("T", "TT"),
-    ("CI", "TT"),
-    ("AAt", "TT"),
-    ("AAr", "TT"),
-    ("AAa", "TT"),
-)
-#: Topological order of the quantities under ``ORDER_EDGES``.
-VAR_ORDER = ("C", "At", "Ar", "Aa", "T", "CI", "AAt", "AAr", "AAa", "TT", "TR")
-#: A quantity revealed by a second answer never needs the first one's thresholds.
-_KNOWN_BEFORE = {"TT": "T", "AAt": "At", "AAr": "Ar", "AAa": "Aa"}
 
 
 @dataclass(frozen=True)
@@ -155,7 +135,7 @@ def _compile(c: Condition, b: _Builder, ref: tuple[int, int]) -> Node:
 
 def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
     if isinstance(c, WorkYears):
-        var = YEARS_VAR[(c.mode, c.scope)]
+        var = WORK_YEARS[(c.mode, c.scope)]
         b.thresholds.setdefault(var, set()).add(c.years)
         return YearsAtom(idx, var, c.years, c.text)
     if isinstance(c, Certificate):
@@ -203,7 +183,7 @@ def _certificate(c: Certificate, b: _Builder, idx: int) -> CertAtom:
     related = c.after is not None and c.after.scope == "this_or_related"
     if c.after is not None:
         for k in certs:
-            var = ("AA" if related else "A") + k[0]
+            var = after_certificate(k, related)
             b.thresholds.setdefault(var, set()).add(c.after.years)
     need = c.after.years if c.after else None
     cont = c.after is not None and c.after.mode == "continuous"
@@ -222,7 +202,7 @@ def _comparable(var: str, present: set[str]) -> set[str]:
         todo, seen = [var], {var}
         while todo:
             v = todo.pop()
-            for edge in ORDER_EDGES:
+            for edge in AT_MOST:
                 if edge[up] == v and edge[1 - up] not in seen:
                     seen.add(edge[1 - up])
                     todo.append(edge[1 - up])
@@ -234,7 +214,7 @@ def _splits(b: _Builder, present: set[str]) -> dict[str, tuple[float, ...]]:
     splits = {}
     for var in present:
         cuts = set(b.thresholds.get(var, ()))
-        for other in _comparable(var, present) - {_KNOWN_BEFORE.get(var, "")}:
+        for other in _comparable(var, present) - {first_part(var)}:
             cuts |= b.thresholds.get(other, set())
         splits[var] = tuple(sorted(c for c in cuts if c > 0))
     return splits

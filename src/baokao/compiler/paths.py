@@ -15,11 +15,11 @@ from typing import Literal
 
 from baokao.compiler.answers import Answers, quantity, years_bounds
 from baokao.compiler.catalogue import INF, Catalogue
-from baokao.compiler.questions import Answer
 from baokao.compiler.tree import Ask, Branch, Leaf, Node
+from baokao.model.facts import Answer
+from baokao.model.quantities import first_part
 
 Strategy = Literal["low", "high", "random"]
-_OFFSET = {"TT": "T", "AAt": "At", "AAr": "Ar", "AAa": "Aa"}
 #: Years added to a completion's lower bound: small steps are where thresholds bite.
 _STEPS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 9.0, 14.0, 20.0)
 
@@ -37,7 +37,8 @@ def entry(
             return rng.choice(branch.values)
         return branch.values[0] if how == "low" else branch.values[-1]
     assert branch.lo is not None and branch.hi is not None
-    offset = quantity(_OFFSET[node.var], answers) if node.var in _OFFSET else 0.0
+    first = first_part(node.var)
+    offset = quantity(first, answers) if first else 0.0
     low, high, _, _ = years_bounds(node.fact, answers)
     lo = max(branch.lo - offset, low)
     top = high if high is not None else INF

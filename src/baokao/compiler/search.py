@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from baokao.compiler.analysis import Analyser, Analysis, State
-from baokao.compiler.atoms import VAR_FACTS
+from baokao.model.quantities import QUANTITY
 
 EPS = 1e-9
 INF = float("inf")
@@ -103,7 +103,7 @@ class Search:
     def _needed(self, i: int, a: Analysis) -> bool:
         """Whether fact ``i`` adds up a count of years a settled line must quote."""
         fid = self.an.ids[i]
-        return any(fid in VAR_FACTS[v] for v in a.need)
+        return any(fid in QUANTITY[v].facts for v in a.need)
 
     def _unlocks(self, state: State, i: int, vals: Sequence[float]) -> bool:
         """Whether answering ``i`` makes an informative years question askable."""

@@ -10,14 +10,16 @@ reaches their question; an answer that contradicts earlier ones is dropped.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baokao.compiler.analysis import Analyser, State
 from baokao.compiler.answers import Answers, quantity, years_bounds
 from baokao.compiler.catalogue import Catalogue
-from baokao.compiler.questions import Answer
+from baokao.compiler.shapes import MET, STUCK
 from baokao.compiler.tree import Ask, Branch, Node, QuestionTree
+from baokao.model.facts import Answer
 
 Pairs = tuple[tuple[str, Answer], ...]
 
@@ -92,6 +94,26 @@ def advance(trees: Sequence[QuestionTree], answers: Pairs) -> Position:
         if current is None and isinstance(node, Ask):
             current = index
     return Position(tuple(nodes), current, tuple(consumed.items()), tuple(pending.items()))
+
+
+_ANALYSERS: OrderedDict[int, tuple[QuestionTree, Analyser]] = OrderedDict()
+
+
+def possible_routes(tree: QuestionTree, answers: Answers) -> tuple[int, ...]:
+    """The positions of the routes of ``tree``'s (first) level that can still be met (or
+    rest on text only a person can read), given exact ``answers``."""
+    hit = _ANALYSERS.get(id(tree))
+    if hit is None or hit[0] is not tree:
+        hit = _ANALYSERS[id(tree)] = (tree, Analyser(tree.catalogue))
+        if len(_ANALYSERS) > 128:
+            _ANALYSERS.popitem(last=False)
+    an = hit[1]
+    vals = an.values(state_of(an, answers))
+    return tuple(
+        ri
+        for ri in range(len(tree.catalogue.routes[0]))
+        if {MET, STUCK} & an.route_shapes(0, ri, vals)
+    )
 
 
 def state_of(an: Analyser, answers: Answers) -> State:

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from baokao.model.conditions import Certificate
 from baokao.model.levels import LEVEL_LABELS
+from baokao.model.years import fmt_years
+
+__all__ = ["certificate_line", "fmt_years", "years_after_line"]
 
 _SCOPES = {"this": "本职业", "related": "相关职业", "this_or_related": "本职业或相关职业"}
 _MODES = {"cumulative": "累计", "continuous": "连续"}
-
-
-def fmt_years(value: float) -> str:
-    """``2.0`` -> ``2``, ``1.5`` -> ``1.5``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def certificate_line(c: Certificate) -> str:

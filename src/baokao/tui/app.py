@@ -52,11 +52,9 @@ from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 
 if TYPE_CHECKING:
-    from baokao.compiler.questions import Answer
-    from baokao.compiler.search import Progress
     from baokao.model.rules import Subject
     from baokao.rulebook import Rulebook
-    from baokao.session import Session
+    from baokao.session import Answer, Progress, Session
     from baokao.slip import SavedSlip
     from baokao.tui.screens.question import QuestionScreen
     from baokao.tui.search import Entry, SearchIndex

@@ -17,9 +17,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from baokao.compiler.questions import Answer, AnswerError, Question
 from baokao.i18n import N_, _
-from baokao.session import Session
+from baokao.session import Answer, AnswerError, Question, Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
 from baokao.tui.widgets.answer_form import AnswerForm

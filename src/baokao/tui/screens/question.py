@@ -30,9 +30,8 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
-from baokao.compiler.questions import Answer, AnswerError, Question
 from baokao.i18n import N_, _
-from baokao.session import Session
+from baokao.session import Answer, AnswerError, Question, Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answer_form import AnswerForm

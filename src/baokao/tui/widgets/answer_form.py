@@ -17,8 +17,6 @@ when it is not. Answers go up as :class:`AnswerForm.Answered`.
 
 from __future__ import annotations
 
-import math
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -29,14 +27,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from baokao.compiler.questions import CERT_FACTS, cert_level, cert_occupation
-from baokao.evaluator.wording import fmt_years
 from baokao.i18n import N_, _
+from baokao.session import AnswerError, Choice, check_years, fmt_years
 from baokao.tui.widgets.choice_list import ChoiceList
 from baokao.tui.widgets.years_field import YearsField
 
 if TYPE_CHECKING:
-    from baokao.compiler.questions import Answer, Question
+    from baokao.session import Answer, Question
 
 #: The keys that pick the 1st, 2nd … choice: 1–9, 0, then letters (not Y and N).
 CHOICE_KEYS = (*"1234567890", *"abcdefghijklmopqrstuvwxz")
@@ -44,30 +41,16 @@ YES_NO_KEYS = {"yes": "y", "no": "n"}
 
 
 def parse_years(text: str, low: float = 0.0, high: float | None = None) -> float | str:
-    """Read a typed number of years.
-
-    Full-width digits (typed with a Chinese input method) and a trailing 年 are accepted.
-
-    Args:
-        text: What was typed.
-        low: The smallest acceptable value.
-        high: The largest acceptable value, if any.
+    """Read a typed number of years with the core's reader (:func:`check_years`).
 
     Returns:
-        The number of years, or a message saying what is wrong with the text.
+        The number of years, or the core's message (in the UI's language) saying what is
+        wrong with the text.
     """
-    cleaned = unicodedata.normalize("NFKC", text).strip().removesuffix("年").strip()
     try:
-        value = float(cleaned)
-    except ValueError:
-        return _("请输入数字，如 3 或 2.5")
-    if not math.isfinite(value):
-        return _("请输入数字，如 3 或 2.5")
-    if value < low:
-        return _("不能少于 {min} 年").format(min=fmt_years(low))
-    if high is not None and value > high:
-        return _("不能多于 {max} 年").format(max=fmt_years(high))
-    return value
+        return check_years(text, low, high)
+    except AnswerError as exc:
+        return str(exc)
 
 
 def choice_keys(question: Question) -> list[tuple[str, str, str]]:
@@ -77,34 +60,27 @@ def choice_keys(question: Question) -> list[tuple[str, str, str]]:
         pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
         return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
     values = [c.value for c in question.choices]
-    keys = certificate_keys(question.id, values)
+    keys = certificate_keys(question.choices)
     if keys is None:
         keys = [*CHOICE_KEYS, *[""] * max(0, len(values) - len(CHOICE_KEYS))]
     return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=False)]
 
 
-def certificate_keys(fact: str, values: Sequence[str]) -> list[str] | None:
+def certificate_keys(choices: Sequence[Choice]) -> list[str] | None:
     """Keys for a certificate question: each level's own number, as in the level picker.
 
     A counsellor who hears "四级" presses 4, so 4 must mean 四级 here too, never "the
     fourth line"; 0 is "none". On the question that asks for a certificate of this or a
     related occupation, this occupation's levels take the digits and the related
     occupation's levels the letters a–e, in order. ``None`` for any other question
-    (its choices are numbered in order).
+    (its choices are numbered in order). The choices say which level they name.
     """
-    if fact not in CERT_FACTS:
+    if all(c.level is None for c in choices):
         return None
     letters = iter("abcde")
-    keys = []
-    for value in values:
-        level = cert_level(value)
-        if level is None:
-            keys.append("0")
-        elif fact == "cert_any" and cert_occupation(fact, value) == "related":
-            keys.append(next(letters))
-        else:
-            keys.append(str(level))
-    return keys
+    return [
+        "0" if c.level is None else next(letters) if c.related else str(c.level) for c in choices
+    ]
 
 
 #: Keys for the list of choices, and the list's actions they run.
@@ -199,7 +175,7 @@ class AnswerForm(Vertical, can_focus=True):
             choices.set_items(items, values.index(current) if current in values else 0)
             if question.kind == "yesno":
                 hint = N_("按 Y 表示是，按 N 表示否")
-            elif question.id in CERT_FACTS:  # keyed by level (see certificate_keys)
+            elif certificate_keys(question.choices) is not None:  # keyed by level
                 hint = N_("按证书等级的数字选择（4 = 四级），0 = 没有；或用 ↑↓ 和回车")
             else:
                 hint = N_("按数字键选择，或用 ↑↓ 和回车")

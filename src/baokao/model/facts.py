@@ -1,10 +1,21 @@
-"""The question catalogue: every fact an interview can ask, in words a candidate knows.
+"""The fact registry: every fact a route can depend on, declared once.
+
+Modelled on OpenFisca's ``Variable``, which holds a fact's type, label and legal
+reference together. Each :class:`FactSpec` holds one fact's id and type (years; a choice
+among values; yes/no), its question and help, its choices, what must be known before it
+is asked, the count of years it reveals and the profile contract field it fills. The
+counts of years the routes compare (:data:`QUANTITIES`, with the codes ``T``, ``TT`` …),
+the condition each one answers (:data:`WORK_YEARS`), the consistency rules between
+them (:data:`AT_MOST`) and the labels of the contract's fields in reports and slips
+(:data:`FIELD_LABELS_ZH`) live here too. The evaluator, the compiler, the session, the
+reports and the slip read them from here; nobody spells a code out again.
 
 A question asks exactly one fact of the public profile contract (or a part of one, such
 as the years worked since the highest certificate), so that the answers of any path
 build a :class:`~baokao.model.Profile` and the evaluator stays the single judge. The
 wording lives here, apart from the logic that decides *when* to ask, as GOV.UK
-smart-answers keep wording apart from policy. ``docs/questions.md`` lists the catalogue.
+smart-answers keep wording apart from policy. ``docs/questions.md`` lists the catalogue
+and ``docs/adding-a-condition.md`` says how to add a kind of condition.
 """
 
 from __future__ import annotations
@@ -20,15 +31,22 @@ Answer = float | str
 
 
 class AnswerError(ValueError):
-    """A typed answer that cannot be accepted; ``str(exc)`` is a clear Chinese message."""
+    """A typed answer that cannot be accepted; ``str(exc)`` is a clear message."""
 
 
 @dataclass(frozen=True)
 class Choice:
-    """One answer a choice question offers."""
+    """One answer a choice question offers.
+
+    A certificate question's answers say which ``level`` they name (``None``: none) and
+    whether the certificate is of a ``related`` occupation, so that a front end can key
+    them by level without reading the values.
+    """
 
     value: str
     label: str
+    level: int | None = None
+    related: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,7 @@ class FactSpec:
     ``var`` names the quantity a years answer reveals (``TT`` is this plus related
     years, known once both are answered). ``after`` is the fact that must already be
     answered; ``held`` names a choice fact whose answer must exclude ``none``.
+    ``field`` is the profile contract field the answer fills.
     """
 
     id: str
@@ -61,12 +80,13 @@ class FactSpec:
     var: str | None = None
     after: str | None = None
     held: str | None = None
+    field: str = ""
 
 
 YES_NO = (Choice("yes", "是"), Choice("no", "否"))
 LEVEL_CHOICES = (
     Choice("none", "没有"),
-    *(Choice(str(n), LEVEL_LABELS[n]) for n in (5, 4, 3, 2, 1)),
+    *(Choice(str(n), LEVEL_LABELS[n], n) for n in (5, 4, 3, 2, 1)),
 )
 SCHOOL_LABELS = {
     "中等职业学校": "中等职业学校（中专、职高）",
@@ -100,8 +120,8 @@ _YEARS_AFTER_WHY = (
 
 ANY_CERT_CHOICES = (
     Choice("none", "没有"),
-    *(Choice(f"this:{n}", f"本职业 {LEVEL_LABELS[n]}") for n in (5, 4, 3, 2, 1)),
-    *(Choice(f"related:{n}", f"相关职业 {LEVEL_LABELS[n]}") for n in (5, 4, 3, 2, 1)),
+    *(Choice(f"this:{n}", f"本职业 {LEVEL_LABELS[n]}", n) for n in (5, 4, 3, 2, 1)),
+    *(Choice(f"related:{n}", f"相关职业 {LEVEL_LABELS[n]}", n, True) for n in (5, 4, 3, 2, 1)),
 )
 
 
@@ -132,6 +152,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
             "高等级证书可以满足对低等级证书的要求（例如四级证书满足“五级及以上”）。"
             "旧称对照：初级=五级，中级=四级，高级=三级，技师=二级，高级技师=一级。",
             ANY_CERT_CHOICES if scope == "any" else LEVEL_CHOICES,
+            field="certificates[].level",
         ),
         FactSpec(
             f"{cert}_years_after",
@@ -140,6 +161,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
             _YEARS_AFTER_WHY,
             var="A" + scope[0],
             held=cert,
+            field="certificates[].years_after",
         ),
         FactSpec(
             f"{cert}_years_after_related",
@@ -149,6 +171,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
             "的年限相加。",
             var="AA" + scope[0],
             after=f"{cert}_years_after",
+            field="certificates[].years_after_related",
         ),
         FactSpec(
             f"{cert}_continuous",
@@ -158,6 +181,7 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
             "需重新连续工作满N年。",
             YES_NO,
             held=cert,
+            field="certificates[].continuous_after",
         ),
     )
 
@@ -170,6 +194,7 @@ FACTS: tuple[FactSpec, ...] = (
         "累计年限：把从事本职业的各段时间加在一起，中间换过单位或中断过都算。"
         "“N年（含）以上”“N年以上”都包括正好N年。",
         var="T",
+        field="years_this",
     ),
     FactSpec(
         "years_related",
@@ -178,6 +203,7 @@ FACTS: tuple[FactSpec, ...] = (
         "“累计从事本职业或相关职业工作N年”按本职业年限与相关职业年限之和计算。",
         var="TT",
         after="years_this",
+        field="years_related",
     ),
     FactSpec(
         "years_this_continuous",
@@ -185,6 +211,7 @@ FACTS: tuple[FactSpec, ...] = (
         "您连续（不间断）从事本职业工作，最长的一段有多少年？",
         "“连续从事本职业工作N年以上”只算中间没有中断的一段，取最长的一段；它不会超过累计年限。",
         var="C",
+        field="years_this_continuous",
     ),
     FactSpec(
         "years_continuous_incl_related",
@@ -193,6 +220,7 @@ FACTS: tuple[FactSpec, ...] = (
         "“连续从事本职业或相关职业工作N年以上”只算中间没有中断的一段，本职业与相关"
         "职业的工作可以接在一起算。",
         var="CI",
+        field="years_continuous_incl_related",
     ),
     FactSpec(
         "years_trainee_continuous",
@@ -200,6 +228,7 @@ FACTS: tuple[FactSpec, ...] = (
         "您在本职业连续见习工作了多少年？",
         "“在本职业连续见习工作N年”只算连续的见习期，不算其他工作。",
         var="TR",
+        field="years_trainee_continuous",
     ),
     *_cert_facts("any", "本职业或相关职业"),
     *_cert_facts("this", "本职业"),
@@ -211,6 +240,7 @@ FACTS: tuple[FactSpec, ...] = (
         "报考条件按学校类别认定学历；“大专及以上”包括大学专科、高等职业学校、本科和研究生。"
         "如有多个学历，请选最高的一个。",
         SCHOOL_CHOICES,
+        field="education[].school",
     ),
     FactSpec(
         "status",
@@ -224,6 +254,7 @@ FACTS: tuple[FactSpec, ...] = (
             Choice("enrolled", "其他在校生"),
         ),
         held="school",
+        field="education[].status",
     ),
     FactSpec(
         "specialty",
@@ -237,6 +268,7 @@ FACTS: tuple[FactSpec, ...] = (
             Choice("other", "其他专业"),
         ),
         held="school",
+        field="education[].specialty",
     ),
     FactSpec(
         "fields",
@@ -244,6 +276,7 @@ FACTS: tuple[FactSpec, ...] = (
         "您所学的专业属于以下哪一类？",
         "部分条件要求特定学科门类的专业（例如医学或食品专业）；如同时属于多类，请选最具体的一类。",
         held="school",
+        field="education[].fields",
     ),
     FactSpec(
         "skill_goal",
@@ -257,6 +290,7 @@ FACTS: tuple[FactSpec, ...] = (
             Choice("none", "不是（或不清楚）"),
         ),
         held="school",
+        field="education[].skill_goal",
     ),
     FactSpec(
         "apprenticeship",
@@ -268,6 +302,7 @@ FACTS: tuple[FactSpec, ...] = (
             Choice("related", "相关职业学徒期满"),
             Choice("none", "没有"),
         ),
+        field="apprenticeship",
     ),
     FactSpec(
         "preparatory_technician",
@@ -275,6 +310,7 @@ FACTS: tuple[FactSpec, ...] = (
         "您是否持有本职业或相关职业的预备技师证书？",
         "预备技师证书由技师学院颁发，部分技师（二级）报考条件认可它。",
         YES_NO,
+        field="preparatory_technician",
     ),
 )
 
@@ -296,6 +332,7 @@ def training_fact(level: int, credential: str, title: str | None) -> FactSpec:
         f"您是否参加过本职业{name}正规培训，达到规定标准学时数，并取得{credential}？",
         "正规培训须达到规定标准学时数，并取得条文写明的证书（结业证书与合格证书不能互相代替）。",
         YES_NO,
+        field="trainings[]",
     )
 
 
@@ -310,6 +347,7 @@ def fields_fact(tags: tuple[str, ...]) -> FactSpec:
         base.why,
         (*choices, Choice("other", "以上都不是")),
         held=base.held,
+        field=base.field,
     )
 
 
