@@ -18,7 +18,7 @@ from typing import TextIO
 from baokao.checking import result_json
 from baokao.inputs import CaseError, Source
 from baokao.report import verdict_lines
-from baokao.roster.check import Roster, check_rows, open_roster
+from baokao.roster.check import Roster, check_rows, open_roster, settle_loaded
 from baokao.roster.output import open_results
 from baokao.rulebook import Rulebook
 
@@ -63,6 +63,7 @@ class Progress:
 def run_roster(source: Source, book: Rulebook, as_json: bool, out: Path | None) -> int:
     """Check a roster and report it; returns the exit status (2 when any row was bad)."""
     roster = open_roster(source)
+    settle_loaded()
     if roster.header.ignored:
         names = "、".join(roster.header.ignored)
         print(f"baokao: {roster.name}: columns not read: {names}", file=sys.stderr)
