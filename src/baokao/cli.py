@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from baokao import __version__
-from baokao.i18n import LANGS, Lang, set_lang
+from baokao.i18n import LANGS, Lang, _, set_lang
 
 EXIT_BAD_INPUT = 2
 EXIT_OUTPUT = 1  # the output could not be written (full disk), as coreutils do
@@ -124,7 +124,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from baokao.rulebook import load_rulebook
 
     headers = write_template(args.file, load_rulebook(_trees(args)))
-    print(f"{args.file}: an empty roster with {len(headers)} columns")
+    print(_("{file}：空白名单，共 {count} 列").format(file=args.file, count=len(headers)))
     return 0
 
 

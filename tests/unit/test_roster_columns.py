@@ -142,3 +142,27 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         [sys.executable, "-c", program, "check", str(path)], capture_output=True, check=False
     )
     assert piped.returncode == 0 and piped.stderr == b""
+
+
+def test_remembered_verdicts_are_the_evaluators(tmp_path: Path) -> None:
+    from baokao.checking import result_json
+    from baokao.evaluator import evaluate
+    from baokao.inputs import Source
+    from baokao.roster.check import check_rows, open_roster
+    from baokao.rulebook import load_rulebook
+
+    path = tmp_path / "class.csv"
+    rows = ["职业,申报等级,本职业累计年限,证书等级,证书职业,取得证书后年限"]
+    rows += ["美容师,,3,五级,本职业,2", "美容师,,7,,,", "美容师,四级,,无,,"] * 5
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    book = load_rulebook()
+    source = Source.open(path)
+    seen = 0
+    for result in check_rows(open_roster(source), book):
+        for checked, verdict in result.results:
+            fresh = evaluate(verdict.level, checked.case.profile)
+            assert result_json(checked, verdict) == result_json(checked, fresh)
+            assert verdict.unmet == fresh.unmet and verdict.status == fresh.status
+            seen += 1
+    source.close()
+    assert seen == 5 * (3 + 3 + 1)

@@ -62,7 +62,7 @@ def test_gbk_csv_with_chinese_headers(tmp_path: Path, capsys: pytest.CaptureFixt
     out_csv = tmp_path / "结果.csv"
     code, out, err = run(capsys, "check", str(path), "--out", str(out_csv))
     assert (code, err) == (0, "")
-    assert out.strip() == f"{path}: 4 of 4 rows checked, 0 bad -> {out_csv}"
+    assert out.strip() == f"{path}：共 4 行，已核对 4 行，0 行有误，结果见 {out_csv}"
     rows = read_results(out_csv)
     check_results(rows)
     assert rows[0]["姓名"] == "张三"
@@ -109,7 +109,7 @@ def test_template_xlsx_filled_in_with_openpyxl(
 ) -> None:
     template = tmp_path / "名单.xlsx"
     code, out, _ = run(capsys, "template", str(template))
-    assert code == 0 and "an empty roster" in out
+    assert code == 0 and "空白名单" in out
     book = openpyxl.load_workbook(template)
     assert book.sheetnames == ["名单", "选项", "填写说明"]
     sheet = book["名单"]

@@ -100,5 +100,5 @@ def test_twenty_rows_seven_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str
     # The same class as text: 13 rows checked, a summary line.
     code = main(["check", str(path)])
     out, err = capsys.readouterr()
-    assert code == 2 and out.strip().endswith("13 of 20 rows checked, 7 bad")
+    assert code == 2 and out.strip().endswith("共 20 行，已核对 13 行，7 行有误")
     assert len(err.strip().splitlines()) == 7 and "[学生11] " not in out and "[s11] 美容师" in out

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from baokao.checking import Checked, FieldError, validate_case
-from baokao.evaluator import Verdict, evaluate
+from baokao.evaluator import RouteResult, Verdict, evaluate
 from baokao.inputs import CaseError, Source
 from baokao.model.profile import Profile
 from baokao.model.rules import Level
@@ -105,10 +105,11 @@ class Judgements:
     A class sheet repeats itself (one occupation and level, the same school, whole years),
     so the same level and profile come back again and again. The verdict is the
     evaluator's own (:func:`baokao.evaluator.evaluate`, nothing judged here); this only
-    remembers the last :data:`SIZE` of them, so memory stays flat however long the roster.
+    remembers the last :data:`SIZE` of them (without the outcome of each condition inside
+    a route, which a roster never reports), so memory stays flat however long the roster.
     """
 
-    SIZE = 4096
+    SIZE = 8192
 
     def __init__(self) -> None:
         self._seen: OrderedDict[tuple[int, Profile], Verdict] = OrderedDict()
@@ -120,10 +121,20 @@ class Judgements:
         if found is not None:
             self._seen.move_to_end(key)
             return found
-        found = self._seen[key] = evaluate(level, profile)
+        found = self._seen[key] = _kept(evaluate(level, profile))
         if len(self._seen) > self.SIZE:
             self._seen.popitem(last=False)
         return found
+
+
+def _kept(verdict: Verdict) -> Verdict:
+    """The verdict as a roster reports it: each route's outcome, without the outcome of
+    every condition inside it (only the interview's side panel shows those), so that a
+    remembered verdict takes about a third of the memory."""
+    routes = tuple(RouteResult(r.route, r.outcome) for r in verdict.routes)
+    closest = verdict.closest
+    kept = next((r for r in routes if closest is not None and r.route is closest.route), None)
+    return Verdict(verdict.level, verdict.status, routes, kept)
 
 
 def settle_loaded() -> None:

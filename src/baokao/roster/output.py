@@ -23,21 +23,22 @@ from openpyxl import Workbook
 
 from baokao.checking import Checked
 from baokao.evaluator import Truth, Verdict
+from baokao.i18n import N_, _, listing
 from baokao.report import STATUS_ZH, fact_zh
 from baokao.roster.check import RowResult
 
 #: Columns added after the input's own.
 RESULT_HEADERS = (
-    "核对等级",
-    "结论",
-    "符合的途径",
-    "最接近的途径",
-    "差距",
-    "预计可报考日期",
-    "需人工核实",
-    "输入错误",
+    N_("核对等级"),
+    N_("结论"),
+    N_("符合的途径"),
+    N_("最接近的途径"),
+    N_("差距"),
+    N_("预计可报考日期"),
+    N_("需人工核实"),
+    N_("输入错误"),
 )
-BAD_ROW = "输入有误"
+BAD_ROW = N_("输入有误")
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -65,14 +66,18 @@ def result_cells(checked: Checked, verdict: Verdict, today: dt.date) -> list[str
     routes = [r for r in verdict.routes if r.truth is Truth.MET]
     if verdict.closest is not None:
         routes = [verdict.closest]
-    reviews = "；".join(f"第 {r.number} 条：{r.route.review}" for r in routes if r.route.review)
+    reviews = "；".join(
+        _("第 {number} 条：{review}").format(number=r.number, review=r.route.review)
+        for r in routes
+        if r.route.review
+    )
     gaps = list(verdict.unmet)
     if verdict.status == "undetermined":
-        gaps = ["还需了解：" + "、".join(fact_zh(f) for f in verdict.unknown)]
+        gaps = [_("还需了解：") + listing(fact_zh(f) for f in verdict.unknown)]
     return [
         f"{checked.subject.title} {verdict.level.label}",
-        STATUS_ZH[verdict.status],
-        "、".join(str(n) for n in verdict.qualifying),
+        _(STATUS_ZH[verdict.status]),
+        listing(verdict.qualifying),
         str(verdict.closest.number) if verdict.closest else "",
         "；".join(gaps),
         qualify_date(verdict, today),
@@ -95,7 +100,7 @@ class _Rows:
     """What both formats share: the header, the rows, the counts for the summary."""
 
     def __init__(self, header: tuple[str, ...], today: dt.date) -> None:
-        self.header = [*header, *RESULT_HEADERS]
+        self.header = [*header, *(_(h) for h in RESULT_HEADERS)]
         self.width = len(header)
         self.today = today
         self.counts: Counter[tuple[str, str, str]] = Counter()
@@ -107,7 +112,7 @@ class _Rows:
         cells = [*result.cells[: self.width], *[""] * (self.width - len(result.cells))]
         if result.error is not None:
             self.bad.append((result.row, result.error, result.cells))
-            return [[*cells, "", BAD_ROW, "", "", "", "", "", result.error]]
+            return [[*cells, "", _(BAD_ROW), "", "", "", "", "", result.error]]
         out = []
         for checked, verdict in result.results:
             self.counts[(checked.subject.title, verdict.level.label, verdict.status)] += 1
@@ -140,7 +145,7 @@ class XlsxResults(_Rows):
         super().__init__(header, today)
         self._path = path
         self._book = Workbook(write_only=True)
-        self._results = self._book.create_sheet("结果")
+        self._results = self._book.create_sheet(_("结果"))
         self._results.append(self.header)
 
     def add(self, result: RowResult) -> None:
@@ -150,17 +155,17 @@ class XlsxResults(_Rows):
 
     def close(self) -> None:
         """Write the summary and the bad rows, and save."""
-        summary = self._book.create_sheet("汇总")
+        summary = self._book.create_sheet(_("汇总"))
         checked = self.read - len(self.bad)
-        summary.append(["读取的行", self.read])
-        summary.append(["已核对", checked])
-        summary.append(["输入有误", len(self.bad)])
+        summary.append([_("读取的行"), self.read])
+        summary.append([_("已核对"), checked])
+        summary.append([_(BAD_ROW), len(self.bad)])
         summary.append([])
-        summary.append(["职业/工种", "等级", "结论", "人数"])
+        summary.append([_("职业/工种"), _("等级"), _("结论"), _("人数")])
         for (title, level, status), count in sorted(self.counts.items()):
-            summary.append([title, level, STATUS_ZH[status], count])
-        errors = self._book.create_sheet("有误的行")
-        errors.append(["行号", "错误", *self.header[: self.width]])
+            summary.append([title, level, _(STATUS_ZH[status]), count])
+        errors = self._book.create_sheet(_("有误的行"))
+        errors.append([_("行号"), _("错误"), *self.header[: self.width]])
         for row, message, cells in self.bad:
             errors.append([row, message, *cells[: self.width]])
         self._book.save(self._path)
@@ -181,14 +186,14 @@ def open_results(path: Path, header: tuple[str, ...], today: dt.date) -> Results
 
 
 def read_results(path: Path) -> list[dict[str, Any]]:
-    """Read a results file back (tests and scripts): one dict per line of 结果."""
+    """Read a results file back (tests and scripts): one dict per line of the results."""
     if path.suffix.lower() == ".csv":
         with path.open(encoding="utf-8-sig", newline="") as handle:
             return list(csv.DictReader(handle))
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True)
-    rows = list(book["结果"].iter_rows(values_only=True))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
     book.close()
     head = [str(h) for h in rows[0]]
     return [

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from baokao.checking import result_json
+from baokao.i18n import _, listing
 from baokao.inputs import CaseError, Source
 from baokao.report import verdict_lines
 from baokao.roster.check import Roster, check_rows, open_roster, settle_loaded
@@ -43,11 +44,13 @@ class Progress:
         self._last = now
         fraction = self._roster.progress()
         if fraction is None:
-            text = f"核对中… {rows:,} 行"
+            text = _("核对中… {rows} 行").format(rows=f"{rows:,}")
         else:
             filled = round(min(fraction, 1.0) * self.WIDTH)
             bar = "█" * filled + "░" * (self.WIDTH - filled)
-            text = f"核对中 {bar} {min(fraction, 1.0):4.0%}  {rows:,} 行"
+            text = _("核对中 {bar} {percent}  {rows} 行").format(
+                bar=bar, percent=f"{min(fraction, 1.0):4.0%}", rows=f"{rows:,}"
+            )
         self._stream.write("\r\x1b[K" + text)
         self._stream.flush()
         self._shown = True
@@ -65,8 +68,9 @@ def run_roster(source: Source, book: Rulebook, as_json: bool, out: Path | None) 
     roster = open_roster(source)
     settle_loaded()
     if roster.header.ignored:
-        names = "、".join(roster.header.ignored)
-        print(f"baokao: {roster.name}: columns not read: {names}", file=sys.stderr)
+        names = listing(roster.header.ignored)
+        note = _("{name}：以下各列不参与核对：{names}").format(name=roster.name, names=names)
+        print(f"baokao: {note}", file=sys.stderr)
     results = open_results(out, roster.header.cells, dt.date.today()) if out else None
     progress = Progress(roster, sys.stderr)
     rows = bad = verdicts = 0
@@ -104,8 +108,10 @@ def run_roster(source: Source, book: Rulebook, as_json: bool, out: Path | None) 
     if as_json:
         sys.stdout.write("\n]\n" if not first else "]\n")
     else:
-        where = f" -> {out}" if out else ""
-        print(f"{roster.name}: {rows - bad} of {rows} rows checked, {bad} bad{where}")
+        line = _("{name}：共 {rows} 行，已核对 {checked} 行，{bad} 行有误").format(
+            name=roster.name, rows=rows, checked=rows - bad, bad=bad
+        )
+        print(line + (_("，结果见 {out}").format(out=out) if out else ""))
     return 2 if bad else 0
 
 
