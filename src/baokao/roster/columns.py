@@ -8,7 +8,9 @@ entry, so what the template offers and what the reader accepts cannot drift apar
 Entries (certificates, diplomas, trainings) take flat columns; a digit in the header
 numbers the entry (证书等级 / 证书2等级 / 证书3等级, ``certificate2.level``). Cells that
 pick from a list (本职业 / 相关职业, 是 / 否 …) are read through :data:`WORDS`, whose
-first word of each value is what the template's drop-down offers.
+first word of each value is what the template's drop-down offers. Every fact of the
+registry (:data:`baokao.model.facts.FACTS`, by its contract field) has a column here; a
+test holds the two together. Years cells are read by the registry's one years reader.
 """
 
 from __future__ import annotations

@@ -14,7 +14,9 @@ from typing import Any
 
 from baokao.inputs import CaseError, parse_json
 from baokao.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_NUMBER_CHARS
+from baokao.model.facts import AnswerError
 from baokao.model.levels import parse_level
+from baokao.model.years import read_years
 from baokao.roster.columns import (
     BOOL_FIELDS,
     BOOL_WORDS,
@@ -34,8 +36,6 @@ from baokao.roster.columns import (
 #: A cell saying the candidate has no entry of this kind (a known fact, unlike empty).
 _NONE = object()
 
-# Plain decimal digits only: float() would also take "6_0" (60), "1e3", "inf" and "²".
-_YEARS = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*年?")
 _TAGS = re.compile(r"[、,，;；/\s]+")
 
 
@@ -119,10 +119,12 @@ def cell_value(kind: str, cell: str) -> Any:
         ValueError: saying what is wrong with the cell.
     """
     if kind in YEAR_FIELDS:
-        match = _YEARS.fullmatch(cell)
-        if match is None or len(match.group(1)) > MAX_NUMBER_CHARS:
-            raise ValueError(f"{cell!r} is not a number of years (write 6 or 2.5)")
-        return float(match.group(1))
+        try:  # the one reader of typed years (the interview's too): 6, 2.5, ６, 6年
+            if len(cell) > MAX_NUMBER_CHARS:
+                raise AnswerError(cell)
+            return read_years(cell)
+        except AnswerError:
+            raise ValueError(f"{cell!r} is not a number of years (write 6 or 2.5)") from None
     if kind in BOOL_FIELDS:
         for truth, words in BOOL_WORDS.items():
             if cell.lower() in words:
