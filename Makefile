@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test test-minimum lint typecheck screenshots bench clean catalogues
+.PHONY: run test test-minimum lint typecheck screenshots bench clean catalogues compiled
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ for po in pathlib.Path('$(LOCALE)').glob('*/LC_MESSAGES/baokao.po'):
     mofile.write_mo(po.with_suffix('.mo').open('wb'), cat)
 endef
 export MO_DATES
+
+# The bundled rules' question trees, compiled ahead into trees/compiled/ (they ship with the
+# package; a test checks they are current). Run it after changing the compiler or the rules.
+compiled: $(STAMP_RUN)
+	$(BIN)/python -c "from baokao.compiler.store import main; main()"
 
 screenshots: $(STAMP_TEST)
 	$(BIN)/python -m baokao.tui.screenshots screenshots

@@ -270,6 +270,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="launches of each app")
     parser.add_argument("--answers", type=int, default=100, help="answers to time")
+    parser.add_argument("--level-runs", type=int, default=5, help="fresh runs picking each level")
     args = parser.parse_args()
 
     bare, ours, ui = startup(args.runs)
@@ -292,6 +293,11 @@ def main() -> None:
     print("answer -> side panel drawn too (in the frame after the question's):")
     print(f"  median {statistics.median(panel) * 1000:6.1f} ms")
     print(f"  p95    {p95(panel) * 1000:6.1f} ms")
+
+    # Picking a level -> first question, and compile times (benchmarks/first_question.py).
+    from first_question import report
+
+    report(args.level_runs)
 
 
 if __name__ == "__main__":

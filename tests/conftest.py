@@ -17,3 +17,19 @@ def chinese() -> Iterator[None]:
     i18n.set_lang("zh")
     yield
     i18n.set_lang("zh")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_tree_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Trees compiled during the tests are kept in a temporary cache, not the user's."""
+    import os
+
+    from baokao.compiler.store import CACHE_ENV
+
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("tree-cache"))
+    yield
+    if before is None:
+        del os.environ[CACHE_ENV]
+    else:
+        os.environ[CACHE_ENV] = before

@@ -149,7 +149,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
         f"-> {len(written)} files in {out}"
     )
+    _precompile(out)
     return 0
+
+
+def _precompile(out: Path) -> None:
+    """Compile the trees of the rule folder ``out`` ahead, beside its rule files."""
+    from baokao.compiler import precompile
+    from baokao.rulebook import RulebookError, load_rulebook
+
+    try:
+        subjects = load_rulebook(out).subjects()
+    except RulebookError as exc:
+        print(f"question trees not compiled ahead: {exc}")
+        return
+    print(f"{precompile(subjects, out)} question trees compiled ahead -> {out / 'compiled'}")
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

@@ -24,11 +24,12 @@ from baokao.compiler import (
     advance,
     build_catalogue,
     build_profile,
-    compile_level,
     describe,
     parse_answer,
     possible_routes,
     question,
+    stored_tree,
+    use_folder,
     years_bounds,
 )
 from baokao.evaluator import Verdict, evaluate
@@ -50,6 +51,7 @@ __all__ = [
     "check_years",
     "fmt_years",
     "prepare",
+    "use_folder",
 ]
 
 _CACHE_SIZE = 128
@@ -61,7 +63,8 @@ def compiled(subject: Subject, level: Level, progress: Progress | None = None) -
     """The compiled tree of ``level`` (questions shared with the subject's other levels).
 
     Cached by identity: rule books are loaded once and their models are frozen, so the
-    same level object always compiles to the same tree. ``progress`` is told how a
+    same level object always compiles to the same tree. Trees compiled ahead (bundled,
+    or by ``baokao import``) or on an earlier run are read from disk. ``progress`` is told how a
     compile goes and may stop it by raising (see :func:`prepare`).
     """
     key = (id(subject.occupation), id(level))
@@ -69,7 +72,7 @@ def compiled(subject: Subject, level: Level, progress: Progress | None = None) -
     if hit is not None and hit[0] is level:
         _trees.move_to_end(key)
         return hit[1]
-    tree = compile_level(level, subject.occupation.notes, context=subject.levels, progress=progress)
+    tree = stored_tree(subject, level, progress)
     _trees[key] = (level, tree)
     if len(_trees) > _CACHE_SIZE:
         _trees.popitem(last=False)

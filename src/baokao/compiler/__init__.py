@@ -15,6 +15,7 @@ from baokao.compiler.answers import build_profile, describe, parse_answer, quest
 from baokao.compiler.build import compile_level, compile_levels
 from baokao.compiler.catalogue import Catalogue, build_catalogue
 from baokao.compiler.search import Progress
+from baokao.compiler.store import precompile, stored_tree, use_folder
 from baokao.compiler.tree import Ask, Branch, Leaf, QuestionTree
 from baokao.compiler.walk import Position, advance, possible_routes
 from baokao.model.facts import Answer, AnswerError, Choice, Question, QuestionKind
@@ -44,6 +45,9 @@ __all__ = [
     "describe",
     "parse_answer",
     "possible_routes",
+    "precompile",
     "question",
+    "stored_tree",
+    "use_folder",
     "years_bounds",
 ]

@@ -156,6 +156,9 @@ class BaokaoApp(App[None]):
         self.start.index = index
 
     def _book_ready(self, book: Rulebook) -> None:
+        from baokao.session import use_folder
+
+        use_folder(book.folder)  # trees compiled ahead beside the rule files
         self.book = book
         self._book_loaded.set()
 
