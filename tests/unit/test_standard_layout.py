@@ -398,3 +398,11 @@ def test_section_after_last_level_ends_reading() -> None:
     subject = read_standard(text, name="x")
     assert [r.text for r in subject.levels[0].routes] == ["1、本职业学徒期满。"]
     assert subject.notes == []
+
+
+def test_a_note_before_the_first_level_is_kept() -> None:
+    text = "注：目前开考等级：三级。\n" + _HEAD + "（1）本职业学徒期满。\n注：相关职业：美发师。"
+    assert read_section(text, name="x").subjects[0].notes == [
+        "目前开考等级：三级。",
+        "相关职业：美发师。",
+    ]

@@ -55,6 +55,7 @@ _NOTE = re.compile(
     r"(?:(?<=[\s。.;])|^)(?:(?:注|备注)\s*:|(?:[\u4e00-\u9fff]{2,12}的)?相关(?:职业|专业)\s*(?::|是指)"
     r"|相关(?:职业|专业)\s*(?=\n))"
 )
+_EARLY_NOTE = re.compile(r"(?m)^[ \t]*(?:注|备注)[ \t]*:.*$")
 _SECTION = re.compile(
     r"^\s*(?:\d+\.\d+(?:\.\d+)*\s*[\u4e00-\u9fff]{2,16}|[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,10}"
     r"|\d+\.?\s+(?:职业概况|基本要求|工作要求|权重表|附录))\s*$"
@@ -379,9 +380,14 @@ def read_section(
         if code is None:
             code = find(lines, CODE_AFTER, CODE)
         subjects.append(RawSubject(subject_name, work_type, code, levels, [], first, source=source))
+    early = [  # a 注 printed before the first level (注:目前开考等级:三级。) is a note too
+        note
+        for m in _EARLY_NOTE.finditer(reader.text, 0, heads[0].start)
+        for note in split_notes(reader.quote(m.start(), m.end()))
+    ]
     titles = {t: lab.number for t in reader.ladder.seen if (lab := reader.ladder.title(t))}
     for subject in subjects:
-        subject.notes = list(build.notes)
+        subject.notes = early + build.notes
         subject.titles = titles
     return Section(subjects, reader.flags, build.incomplete)
 
