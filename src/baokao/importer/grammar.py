@@ -192,23 +192,20 @@ class _Build(Transformer[Token, Any]):
         credential = "合格证书" if cred == "合格" else "结业证书"
         return Training(level=number, credential=credential, title=what, text=text)
 
-    def cert_grad(self, meta: Any, children: list[Any]) -> Condition:
+    def _graduate(self, meta: Any, children: list[Any], held: Condition) -> Condition:
+        """``…证书的<schools>毕业生``: the certificate and the diploma, or unparsed whole."""
         text = self._span(meta)
         body = str(children[-1]).removesuffix("毕业生")
         edu = parse_education_body(body, graduating_ok=False, text=text)
-        if edu is None:
+        if edu is None or isinstance(held, Unparsed):
             return Unparsed(text=text)
-        if isinstance(children[0], Unparsed):
-            return Unparsed(text=text)
-        return AllOf(conditions=(children[0].model_copy(update={"text": text}), edu))
+        return AllOf(conditions=(held.model_copy(update={"text": text}), edu))
+
+    def cert_grad(self, meta: Any, children: list[Any]) -> Condition:
+        return self._graduate(meta, children, children[0])
 
     def prep_grad(self, meta: Any, children: list[Any]) -> Condition:
-        text = self._span(meta)
-        body = str(children[-1]).removesuffix("毕业生")
-        edu = parse_education_body(body, graduating_ok=False, text=text)
-        if edu is None:
-            return Unparsed(text=text)
-        return AllOf(conditions=(PreparatoryTechnician(text=text), edu))
+        return self._graduate(meta, children, PreparatoryTechnician(text=self._span(meta)))
 
     def edu(self, meta: Any, children: list[Token]) -> Condition:
         text = self._span(meta)
