@@ -71,6 +71,7 @@ bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/questions.py
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/roster.py
 
 clean:
 	rm -rf $(VENV) $(VENV_MIN) .pytest_cache .mypy_cache .ruff_cache

@@ -177,3 +177,23 @@ def test_english_headers_and_json_cells_still_work(
         ("s1", [1]),
         ("s2", []),
     ]
+
+
+def test_a_title_row_above_the_header(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "班级.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["2025级美容班报名表"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["学号", "职业", "申报等级", "本职业累计年限"])
+    sheet.append(["s1", "美容师", "四级", 6])
+    sheet.append(["s2", "美容师", "四级", "六年"])
+    book.save(path)
+    code, out, err = run(capsys, "check", str(path), "--json")
+    assert code == 2 and [r["id"] for r in json.loads(out)] == ["s1"]
+    assert err.startswith(f"baokao: {path} row 4, column 本职业累计年限: ")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("标题\n\n说明\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(empty))
+    assert code == 2 and out == "" and "no header row with an occupation column" in err

@@ -20,10 +20,14 @@ from baokao.evaluator import RouteResult, Verdict, evaluate
 from baokao.inputs import CaseError, Source
 from baokao.model.profile import Profile
 from baokao.model.rules import Level
+from baokao.roster.columns import CASE_HEADERS
 from baokao.roster.decode import csv_rows
 from baokao.roster.rows import Header, RowCase, RowError, read_header_row, row_case
 from baokao.roster.xlsx import ZIP_MAGIC, XlsxRows
 from baokao.rulebook import Rulebook
+
+#: Rows above the header a sheet may have (a title, a date line) before it is refused.
+HEADER_SEARCH_ROWS = 5
 
 
 @dataclass(frozen=True)
@@ -93,10 +97,21 @@ def open_roster(source: Source) -> Roster:
         def progress() -> float | None:
             return binary.consumed / source.size if source.size else None
 
-    for _, cells in rows:
-        if any(cell.strip() for cell in cells):
-            return Roster(source.name, read_header_row(cells, source.name), rows, progress)
-    raise CaseError(f"{source.name}: empty; expected a header row and one row per candidate")
+    looked = 0
+    for row_no, cells in rows:  # the header: the first row naming an occupation column
+        if not any(cell.strip() for cell in cells):
+            continue
+        header = read_header_row(cells, source.name, row_no)
+        if header is not None:
+            return Roster(source.name, header, rows, progress)
+        looked += 1
+        if looked == HEADER_SEARCH_ROWS:
+            break
+    names = "、".join(CASE_HEADERS["occupation"][:3])
+    raise CaseError(
+        f"{source.name}: no header row with an occupation column ({names}) "
+        f"in its first {HEADER_SEARCH_ROWS} rows"
+    )
 
 
 class Judgements:

@@ -57,11 +57,12 @@ class Header:
     ignored: tuple[str, ...]
 
 
-def read_header_row(cells: list[str], name: str) -> Header:
-    """Map a header row to columns.
+def read_header_row(cells: list[str], name: str, row_no: int = 1) -> Header | None:
+    """Map a header row to columns; ``None`` when no column names the occupation (a title
+    row above the header, as many school sheets have).
 
     Raises:
-        CaseError: when no column names the occupation, or two columns give one field.
+        CaseError: when two columns give one field.
     """
     columns: list[Column | None] = []
     seen: dict[str, str] = {}
@@ -73,14 +74,13 @@ def read_header_row(cells: list[str], name: str) -> Header:
         if column is not None:
             if column.path in seen:
                 raise CaseError(
-                    f"{name} row 1: columns {seen[column.path]!r} and {cell!r} both give "
+                    f"{name} row {row_no}: columns {seen[column.path]!r} and {cell!r} both give "
                     f"{column.path}; keep one"
                 )
             seen[column.path] = cell
         columns.append(column)
     if not any(c is not None and c.field == "occupation" for c in columns):
-        names = "、".join(CASE_HEADERS["occupation"][:3])
-        raise CaseError(f"{name} row 1: no occupation column ({names}); is row 1 the header?")
+        return None
     return Header(tuple(cells), tuple(columns), tuple(ignored))
 
 
