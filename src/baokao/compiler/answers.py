@@ -23,6 +23,7 @@ from baokao.model.facts import (
     cert_level,
     cert_occupation,
 )
+from baokao.model.keys import NONE_KEY, choice_keys
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
 from baokao.model.quantities import quantity_value
@@ -122,9 +123,12 @@ def parse_answer(q: Question, raw: Answer | str, why: tuple[str, str] = ("", "")
     for c in q.choices:
         if text in (c.value.lower(), c.label.lower()):
             return c.value
-    if text.isdigit() and 1 <= int(text) <= len(q.choices):
-        return q.choices[int(text) - 1].value
-    raise AnswerError(f"请从选项中选择一项（输入 1 到 {len(q.choices)} 的序号）。")
+    keys = choice_keys(q.choices)
+    for key, c in zip(keys, q.choices, strict=True):
+        if key and text == key:
+            return c.value
+    none = "，0 表示没有" if NONE_KEY in keys else ""
+    raise AnswerError(f"请从选项中选择一项（输入选项前的序号{none}）。")
 
 
 def _years(q: Question, raw: Answer | str, why: tuple[str, str]) -> float:

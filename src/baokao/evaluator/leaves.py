@@ -21,6 +21,7 @@ from baokao.model.conditions import (
     Unparsed,
     WorkYears,
 )
+from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.schools import meets_degree
 
@@ -29,9 +30,10 @@ def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[st
     if lo >= need:
         return MET
     if hi < need:
-        gap = round(need - hi, 4)
         more = "" if lo == hi else "至少"
-        return short(f"{line}：还差{more} {fmt_years(gap)} 年", gap)
+        # Ranked by the gap to 1/10000 year, never 0 (a gap is shown rounded up to a month).
+        gap = max(round(need - hi, 4), 0.0001)
+        return short(f"{line}：还差{more} {fmt_shortfall(need - hi)}", gap)
     return unknown(*facts)
 
 

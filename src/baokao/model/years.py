@@ -14,17 +14,14 @@ import unicodedata
 
 from baokao.i18n import _
 from baokao.model.facts import AnswerError
+from baokao.model.numbers import fmt_years
+
+__all__ = ["check_years", "fmt_years", "read_years"]  # fmt_years lives in model.numbers
 
 #: Plain decimal digits only: no exponent, sign, separator or other script's digits.
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?", re.ASCII)
 #: Words the rule texts put after a number of years, stripped from the end in turn.
 _SUFFIXES = ("以上", "(含)", "年")
-
-
-def fmt_years(value: float) -> str:
-    """``2.0`` -> ``2``, ``1.5`` -> ``1.5``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def read_years(raw: str | float) -> float:

@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from baokao.evaluator import Verdict
-from baokao.evaluator.wording import fmt_years
 from baokao.i18n import _, listing, ngettext
+from baokao.model.numbers import shortfall_months
 from baokao.session import AllLevelsOutcome, Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.question import case_title
@@ -44,6 +44,15 @@ from baokao.tui.widgets.verdict_view import (
 STATUS_COLOURS = {"qualified": "success", "not_qualified": "error", "undetermined": "warning"}
 
 
+def span_text(shortfall: float) -> str:
+    """A shortfall in the interface's language, rounded up to a month (never 0)."""
+    years, months = shortfall_months(shortfall)
+    parts = [ngettext("{n} 年", "{n} 年", years).format(n=years)] if years else []
+    if months or not years:
+        parts.append(ngettext("{n} 个月", "{n} 个月", months).format(n=months))
+    return " ".join(parts)
+
+
 def gap_cell(verdict: Verdict) -> str:
     """The short text of the table's last column."""
     if verdict.status == "qualified":
@@ -53,11 +62,8 @@ def gap_cell(verdict: Verdict) -> str:
     if closest is None:
         return _("尚无法判定")
     if closest.outcome.years_only:
-        shortfall = closest.outcome.shortfall
-        gap = ngettext(
-            "第 {number} 条 · 还差 {years} 年", "第 {number} 条 · 还差 {years} 年", shortfall
-        )
-        return gap.format(number=closest.number, years=fmt_years(shortfall))
+        gap = _("第 {number} 条 · 还差 {span}")
+        return gap.format(number=closest.number, span=span_text(closest.outcome.shortfall))
     return _("第 {number} 条 · 差 {count} 项").format(
         number=closest.number, count=closest.outcome.unmet
     )

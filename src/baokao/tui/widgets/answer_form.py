@@ -17,7 +17,6 @@ when it is not. Answers go up as :class:`AnswerForm.Answered`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -28,14 +27,17 @@ from textual.message import Message
 from textual.widgets import Static
 
 from baokao.i18n import N_, _
-from baokao.session import AnswerError, Choice, check_years, fmt_years
+from baokao.model.keys import NONE, by_level
+from baokao.model.keys import choice_keys as keys_of_choices
+from baokao.session import AnswerError, check_years, fmt_years
 from baokao.tui.widgets.choice_list import ChoiceList
 from baokao.tui.widgets.years_field import YearsField
 
 if TYPE_CHECKING:
     from baokao.session import Answer, Question
 
-#: The keys that pick the 1st, 2nd … choice: 1–9, 0, then letters (not Y and N).
+#: The keys that pick the 1st, 2nd … line of a list (of answers): 1–9, 0, then letters
+#: (not Y and N). Choices of a question are keyed by :mod:`baokao.model.keys`.
 CHOICE_KEYS = (*"1234567890", *"abcdefghijklmopqrstuvwxz")
 YES_NO_KEYS = {"yes": "y", "no": "n"}
 
@@ -59,28 +61,8 @@ def choice_keys(question: Question) -> list[tuple[str, str, str]]:
         choices = question.choices or ()
         pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
         return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
-    values = [c.value for c in question.choices]
-    keys = certificate_keys(question.choices)
-    if keys is None:
-        keys = [*CHOICE_KEYS, *[""] * max(0, len(values) - len(CHOICE_KEYS))]
-    return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=False)]
-
-
-def certificate_keys(choices: Sequence[Choice]) -> list[str] | None:
-    """Keys for a certificate question: each level's own number, as in the level picker.
-
-    A counsellor who hears "四级" presses 4, so 4 must mean 四级 here too, never "the
-    fourth line"; 0 is "none". On the question that asks for a certificate of this or a
-    related occupation, this occupation's levels take the digits and the related
-    occupation's levels the letters a–e, in order. ``None`` for any other question
-    (its choices are numbered in order). The choices say which level they name.
-    """
-    if all(c.level is None for c in choices):
-        return None
-    letters = iter("abcde")
-    return [
-        "0" if c.level is None else next(letters) if c.related else str(c.level) for c in choices
-    ]
+    keys = keys_of_choices(question.choices)
+    return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=True)]
 
 
 #: Keys for the list of choices, and the list's actions they run.
@@ -175,8 +157,10 @@ class AnswerForm(Vertical, can_focus=True):
             choices.set_items(items, values.index(current) if current in values else 0)
             if question.kind == "yesno":
                 hint = N_("按 Y 表示是，按 N 表示否")
-            elif certificate_keys(question.choices) is not None:  # keyed by level
+            elif by_level(question.choices):  # keyed by level (see baokao.model.keys)
                 hint = N_("按证书等级的数字选择（4 = 四级），0 = 没有；或用 ↑↓ 和回车")
+            elif NONE in values:
+                hint = N_("按数字键选择，0 = 没有；或用 ↑↓ 和回车")
             else:
                 hint = N_("按数字键选择，或用 ↑↓ 和回车")
         self._update("#form-hint", _(hint))
