@@ -57,7 +57,7 @@ def test_nutritionist_two_half_a_year_short() -> None:
     flow = Flow("公共营养师", 2).then("years_this_continuous", "5").then("school", "none")
     flow.then("cert_this", "3").then("cert_this_continuous", "yes")
     flow.then("cert_this_years_after", "4.5").then("training_2_completion", "no")
-    flow.falls_short(2, "取得证书后连续从事本职业工作5年以上：还差 0.5 年")
+    flow.falls_short(2, "取得证书后连续从事本职业工作5年以上：还差 6 个月")
 
 
 def test_nutritionist_one_nineteen_unbroken_years() -> None:

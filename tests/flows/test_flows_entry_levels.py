@@ -15,7 +15,7 @@ def test_hairdresser_five_half_a_year_and_a_related_apprenticeship() -> None:
     flow = Flow("美发师", 5).then("years_this", "0.5")
     # Half a year: route 1 is not met, only the apprenticeship can still help.
     flow.then("apprenticeship", "related")  # a related one does not count for 本职业学徒期满
-    outcome = flow.falls_short(1, "累计从事本职业工作1年(含)以上：还差 0.5 年")
+    outcome = flow.falls_short(1, "累计从事本职业工作1年(含)以上：还差 6 个月")
     assert outcome.qualify_date == date(2024, 9, 1)
 
 
@@ -38,14 +38,14 @@ def test_spine_massage_five_needs_the_pass_certificate_of_training() -> None:
     # 脊柱按摩师 五级: 1、初级正规培训，合格证书 2、累计从事本职业或相关职业工作1年（含）以上
     flow = Flow("保健按摩师", 5, "脊柱按摩师").then("years_this", "0.25")
     flow.then("years_related", "0.25").then("training_5_pass", "no")
-    flow.falls_short(2, "累计从事本职业或相关职业工作1年(含)以上：还差 0.5 年")
+    flow.falls_short(2, "累计从事本职业或相关职业工作1年(含)以上：还差 6 个月")
 
 
 def test_reflexology_five_counts_trainee_years_only() -> None:
     # 反射治疗师 五级: 1、五级反射治疗师培训，结业证书 2、在本职业连续见习工作2年以上
     flow = Flow("保健按摩师", 5, "反射治疗师").then("years_trainee_continuous", "1.5")
     flow.then("training_5_completion", "否")
-    outcome = flow.falls_short(2, "在本职业连续见习工作2年以上：还差 0.5 年")
+    outcome = flow.falls_short(2, "在本职业连续见习工作2年以上：还差 6 个月")
     assert outcome.qualify_date == date(2024, 9, 1)  # half a year more as a trainee
 
 
@@ -67,7 +67,7 @@ def test_e_commerce_four_without_the_programme_goal() -> None:
     flow = Flow("电子商务师", 4).then("years_this_continuous", "0.5")
     flow.then("training_4_completion", "no").then("school", "技工学校")
     flow.then("status", "graduated").then("specialty", "this").then("skill_goal", "none")
-    flow.falls_short(1, "在本职业连续工作1年以上：还差 0.5 年")
+    flow.falls_short(1, "在本职业连续工作1年以上：还差 6 个月")
 
 
 def test_nutritionist_four_medical_diploma() -> None:

@@ -53,7 +53,7 @@ def test_this_or_related_sums_both() -> None:
     assert evaluate(lv, p(years_this=2)).status == "undetermined"
     assert evaluate(lv, p(years_this=2, years_related=2)).status == "qualified"
     v = evaluate(lv, p(years_this=2, years_related=1.5))
-    assert v.unmet == ("累计从事本职业或相关职业工作4年(含)以上：还差 0.5 年",)
+    assert v.unmet == ("累计从事本职业或相关职业工作4年(含)以上：还差 6 个月",)
 
 
 def test_higher_certificate_meets_lower_requirement() -> None:

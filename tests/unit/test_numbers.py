@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from baokao.cli import main
-from baokao.evaluator.numbers import fmt_shortfall, fmt_years, shortfall_months
+from baokao.model.numbers import fmt_shortfall, fmt_years, shortfall_months
 
 
 @pytest.mark.parametrize(

@@ -64,14 +64,15 @@ def test_years_cannot_contradict_earlier_answers() -> None:
         t.answer("2.5")
 
 
-def test_choices_take_their_value_or_their_number() -> None:
-    s = run(Session.start(BEAUTY, 4, TODAY), "none", "3")  # no certificate, 3 years
+def test_choices_take_their_value_or_their_key() -> None:
+    s = run(Session.start(BEAUTY, 4, TODAY), "0", "3")  # no certificate (0), 3 years
     q = s.question
     assert q is not None and q.id == "school"
-    assert s.answer("1").answers[-1] == ("school", "none")
+    assert s.answer("0").answers[-1] == ("school", "none")  # 0 is none, as in the UI
+    assert s.answer("1").answers[-1] == ("school", "中等职业学校")
     assert s.answer("技工学校").answers[-1] == ("school", "技工学校")
-    assert s.answer("8").answers[-1] == ("school", "大学本科")
-    with pytest.raises(AnswerError, match="输入 1 到 10 的序号"):
+    assert s.answer("7").answers[-1] == ("school", "大学本科")
+    with pytest.raises(AnswerError, match="输入选项前的序号，0 表示没有"):
         s.answer("11")
 
 
@@ -149,7 +150,7 @@ def test_outcome_and_the_date_when_only_years_are_missing() -> None:
     verdict = outcome.verdict
     assert verdict.status == "not_qualified" and verdict.closest is not None
     assert verdict.closest.number == 1
-    assert verdict.unmet == ("累计从事本职业工作1年(含)以上：还差 0.5 年",)
+    assert verdict.unmet == ("累计从事本职业工作1年(含)以上：还差 6 个月",)
     assert outcome.qualify_date == date(2024, 11, 30)  # six months on, at the month's end
     with pytest.raises(AnswerError):
         s.answer("1")
