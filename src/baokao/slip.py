@@ -37,6 +37,7 @@ from baokao.model.conditions import (
 )
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.profile import Profile
+from baokao.model.quantities import THRESHOLDS
 from baokao.model.rules import Route, Subject
 from baokao.report import STATUS_ZH, fact_zh, verdict_lines
 
@@ -128,7 +129,10 @@ def _education_document(c: Education | Student, profile: Profile) -> str:
 
 
 def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
-    if isinstance(c, WorkYears):
+    own = THRESHOLDS.get(c.kind)
+    if own is not None and own.document:
+        yield own.document
+    elif isinstance(c, WorkYears):
         if c.mode == "trainee":
             yield "见习工作证明（注明连续见习起止时间）"
         else:

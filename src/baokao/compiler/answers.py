@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from baokao.compiler.catalogue import Catalogue, RouteRef
 from baokao.i18n import N_, _
 from baokao.model.facts import (
+    FACTS,
     Answer,
     AnswerError,
     FactSpec,
@@ -219,11 +220,7 @@ def build_profile(answers: Answers, status: str = "graduated") -> Profile:
     prep = answers.get("preparatory_technician")
     return Profile.model_validate(
         {
-            "years_this": _get(answers, "years_this"),
-            "years_related": _get(answers, "years_related"),
-            "years_this_continuous": _get(answers, "years_this_continuous"),
-            "years_continuous_incl_related": _get(answers, "years_continuous_incl_related"),
-            "years_trainee_continuous": _get(answers, "years_trainee_continuous"),
+            **{f.field: _get(answers, f.id) for f in _NUMBERS},
             "apprenticeship": apprenticeship,
             "certificates": certs,
             "preparatory_technician": None if prep is None else prep == "yes",
@@ -231,6 +228,10 @@ def build_profile(answers: Answers, status: str = "graduated") -> Profile:
             "trainings": trainings,
         }
     )
+
+
+#: The years facts whose answer is a profile field as it is (not a part of a certificate).
+_NUMBERS = tuple(f for f in FACTS if f.kind == "years" and f.field and "[" not in f.field)
 
 
 def _certificates(answers: Answers) -> tuple[CertificateHeld, ...] | None:

@@ -48,7 +48,13 @@ from baokao.model.facts import (
     training_fact,
     training_id,
 )
-from baokao.model.quantities import AT_MOST, WORK_YEARS, after_certificate, first_part
+from baokao.model.quantities import (
+    AT_MOST,
+    THRESHOLDS,
+    WORK_YEARS,
+    after_certificate,
+    first_part,
+)
 from baokao.model.rules import Level
 
 INF = float("inf")
@@ -134,6 +140,10 @@ def _compile(c: Condition, b: _Builder, ref: tuple[int, int]) -> Node:
 
 
 def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
+    if c.kind in THRESHOLDS:  # a threshold on one fact, such as an age
+        var, need = THRESHOLDS[c.kind].code, float(getattr(c, "years"))  # noqa: B009
+        b.thresholds.setdefault(var, set()).add(need)
+        return YearsAtom(idx, var, need, getattr(c, "text", ""))
     if isinstance(c, WorkYears):
         var = WORK_YEARS[(c.mode, c.scope)]
         b.thresholds.setdefault(var, set()).add(c.years)

@@ -23,6 +23,7 @@ from baokao.model.conditions import (
 )
 from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
+from baokao.model.quantities import THRESHOLDS
 from baokao.model.schools import meets_degree
 
 
@@ -173,8 +174,21 @@ def preparatory(c: PreparatoryTechnician, p: Profile) -> Outcome:
     return MET if p.preparatory_technician else missing(f"缺少：{c.text}（预备技师证书）")
 
 
+def threshold(c: Leaf, p: Profile) -> Outcome:
+    """A condition of a kind the registry declares as a threshold on one profile field
+    (such as an age): met at ``years`` or more; unknown while the field is."""
+    q = THRESHOLDS[c.kind]
+    assert q.field is not None
+    value: float | None = getattr(p, q.field)
+    need: float = getattr(c, "years")  # noqa: B009 (every threshold kind holds one)
+    lo, hi = (value, value) if value is not None else (0.0, float("inf"))
+    return _years_outcome(c.text, need, lo, hi, () if value is not None else (q.field,))
+
+
 def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
     """Evaluate any leaf condition."""
+    if c.kind in THRESHOLDS:
+        return threshold(c, p)
     if isinstance(c, WorkYears):
         return work_years(c, bounds)
     if isinstance(c, Certificate):

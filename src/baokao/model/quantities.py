@@ -30,6 +30,13 @@ class Quantity:
     code: str
     facts: tuple[str, ...]
     label: str
+    #: For a quantity of its own kind of condition (such as an age): that condition's
+    #: ``kind`` (it holds a threshold ``years``: met at that value or more), the profile
+    #: field that holds the value, and the document that proves it on the slip. The
+    #: evaluator, the compiler and the slip read any such condition through these.
+    kind: str | None = None
+    field: str | None = None
+    document: str | None = None
 
 
 def _after(k: str) -> tuple[Quantity, Quantity]:
@@ -64,6 +71,8 @@ QUANTITIES: tuple[Quantity, ...] = (
     Quantity("TR", ("years_trainee_continuous",), "连续见习"),
 )
 QUANTITY = {q.code: q for q in QUANTITIES}
+#: The quantities that are a kind of condition of their own, by that kind.
+THRESHOLDS = {q.kind: q for q in QUANTITIES if q.kind}
 
 #: The quantity a ``work_years`` condition compares, by its (mode, scope).
 WORK_YEARS: dict[tuple[str, str], str] = {
@@ -143,4 +152,5 @@ FIELD_LABELS_ZH = {
 def field_label(path: str) -> str:
     """A readable name for a field of the profile (``certificates[0].years_after`` too)."""
     general = re.sub(r"\[\d+\]", "[]", path)
-    return FIELD_LABELS_ZH.get(general, path)
+    own = next((q.label for q in THRESHOLDS.values() if q.field == general), path)
+    return FIELD_LABELS_ZH.get(general, own)
