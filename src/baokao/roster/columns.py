@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from baokao.model.quantities import THRESHOLDS
 from baokao.model.schools import SCHOOL_KINDS
 
 #: A case's own fields: contract name -> headers accepted (first: the template's).
@@ -49,6 +50,10 @@ PROFILE_HEADERS: dict[str, tuple[str, ...]] = {
     "education": ("学历JSON", "education"),
     "trainings": ("培训JSON", "trainings"),
 }
+
+# A kind of condition the registry declares as a threshold on one field (an age) has its
+# column under the quantity's label, read as years.
+PROFILE_HEADERS |= {q.field: (q.label, q.field) for q in THRESHOLDS.values() if q.field}
 
 #: Entry fields in flat columns: list field -> entry field -> headers (numbered by a digit).
 ENTRY_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -82,6 +87,7 @@ YEAR_FIELDS = frozenset(
         "years_trainee_continuous",
         "certificates.years_after",
         "certificates.years_after_related",
+        *(q.field for q in THRESHOLDS.values() if q.field),
     }
 )
 

@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from baokao.i18n import N_, _
 from baokao.model.levels import LEVEL_LABELS
+from baokao.model.quantities import field_label
 from baokao.roster.columns import BOOL_WORDS, LEVEL_FIELDS, NONE_WORDS, WORDS, read_header
 from baokao.roster.columns import template_headers as headers
 from baokao.roster.xlsx import ROSTER_SHEET
@@ -128,7 +129,8 @@ def write_template(path: Path, book: Rulebook) -> list[str]:
     for header in row:
         column = read_header(header)
         assert column is not None
-        notes.append([header, _(NOTES[column.kind])])
+        note = _(NOTES[column.kind]) if column.kind in NOTES else field_label(column.kind)
+        notes.append([header, note])
     notes.column_dimensions["A"].width = 24
     notes.column_dimensions["B"].width = 80
     workbook.save(path)
