@@ -6,6 +6,7 @@ import pytest
 
 from baokao.importer.grammar import parse_conditions
 from baokao.model.conditions import (
+    Age,
     AnyOf,
     Certificate,
     Education,
@@ -63,7 +64,6 @@ def test_comma_before_huo_and_inside_the_authority_phrase() -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("年满16周岁", "年龄"),
         ("取得符合专业对应关系的初级职称(专业技术人员职业资格)后", "职称"),
         ("持有《中华人民共和国机动车驾驶证》C1照以上", "证照"),
     ],
@@ -71,6 +71,13 @@ def test_comma_before_huo_and_inside_the_authority_phrase() -> None:
 def test_prerequisites_without_a_kind_are_unparsed_with_their_reason(text: str, word: str) -> None:
     (leaf,) = parse_conditions(text)
     assert isinstance(leaf, Unparsed) and leaf.reason is not None and word in leaf.reason
+
+
+def test_an_age_is_read_as_an_age_condition() -> None:
+    (leaf,) = parse_conditions("年满16周岁")
+    assert leaf == Age(years=16, text="年满16周岁")
+    work, age = parse_conditions("累计从事本职业工作2年(含)以上,年满18周岁")
+    assert work.kind == "work_years" and age == Age(years=18, text="年满18周岁")
 
 
 def test_unknown_text_is_kept_whole_beside_what_is_read() -> None:

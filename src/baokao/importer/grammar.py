@@ -27,6 +27,7 @@ from baokao.importer.education import parse_education_body, parse_student_body
 from baokao.importer.normalize import normalize
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
 from baokao.model.conditions import (
+    Age,
     AllOf,
     AnyOf,
     Apprenticeship,
@@ -225,9 +226,9 @@ class _Build(Transformer[Token, Any]):
     def unknown(self, meta: Any, children: list[Token]) -> Unparsed:
         return Unparsed(text=self._span(meta))
 
-    def age(self, meta: Any, children: list[Token]) -> Unparsed:
-        why = _("年龄条件：规则库还没有年龄这一类条件，需人工核实")
-        return Unparsed(text=self._span(meta), reason=why)
+    def age(self, meta: Any, children: list[Token]) -> Age:
+        years = next(int(t) for t in children if isinstance(t, Token) and t.type == "NUM")
+        return Age(years=years, text=self._span(meta))
 
     def title(self, meta: Any, children: list[Token]) -> Unparsed:
         why = _("职称条件：规则库还没有职称这一类条件，需人工核实")

@@ -147,8 +147,17 @@ class Unparsed(Frozen):
     reason: str | None = None
 
 
+class Age(Frozen):
+    """At least ``years`` years of age (年满N周岁)."""
+
+    kind: Literal["age"] = "age"
+    years: int = Field(ge=1, le=100)
+    text: str = ""
+
+
 Leaf = (
     WorkYears
+    | Age
     | Certificate
     | Education
     | Student

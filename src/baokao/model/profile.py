@@ -62,6 +62,7 @@ class Profile(Frozen):
     years_this_continuous: Years | None = None
     years_continuous_incl_related: Years | None = None
     years_trainee_continuous: Years | None = None
+    age: Years | None = None
     apprenticeship: Literal["this", "related", "none"] | None = None
     certificates: tuple[CertificateHeld, ...] | None = None
     preparatory_technician: Annotated[bool, Field(strict=True)] | None = None

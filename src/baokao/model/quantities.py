@@ -69,6 +69,7 @@ QUANTITIES: tuple[Quantity, ...] = (
     _AAA,
     Quantity("TT", ("years_this", "years_related"), "本职业与相关职业合计"),
     Quantity("TR", ("years_trainee_continuous",), "连续见习"),
+    Quantity("AGE", ("age",), "年龄", "age", "age", "身份证原件及复印件（证明年龄）"),
 )
 QUANTITY = {q.code: q for q in QUANTITIES}
 #: The quantities that are a kind of condition of their own, by that kind.
