@@ -40,7 +40,7 @@ test-minimum:
 # come empty: fill them in, then run this again), and compile it to the committed .mo.
 LOCALE := src/baokao/locale
 catalogues: $(STAMP_TEST)
-	$(BIN)/pybabel extract -F babel.cfg --no-location --omit-header --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k T_ --no-location --omit-header --sort-output \
 		-o $(LOCALE)/baokao.pot src/baokao
 	$(BIN)/pybabel update -i $(LOCALE)/baokao.pot -d $(LOCALE) -D baokao --omit-header \
 		--no-fuzzy-matching --ignore-obsolete

@@ -17,6 +17,7 @@ core modules (checking, report, compiler wording) use it as well.
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +28,7 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 DOMAIN = "baokao"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_templates: dict[str, re.Pattern[str]] = {}
 _current: Lang = "zh"
 
 
@@ -70,6 +72,54 @@ def ngettext(singular: str, plural: str, n: float) -> str:
     """
     count = int(n) if float(n).is_integer() else 2
     return _translation.ngettext(singular, plural, count)
+
+
+def T_(template: str, **values: Iterable[str]) -> str:
+    """Mark a text with ``{fields}`` that the core fills in Chinese and the UI shows later.
+
+    The core keeps writing Chinese (its texts are stored, compared and cached); the
+    filled-in text is translated where it is shown, by :func:`translate`, which finds the
+    template it was made from. Where two fields touch (``{scope}{name}``), name the
+    values one of them takes (``scope=("本职业", "相关职业")``) so the text splits one way.
+
+    Returns:
+        ``template`` unchanged, for ``.format``.
+    """
+    if template not in _templates:
+        parts = re.split(r"\{(\w+)\}", template)
+        seen: set[str] = set()
+        regex = []
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                regex.append(re.escape(part))
+            elif part in seen:
+                regex.append(f"(?P={part})")
+            else:
+                known = sorted(values.get(part, ()), key=len, reverse=True)
+                body = "|".join(map(re.escape, known)) if known else ".+?"
+                regex.append(f"(?P<{part}>{body})")
+                seen.add(part)
+        _templates[template] = re.compile("".join(regex), re.S)
+    return template
+
+
+def translate(text: str) -> str:
+    """A text made by the core (a message, or a :func:`T_` template filled in), in the
+    language in use; the fields are translated too, and what no catalogue entry matches
+    (official text quoted in a field, a name) stays as it is."""
+    if _current == "zh" or not text:
+        return text
+    done = _translation.gettext(text)
+    if done != text:
+        return done
+    for template, pattern in sorted(_templates.items(), key=lambda t: -len(t[1].pattern)):
+        found = pattern.fullmatch(text)
+        if found:
+            fields = {k: translate(v) for k, v in found.groupdict().items()}
+            return _(template).format(**fields)
+    if "；" in text:  # a list of conditions: each one on its own
+        return _("；").join(translate(part) for part in text.split("；"))
+    return text
 
 
 def listing(items: Iterable[object]) -> str:

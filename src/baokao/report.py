@@ -8,32 +8,38 @@ from __future__ import annotations
 
 from baokao.evaluator import Verdict
 from baokao.evaluator.outcome import Truth
+from baokao.i18n import N_, _, translate
 from baokao.model.quantities import field_label
 from baokao.model.rules import Route, Subject
 
 STATUS_ZH = {
-    "qualified": "符合报考条件",
-    "not_qualified": "暂不符合报考条件",
-    "undetermined": "尚无法判定（缺少信息）",
+    "qualified": N_("符合报考条件"),
+    "not_qualified": N_("暂不符合报考条件"),
+    "undetermined": N_("尚无法判定（缺少信息）"),
 }
 
 
 def fact_zh(fact: str) -> str:
-    """A readable name for a fact of the profile (``certificates[0].years_after`` too)."""
-    return field_label(fact)
+    """A readable name for a fact of the profile (``certificates[0].years_after`` too), in
+    the language in use."""
+    return translate(field_label(fact))
 
 
 def route_block(route: Route) -> list[str]:
     """The route's number and verbatim text, and its review note if it has one."""
-    lines = [f"  第 {route.number} 条：{route.text}"]
+    lines = ["  " + _("第 {number} 条：{text}").format(number=route.number, text=route.text)]
     if route.review:
-        lines.append(f"  需人工核实：{route.review}")
+        lines.append("  " + _("需人工核实：{text}").format(text=route.review))
     return lines
 
 
 def verdict_lines(subject: Subject, verdict: Verdict, case_id: object = None) -> list[str]:
     """A plain-text account of one verdict."""
-    head = f"{subject.title} {verdict.level.label}：{STATUS_ZH[verdict.status]}"
+    head = _("{subject} {level}：{status}").format(
+        subject=subject.title,
+        level=translate(verdict.level.label),
+        status=_(STATUS_ZH[verdict.status]),
+    )
     if case_id is not None:
         head = f"[{case_id}] {head}"
     lines = [head]
@@ -42,10 +48,10 @@ def verdict_lines(subject: Subject, verdict: Verdict, case_id: object = None) ->
             if result.truth is Truth.MET:
                 lines += route_block(result.route)
     elif verdict.closest is not None:
-        lines.append("  最接近的条件：")
+        lines.append("  " + _("最接近的条件："))
         lines += route_block(verdict.closest.route)
-        lines += [f"    - {line}" for line in verdict.unmet]
+        lines += [f"    - {translate(line)}" for line in verdict.unmet]
     else:
-        lines.append("  还需了解：")
+        lines.append("  " + _("还需了解："))
         lines += [f"    - {fact_zh(f)}" for f in verdict.unknown]
     return lines

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 from baokao import i18n
@@ -38,8 +38,9 @@ def catalogue() -> Catalog:
 
 def extracted() -> set[str]:
     found = set()
+    keywords = {**DEFAULT_KEYWORDS, "T_": None}
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(SRC), method_map=[("**.py", "python")]
+        str(SRC), method_map=[("**.py", "python")], keywords=keywords
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found
@@ -104,3 +105,29 @@ def test_switching_language() -> None:
     assert (i18n.get_lang(), i18n._("符合报考条件")) == ("en", "May apply")
     i18n.set_lang("zh")
     assert (i18n.get_lang(), i18n._("符合报考条件")) == ("zh", "符合报考条件")
+
+
+def test_a_filled_in_template_is_translated_with_its_fields() -> None:
+    template = i18n.T_("{line}：还差 {years} 年")
+    text = template.format(line="累计从事本职业工作6年（含）以上", years="2")
+    i18n.set_lang("en")
+    english = i18n.translate(text)
+    assert english.startswith("“累计从事本职业工作6年（含）以上”")  # official text, quoted
+    assert "2" in english and "还差" not in english
+    assert i18n.translate("符合报考条件") == "May apply"
+    assert i18n.translate("no entry") == "no entry"
+    i18n.set_lang("zh")
+    assert i18n.translate(text) == text
+
+
+def test_no_text_is_marked_inside_an_f_string() -> None:
+    """babel (on Python 3.11) does not look inside f-strings: such a text never reaches
+    the catalogue and shows untranslated."""
+    inside = re.compile(r"""f(["']).*\{(_|N_|T_|ngettext)\(["']""")
+    found = [
+        f"{path.relative_to(SRC)}:{number}"
+        for path in SRC.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if inside.search(line)
+    ]
+    assert not found

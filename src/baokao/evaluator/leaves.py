@@ -10,6 +10,7 @@ from __future__ import annotations
 from baokao.evaluator.outcome import MET, Outcome, Truth, missing, short, unknown
 from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
 from baokao.evaluator.years import YearBounds
+from baokao.i18n import T_
 from baokao.model.conditions import (
     Apprenticeship,
     Certificate,
@@ -31,10 +32,10 @@ def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[st
     if lo >= need:
         return MET
     if hi < need:
-        more = "" if lo == hi else "至少"
+        template = T_("{line}：还差 {gap}") if lo == hi else T_("{line}：还差至少 {gap}")
         # Ranked by the gap to 1/10000 year, never 0 (a gap is shown rounded up to a month).
         gap = max(round(need - hi, 4), 0.0001)
-        return short(f"{line}：还差{more} {fmt_shortfall(need - hi)}", gap)
+        return short(template.format(line=line, gap=fmt_shortfall(need - hi)), gap)
     return unknown(*facts)
 
 
@@ -55,7 +56,10 @@ def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Out
     line = years_after_line(c)
     if after.mode == "continuous" and not held.continuous_after:
         return short(
-            f"{line}：取得证书后的工作未连续，需连续满 {fmt_years(after.years)} 年", after.years
+            T_("{line}：取得证书后的工作未连续，需连续满 {years} 年").format(
+                line=line, years=fmt_years(after.years)
+            ),
+            after.years,
         )
     related = held.years_after_related if after.scope == "this_or_related" else 0.0
     if held.years_after is None:
@@ -78,7 +82,8 @@ def certificate(c: Certificate, p: Profile) -> Outcome:
     if not candidates:
         lines = [certificate_line(c)]
         if c.after is not None:
-            lines.append(f"{years_after_line(c)}：需在取得证书后满 {fmt_years(c.after.years)} 年")
+            need = T_("{line}：需在取得证书后满 {years} 年")
+            lines.append(need.format(line=years_after_line(c), years=fmt_years(c.after.years)))
         return Outcome(
             Truth.UNMET,
             unmet=len(lines),
@@ -138,7 +143,7 @@ def education(c: Education, p: Profile) -> Outcome:
         return unknown("education")
     statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)
     results = [_entry(c, e, i, statuses) for i, e in enumerate(p.education)]
-    return _combine_entries(results, f"缺少：{c.text}")
+    return _combine_entries(results, T_("缺少：{text}").format(text=c.text))
 
 
 def student(c: Student, p: Profile) -> Outcome:
@@ -147,7 +152,7 @@ def student(c: Student, p: Profile) -> Outcome:
         return unknown("education")
     as_edu = Education(schools=c.schools, specialties=c.specialties, text=c.text)
     results = [_entry(as_edu, e, i, ("enrolled", "graduating")) for i, e in enumerate(p.education)]
-    return _combine_entries(results, f"缺少：{c.text}")
+    return _combine_entries(results, T_("缺少：{text}").format(text=c.text))
 
 
 def training(c: Training, p: Profile) -> Outcome:
@@ -156,7 +161,7 @@ def training(c: Training, p: Profile) -> Outcome:
         return unknown("trainings")
     if any(t.level == c.level and t.credential == c.credential for t in p.trainings):
         return MET
-    return missing(f"缺少：{c.text}")
+    return missing(T_("缺少：{text}").format(text=c.text))
 
 
 def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
@@ -164,14 +169,18 @@ def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
     if p.apprenticeship is None:
         return unknown("apprenticeship")
     ok = ("this",) if c.scope == "this" else ("this", "related")
-    return MET if p.apprenticeship in ok else missing(f"缺少：{c.text}")
+    return MET if p.apprenticeship in ok else missing(T_("缺少：{text}").format(text=c.text))
 
 
 def preparatory(c: PreparatoryTechnician, p: Profile) -> Outcome:
     """``preparatory_technician``: holds a 预备技师证书."""
     if p.preparatory_technician is None:
         return unknown("preparatory_technician")
-    return MET if p.preparatory_technician else missing(f"缺少：{c.text}（预备技师证书）")
+    return (
+        MET
+        if p.preparatory_technician
+        else missing(T_("缺少：{text}（预备技师证书）").format(text=c.text))
+    )
 
 
 def threshold(c: Leaf, p: Profile) -> Outcome:
@@ -204,4 +213,4 @@ def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
     if isinstance(c, PreparatoryTechnician):
         return preparatory(c, p)
     assert isinstance(c, Unparsed)
-    return unknown(f"需人工核实：{c.text}")
+    return unknown(T_("需人工核实：{text}").format(text=c.text))

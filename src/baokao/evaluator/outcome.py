@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from baokao.i18n import T_
+
 
 class Truth(Enum):
     """Met, refuted by known facts, or open until a fact is known."""
@@ -86,7 +88,7 @@ def any_of(parts: list[Outcome]) -> Outcome:
     if all(p.lines == nearest.lines for p in parts):
         line = "；".join(nearest.lines)
     else:
-        line = "以下情形之一（最接近的一种）：" + "；".join(nearest.lines)
+        line = T_("以下情形之一（最接近的一种）：{lines}").format(lines="；".join(nearest.lines))
     return Outcome(
         Truth.UNMET,
         unmet=1,

@@ -7,12 +7,14 @@ one place so the importer, ``check`` and the UI agree.
 
 from __future__ import annotations
 
-LEVEL_LABELS: dict[int, str] = {
-    5: "五级/初级",
-    4: "四级/中级",
-    3: "三级/高级",
-    2: "二级/技师",
-    1: "一级/高级技师",
+from baokao.i18n import N_
+
+LEVEL_LABELS: dict[int, str] = {  # the table's labels; shown translated (N_)
+    5: N_("五级/初级"),
+    4: N_("四级/中级"),
+    3: N_("三级/高级"),
+    2: N_("二级/技师"),
+    1: N_("一级/高级技师"),
 }
 
 _NUMERALS = {"五": 5, "四": 4, "三": 3, "二": 2, "一": 1}

@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from baokao.i18n import T_
+
 #: Differences below this are float noise, not something anyone typed.
 _NOISE = 1e-9
 
@@ -47,5 +49,8 @@ def shortfall_months(years: float) -> tuple[int, int]:
 def fmt_shortfall(years: float) -> str:
     """A shortfall in Chinese: ``3 年``, ``1 年 6 个月``, ``1 个月`` (never ``0``)."""
     whole, months = shortfall_months(years)
-    parts = ([f"{whole} 年"] if whole else []) + ([f"{months} 个月"] if months else [])
-    return " ".join(parts) or "0 年"
+    if whole and months:
+        return T_("{years} 年 {months} 个月").format(years=whole, months=months)
+    if months:
+        return T_("{months} 个月").format(months=months)
+    return T_("{years} 年").format(years=whole)

@@ -42,7 +42,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from baokao.i18n import N_, Lang, _, set_lang
+from baokao.i18n import N_, Lang, _, set_lang, translate
 from baokao.tui import kinsoku
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
@@ -201,7 +201,8 @@ class BaokaoApp(App[None]):
         subject = self.book.find(entry.occupation, entry.work_type)
         level = None if choice == ALL else int(choice)
         labels = dict(entry.levels)
-        case = f"{entry.title} · {_('全部等级') if level is None else labels[level]}"
+        chosen = _("全部等级") if level is None else translate(labels[level])
+        case = f"{entry.title} · {chosen}"
 
         cancel = threading.Event()
         screen = PreparingScreen(case)

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from baokao.evaluator import Verdict
-from baokao.i18n import _, listing, ngettext
+from baokao.i18n import _, listing, ngettext, translate
 from baokao.model.numbers import shortfall_months
 from baokao.session import AllLevelsOutcome, Session
 from baokao.tui.i18n import localize_bindings
@@ -75,7 +75,10 @@ def summary_content(outcome: AllLevelsOutcome) -> Content:
     if outcome.highest is not None:
         parts.append(
             Content.styled(
-                _("目前可报考的最高等级：{level}").format(level=outcome.highest.level.label), "bold"
+                _("目前可报考的最高等级：{level}").format(
+                    level=translate(outcome.highest.level.label)
+                ),
+                "bold",
             )
         )
     else:
@@ -83,7 +86,10 @@ def summary_content(outcome: AllLevelsOutcome) -> Content:
     if outcome.next_level is None and outcome.highest is not None:
         parts += ["\n", _("已可报考本职业最高等级。")]
     elif outcome.next_level is not None and outcome.qualify_date is not None:
-        parts += ["\n", _("再上一级 {level}：").format(level=outcome.next_level.level.label)]
+        parts += [
+            "\n",
+            _("再上一级 {level}：").format(level=translate(outcome.next_level.level.label)),
+        ]
         parts.append(
             _("若继续工作，预计 {date} 起满足年限要求。").format(
                 date=format_date(outcome.qualify_date)
@@ -141,7 +147,7 @@ class AllLevelsScreen(Screen[None]):
             status = f"{STATUS_MARKS[verdict.status]} {_(STATUS_KEYS[verdict.status])}"
             colour = colours.get(STATUS_COLOURS[verdict.status], "")
             table.add_row(
-                Text(verdict.level.label),
+                Text(translate(verdict.level.label)),
                 Text(status, style=f"bold {colour}".strip()),
                 Text(gap_cell(verdict)),
                 key=str(verdict.level.number),
@@ -164,7 +170,9 @@ class AllLevelsScreen(Screen[None]):
         nxt = self.outcome.next_level
         is_next = nxt is not None and nxt.level.number == verdict.level.number
         when = self.outcome.qualify_date if is_next else None
-        title = Content.assemble((verdict.level.label, "bold"), "  ", status_content(verdict))
+        title = Content.assemble(
+            (translate(verdict.level.label), "bold"), "  ", status_content(verdict)
+        )
         self.query_one("#all-detail-status", Static).update(title)
         self.query_one(VerdictView).show(verdict, self.session.profile, when)
         self.query_one("#all-detail", VerticalScroll).scroll_home(animate=False)

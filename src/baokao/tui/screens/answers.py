@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from baokao.i18n import N_, _
+from baokao.i18n import N_, _, translate
 from baokao.session import Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
@@ -43,9 +43,12 @@ class AnswersScreen(Dialog[str | None]):
         options = []
         for i, (question, answer) in enumerate(self.session.answered):
             key = CHOICE_KEYS[i] if i < len(CHOICE_KEYS) else " "
-            shown = self.session.describe(question.id, answer)
+            shown = translate(self.session.describe(question.id, answer))
             prompt = Content.assemble(
-                (f"{key}、", "bold"), question.text, "\n   ", (f"→ {shown}", "bold $accent")
+                (f"{key}、", "bold"),
+                translate(question.text),
+                "\n   ",
+                (f"→ {shown}", "bold $accent"),
             )
             options.append(Option(prompt, id=question.id))
         with Vertical(id="answers-box", classes="dialog"):

@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from baokao.i18n import N_, _
+from baokao.i18n import N_, _, translate
 from baokao.session import Answer, AnswerError, Question, Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
@@ -44,7 +44,7 @@ class ChangeScreen(Dialog[Session | None]):
         was = self.session.describe(self.question.id, self.current)
         with Vertical(id="change-box", classes="dialog"):
             yield Static(Content(_("修改回答")), classes="dialog-title")
-            yield Static(Content(self.question.text), id="change-question")
+            yield Static(Content(translate(self.question.text)), id="change-question")
             yield Static(Content(_("原回答：{answer}").format(answer=was)), id="change-was")
             yield AnswerForm(self.question, self.current)
 

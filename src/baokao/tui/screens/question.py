@@ -30,7 +30,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
-from baokao.i18n import N_, _
+from baokao.i18n import N_, _, translate
 from baokao.session import Answer, AnswerError, Question, Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
@@ -42,8 +42,9 @@ from baokao.tui.widgets.routes_panel import PanelView, RoutesPanel
 def case_title(session: Session) -> str:
     """``美容师 · 四级/中级`` or ``保健按摩师 · 脊柱按摩师 · 全部等级``."""
     if session.level is None:
-        return f"{session.subject.title} · {_('全部等级')}"
-    return f"{session.subject.title} · {session.subject.level(session.level).label}"
+        every = _("全部等级")
+        return f"{session.subject.title} · {every}"
+    return f"{session.subject.title} · {translate(session.subject.level(session.level).label)}"
 
 
 class QuestionScreen(Screen[None]):
@@ -119,7 +120,7 @@ class QuestionScreen(Screen[None]):
         self.query_one("#q-progress", Static).update(
             Content(_("已回答 {done} 题 · 最多还有 {left} 题").format(done=done, left=left))
         )
-        self.query_one("#q-text", Static).update(Content(question.text))
+        self.query_one("#q-text", Static).update(Content(translate(question.text)))
         self.query_one(AnswerForm).ask(question, self._offered(question))
 
     def _show_panel(self) -> None:
@@ -132,7 +133,7 @@ class QuestionScreen(Screen[None]):
         if session is None or session.question is None:
             return
         for panel in self.query(RoutesPanel).results(RoutesPanel):
-            panel.view = PanelView(session.question.help, session.alive)
+            panel.view = PanelView(translate(session.question.help), session.alive)
 
     def _offered(self, question: Question) -> Answer | None:
         """The answer taken back with Esc, if it was to ``question``."""

@@ -55,9 +55,7 @@ def group_options(groups: list[Group]) -> list[Option]:
         else:
             options.append(Option(Content.assemble((group.occupation, "dim"), code), disabled=True))
         for entry in group.work_types:
-            prompt = Content.assemble(
-                ("  └ ", "dim"), (f"{_('工种')}：", "dim"), entry.work_type or ""
-            )
+            prompt = Content.assemble(("  └ ", "dim"), (_("工种："), "dim"), entry.work_type or "")
             options.append(Option(prompt, id=entry.key))
     return options
 

@@ -26,7 +26,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from baokao.i18n import N_, _
+from baokao.i18n import N_, _, translate
 from baokao.model.keys import NONE, by_level
 from baokao.model.keys import choice_keys as keys_of_choices
 from baokao.session import AnswerError, check_years, fmt_years
@@ -59,10 +59,13 @@ def choice_keys(question: Question) -> list[tuple[str, str, str]]:
     """``(key, value, label)`` for each choice of a choice or yes/no question."""
     if question.kind == "yesno":
         choices = question.choices or ()
-        pairs = [(c.value, c.label) for c in choices] or [("yes", "是"), ("no", "否")]
+        pairs = [(c.value, translate(c.label)) for c in choices] or [
+            ("yes", _("是")),
+            ("no", _("否")),
+        ]
         return [(YES_NO_KEYS.get(v, ""), v, label) for v, label in pairs]
     keys = keys_of_choices(question.choices)
-    return [(k, c.value, c.label) for k, c in zip(keys, question.choices, strict=True)]
+    return [(k, c.value, translate(c.label)) for k, c in zip(keys, question.choices, strict=True)]
 
 
 #: Keys for the list of choices, and the list's actions they run.

@@ -11,14 +11,14 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from baokao.i18n import _
+from baokao.i18n import _, translate
 from baokao.session import Session
 from baokao.tui.widgets.verdict_view import bullet, heading
 
 
 def answer_lines(session: Session) -> list[tuple[str, str]]:
     """``(question text, answer as shown)`` for every answer, in the order asked."""
-    return [(q.text, session.describe(q.id, a)) for q, a in session.answered]
+    return [(translate(q.text), translate(session.describe(q.id, a))) for q, a in session.answered]
 
 
 def answers_widgets(session: Session) -> list[Widget]:

@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from baokao.i18n import _
+from baokao.i18n import _, translate
 from baokao.model.rules import Level, Route
 
 Alive = tuple[tuple[Level, Route], ...]
@@ -36,10 +36,10 @@ def alive_content(alive: Sequence[tuple[Level, Route]]) -> Content:
     parts: list[Content] = []
     levels = {level.number for level, _ in alive}
     for level, route in alive:
-        head = f"{level.label} " if len(levels) > 1 else ""
+        head = f"{translate(level.label)} " if len(levels) > 1 else ""
         parts.append(
             Content.assemble(
-                (f"{head}{_('第 {number} 条').format(number=route.number)}", "bold"),
+                (head + _("第 {number} 条").format(number=route.number), "bold"),
                 "\n",
                 route.text,
             )

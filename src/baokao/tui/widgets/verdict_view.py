@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from baokao.evaluator import Verdict
-from baokao.i18n import N_, _, get_lang, listing, ngettext
+from baokao.i18n import N_, _, get_lang, listing, ngettext, translate
 from baokao.model.profile import Profile
 from baokao.report import fact_zh
 from baokao.slip import documents, met_routes
@@ -82,7 +82,7 @@ def verdict_widgets(verdict: Verdict, profile: Profile, qualify_date: date | Non
             numbers = listing(r.number for r in routes[1:])
             parts.append(Static(Content.styled(also.format(numbers=numbers), "dim")))
         parts.append(heading(_("报名请携带")))
-        parts += [bullet(f"{i}.", d) for i, d in enumerate(documents(first, profile), 1)]
+        parts += [bullet(f"{i}.", translate(d)) for i, d in enumerate(documents(first, profile), 1)]
     elif verdict.closest is not None:
         route = verdict.closest.route
         parts += [
@@ -90,7 +90,7 @@ def verdict_widgets(verdict: Verdict, profile: Profile, qualify_date: date | Non
             Static(Content(route.text)),
         ]
         parts.append(heading(_("还差")))
-        parts += [bullet("•", line) for line in verdict.unmet]
+        parts += [bullet("•", translate(line)) for line in verdict.unmet]
         if qualify_date is not None:
             when = _("若继续工作，预计 {date} 起满足年限要求。").format(
                 date=format_date(qualify_date)
