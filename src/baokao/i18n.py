@@ -29,6 +29,7 @@ DOMAIN = "baokao"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _templates: dict[str, re.Pattern[str]] = {}
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _current: Lang = "zh"
 
 
@@ -105,21 +106,30 @@ def T_(template: str, **values: Iterable[str]) -> str:
 
 def translate(text: str) -> str:
     """A text made by the core (a message, or a :func:`T_` template filled in), in the
-    language in use; the fields are translated too, and what no catalogue entry matches
-    (official text quoted in a field, a name) stays as it is."""
+    language in use. The fields are translated too; a field no catalogue entry matches
+    is official text quoted from the rules, and is shown verbatim in quotation marks."""
     if _current == "zh" or not text:
         return text
+    if "\n" in text:  # a text of several lines (a question's help): line by line
+        return "\n".join(translate(line) for line in text.split("\n"))
     done = _translation.gettext(text)
     if done != text:
         return done
     for template, pattern in sorted(_templates.items(), key=lambda t: -len(t[1].pattern)):
         found = pattern.fullmatch(text)
         if found:
-            fields = {k: translate(v) for k, v in found.groupdict().items()}
+            fields = {k: _quoted(v, translate(v)) for k, v in found.groupdict().items()}
             return _(template).format(**fields)
     if "；" in text:  # a list of conditions: each one on its own
         return _("；").join(translate(part) for part in text.split("；"))
     return text
+
+
+def _quoted(original: str, translated: str) -> str:
+    """A field left in Chinese is official text quoted from the rules: mark it as a quote."""
+    if translated == original and _HAN.search(original):
+        return f"“{original}”"
+    return translated
 
 
 def listing(items: Iterable[object]) -> str:

@@ -23,6 +23,7 @@ from baokao.evaluator import Verdict
 from baokao.evaluator.outcome import Truth
 from baokao.evaluator.verdict import evaluate_condition
 from baokao.evaluator.years import YearBounds, year_bounds
+from baokao.i18n import N_, T_
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
@@ -44,8 +45,23 @@ from baokao.report import STATUS_ZH, fact_zh, verdict_lines
 if TYPE_CHECKING:
     from baokao.session import Session
 
-ID_DOCUMENT = "本人有效身份证件原件及复印件"
-_SCOPE = {"this": "本职业", "related": "相关职业", "this_or_related": "本职业或相关职业"}
+ID_DOCUMENT = N_("本人有效身份证件原件及复印件")
+_SCOPE = {
+    "this": N_("本职业"),
+    "related": N_("相关职业"),
+    "this_or_related": N_("本职业或相关职业"),
+}
+# Documents are written in Chinese and translated where shown (i18n.translate).
+_WORK_PROOF = T_("工作年限证明（注明从事{scope}工作的起止时间）", scope=_SCOPE.values())
+_CERT_COPY = T_(
+    "{scope}{level}及以上职业资格证书（技能等级证书）原件及复印件",
+    scope=_SCOPE.values(),
+    level=LEVEL_LABELS.values(),
+)
+_WORK_AFTER_PROOF = T_(
+    "工作年限证明（注明取得证书后从事{scope}工作的起止时间）", scope=_SCOPE.values()
+)
+_TRAINING = T_("本职业{level}正规培训{credential}", level=LEVEL_LABELS.values())
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s·]+')
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -124,8 +140,8 @@ def _education_document(c: Education | Student, profile: Profile) -> str:
     graduated = any(e.status == "graduated" for e in entries)
     studying = any(e.status in ("graduating", "enrolled") for e in entries)
     if isinstance(c, Student) or (studying and not graduated):
-        return "学生证或学校出具的在校（应届毕业生）证明"
-    return "毕业证书原件及复印件"
+        return N_("学生证或学校出具的在校（应届毕业生）证明")
+    return N_("毕业证书原件及复印件")
 
 
 def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
@@ -134,22 +150,22 @@ def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
         yield own.document
     elif isinstance(c, WorkYears):
         if c.mode == "trainee":
-            yield "见习工作证明（注明连续见习起止时间）"
+            yield N_("见习工作证明（注明连续见习起止时间）")
         else:
-            yield f"工作年限证明（注明从事{_SCOPE[c.scope]}工作的起止时间）"
+            yield _WORK_PROOF.format(scope=_SCOPE[c.scope])
     elif isinstance(c, Certificate):
         level = LEVEL_LABELS[c.level]
-        yield f"{_SCOPE[c.scope]}{level}及以上职业资格证书（技能等级证书）原件及复印件"
+        yield _CERT_COPY.format(scope=_SCOPE[c.scope], level=level)
         if c.after is not None:
-            yield f"工作年限证明（注明取得证书后从事{_SCOPE[c.after.scope]}工作的起止时间）"
+            yield _WORK_AFTER_PROOF.format(scope=_SCOPE[c.after.scope])
     elif isinstance(c, Education | Student):
         yield _education_document(c, profile)
     elif isinstance(c, Training):
-        yield f"本职业{LEVEL_LABELS[c.level]}正规培训{c.credential}"
+        yield _TRAINING.format(level=LEVEL_LABELS[c.level], credential=c.credential)
     elif isinstance(c, Apprenticeship):
-        yield "学徒期满证明"
+        yield N_("学徒期满证明")
     elif isinstance(c, PreparatoryTechnician):
-        yield "预备技师证书原件及复印件"
+        yield N_("预备技师证书原件及复印件")
 
 
 def _documents(c: Condition, profile: Profile, bounds: YearBounds) -> Iterator[str]:

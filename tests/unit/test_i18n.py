@@ -112,7 +112,7 @@ def test_a_filled_in_template_is_translated_with_its_fields() -> None:
     text = template.format(line="累计从事本职业工作6年（含）以上", years="2")
     i18n.set_lang("en")
     english = i18n.translate(text)
-    assert english.startswith("“累计从事本职业工作6年（含）以上”")  # official text, quoted
+    assert english.startswith("“累计从事本职业工作6年（含）以上”:")  # official text, quoted
     assert "2" in english and "还差" not in english
     assert i18n.translate("符合报考条件") == "May apply"
     assert i18n.translate("no entry") == "no entry"

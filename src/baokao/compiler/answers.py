@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from baokao.compiler.catalogue import Catalogue, RouteRef
-from baokao.i18n import N_, _
+from baokao.i18n import N_, T_, _
 from baokao.model.facts import (
     FACTS,
     Answer,
@@ -139,7 +139,7 @@ def _years(q: Question, raw: Answer | str, why: tuple[str, str]) -> float:
 def describe(spec: FactSpec, value: Answer) -> str:
     """An answer in Chinese: ``3 年``, a choice's label, ``是``/``否``."""
     if spec.kind == "years":
-        return f"{fmt_years(float(value))} 年"
+        return T_("{years} 年").format(years=fmt_years(float(value)))
     for c in spec.choices:
         if c.value == value:
             return c.label
@@ -162,13 +162,16 @@ def _help(cat: Catalogue, spec: FactSpec) -> list[str]:
     lines += notes
     refs = cat.uses.get(spec.id, ())
     if refs:
-        lines.append("为什么问：以下条件要用到它——")
-        lines += [f"· {_ref(r)}" for r in _unique(refs)]
+        lines.append(N_("为什么问：以下条件要用到它——"))
+        lines += [_ref(r) for r in _unique(refs)]
     return lines
 
 
+_REF = T_("· {level} 第{route}条：{text}", level=LEVEL_LABELS.values())
+
+
 def _ref(r: RouteRef) -> str:
-    return f"{LEVEL_LABELS[r.level]} 第{r.route}条：{r.text}"
+    return _REF.format(level=LEVEL_LABELS[r.level], route=r.route, text=r.text)
 
 
 def _unique(refs: tuple[RouteRef, ...]) -> list[RouteRef]:
@@ -186,7 +189,7 @@ def _notes(cat: Catalogue, fact: str) -> list[str]:
         wanted.append("相关专业是指")
     found = [n for n in cat.notes if any(w in n for w in wanted)]
     if wanted and not found and "相关专业是指" not in wanted:
-        found = ["（本职业标准未列出哪些算相关职业，请向鉴定机构确认。）"]
+        found = [N_("（本职业标准未列出哪些算相关职业，请向鉴定机构确认。）")]
     return found
 
 
