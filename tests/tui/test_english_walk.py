@@ -54,7 +54,8 @@ def _condition_texts(conditions: Iterable[Condition]) -> Iterator[str]:
 
 
 def official_texts() -> list[str]:
-    """Every text quoted from the rules, longest first (so that parts go after wholes)."""
+    """Every text quoted from the rules (names, level labels, route texts and their
+    conditions, the table's title), longest first (so that parts go after wholes)."""
     book = load_rulebook(bundled_trees())
     found = set(source_titles(bundled_trees()))
     for occupation in book.occupations:
@@ -62,6 +63,7 @@ def official_texts() -> list[str]:
         for subject in occupation.subjects():
             found |= {subject.title, subject.work_type or ""}
             for level in subject.levels:
+                found.add(level.label)
                 for route in level.routes:
                     found |= {route.text, route.review or ""}
                     found |= set(_condition_texts(route.conditions))
@@ -72,10 +74,10 @@ OFFICIAL = official_texts()
 
 
 def chinese_left(text: str) -> list[str]:
-    """The Chinese in ``text`` that is not quoted official text."""
+    """The Chinese in ``text`` that is not quoted from the official text."""
     for quoted in OFFICIAL:
         text = text.replace(quoted, "")
-    return HAN.findall(text)
+    return [run for run in HAN.findall(text) if not any(run in o for o in OFFICIAL)]
 
 
 def everything_shown(app: BaokaoApp) -> str:

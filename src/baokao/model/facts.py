@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from baokao.i18n import N_, T_
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.schools import SCHOOL_KINDS
 
@@ -83,45 +84,50 @@ class FactSpec:
     field: str = ""
 
 
-YES_NO = (Choice("yes", "是"), Choice("no", "否"))
+YES_NO = (Choice("yes", N_("是")), Choice("no", N_("否")))
 LEVEL_CHOICES = (
-    Choice("none", "没有"),
+    Choice("none", N_("没有")),
     *(Choice(str(n), LEVEL_LABELS[n], n) for n in (5, 4, 3, 2, 1)),
 )
 SCHOOL_LABELS = {
-    "中等职业学校": "中等职业学校（中专、职高）",
-    "技工学校": "技工学校",
-    "高级技工学校": "高级技工学校",
-    "技师学院": "技师学院",
-    "高等职业学校": "高等职业学校（职业技术学院）",
-    "大学专科": "大学专科（大专）",
-    "大学本科": "大学本科",
-    "硕士研究生": "硕士研究生",
-    "博士研究生": "博士研究生",
+    "中等职业学校": N_("中等职业学校（中专、职高）"),
+    "技工学校": N_("技工学校"),
+    "高级技工学校": N_("高级技工学校"),
+    "技师学院": N_("技师学院"),
+    "高等职业学校": N_("高等职业学校（职业技术学院）"),
+    "大学专科": N_("大学专科（大专）"),
+    "大学本科": N_("大学本科"),
+    "硕士研究生": N_("硕士研究生"),
+    "博士研究生": N_("博士研究生"),
 }
 SCHOOL_CHOICES = (
-    Choice("none", "以上都没有"),
+    Choice("none", N_("以上都没有")),
     *(Choice(k, SCHOOL_LABELS[k]) for k in SCHOOL_KINDS),
 )
 FIELD_LABELS = {
-    "医学": "医学类",
-    "食品": "食品类",
-    "医药卫生": "医药卫生类",
-    "中医": "中医类",
-    "针灸推拿": "针灸推拿类",
-    "骨伤": "骨伤类",
+    "医学": N_("医学类"),
+    "食品": N_("食品类"),
+    "医药卫生": N_("医药卫生类"),
+    "中医": N_("中医类"),
+    "针灸推拿": N_("针灸推拿类"),
+    "骨伤": N_("骨伤类"),
 }
 
-_YEARS_AFTER_WHY = (
+_YEARS_AFTER_WHY = N_(
     "“取得…证书后，累计/连续从事本职业工作N年”按取得该证书之后的工作年限计算，"
     "不超过您从事本职业的总年限。"
 )
 
 
+_THIS = T_("本职业 {level}", level=LEVEL_LABELS.values())
+_RELATED = T_("相关职业 {level}", level=LEVEL_LABELS.values())
 ANY_CERT_CHOICES = (
-    Choice("none", "没有"),
-    *(Choice(f"this:{n}", f"本职业 {LEVEL_LABELS[n]}", n) for n in (5, 4, 3, 2, 1)),
-    *(Choice(f"related:{n}", f"相关职业 {LEVEL_LABELS[n]}", n, True) for n in (5, 4, 3, 2, 1)),
+    Choice("none", N_("没有")),
+    *(Choice(f"this:{n}", _THIS.format(level=LEVEL_LABELS[n]), n) for n in (5, 4, 3, 2, 1)),
+    *(
+        Choice(f"related:{n}", _RELATED.format(level=LEVEL_LABELS[n]), n, True)
+        for n in (5, 4, 3, 2, 1)
+    ),
 )
 
 
@@ -141,23 +147,33 @@ def cert_occupation(fact: str, value: str) -> str:
     return "this" if fact == "cert_this" else "related"
 
 
+_HIGHEST = T_(
+    N_("您已取得的{name}的职业资格证书（技能等级证书），最高是哪一级？"),
+    name=("本职业或相关职业", "本职业", "相关职业"),
+)
+
+
 def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
     cert = f"cert_{scope}"
-    short = "相关职业" if scope == "related" else ""
+    related = scope == "related"
     return (
         FactSpec(
             cert,
             "choice",
-            f"您已取得的{name}的职业资格证书（技能等级证书），最高是哪一级？",
-            "高等级证书可以满足对低等级证书的要求（例如四级证书满足“五级及以上”）。"
-            "旧称对照：初级=五级，中级=四级，高级=三级，技师=二级，高级技师=一级。",
+            _HIGHEST.format(name=name),
+            N_(
+                "高等级证书可以满足对低等级证书的要求（例如四级证书满足“五级及以上”）。"
+                "旧称对照：初级=五级，中级=四级，高级=三级，技师=二级，高级技师=一级。"
+            ),
             ANY_CERT_CHOICES if scope == "any" else LEVEL_CHOICES,
             field="certificates[].level",
         ),
         FactSpec(
             f"{cert}_years_after",
             "years",
-            f"取得这本{short}证书后，您从事本职业工作累计多少年？",
+            N_("取得这本相关职业证书后，您从事本职业工作累计多少年？")
+            if related
+            else N_("取得这本证书后，您从事本职业工作累计多少年？"),
             _YEARS_AFTER_WHY,
             var="A" + scope[0],
             held=cert,
@@ -166,9 +182,13 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
         FactSpec(
             f"{cert}_years_after_related",
             "years",
-            f"取得这本{short}证书后，您从事相关职业（不含本职业）工作累计多少年？",
-            "“取得证书后，累计从事本职业或相关职业工作N年”把取得证书后在本职业与相关职业"
-            "的年限相加。",
+            N_("取得这本相关职业证书后，您从事相关职业（不含本职业）工作累计多少年？")
+            if related
+            else N_("取得这本证书后，您从事相关职业（不含本职业）工作累计多少年？"),
+            N_(
+                "“取得证书后，累计从事本职业或相关职业工作N年”把取得证书后在本职业与相关职业"
+                "的年限相加。"
+            ),
             var="AA" + scope[0],
             after=f"{cert}_years_after",
             field="certificates[].years_after_related",
@@ -176,9 +196,13 @@ def _cert_facts(scope: str, name: str) -> tuple[FactSpec, ...]:
         FactSpec(
             f"{cert}_continuous",
             "yesno",
-            f"取得这本{short}证书后，您的工作是否一直连续、没有中断？",
-            "“取得证书后，连续从事…N年”要求取得证书后的工作没有中断；中断过的，"
-            "需重新连续工作满N年。",
+            N_("取得这本相关职业证书后，您的工作是否一直连续、没有中断？")
+            if related
+            else N_("取得这本证书后，您的工作是否一直连续、没有中断？"),
+            N_(
+                "“取得证书后，连续从事…N年”要求取得证书后的工作没有中断；中断过的，"
+                "需重新连续工作满N年。"
+            ),
             YES_NO,
             held=cert,
             field="certificates[].continuous_after",
@@ -190,17 +214,19 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "years_this",
         "years",
-        "您累计从事本职业工作多少年？",
-        "累计年限：把从事本职业的各段时间加在一起，中间换过单位或中断过都算。"
-        "“N年（含）以上”“N年以上”都包括正好N年。",
+        N_("您累计从事本职业工作多少年？"),
+        N_(
+            "累计年限：把从事本职业的各段时间加在一起，中间换过单位或中断过都算。"
+            "“N年（含）以上”“N年以上”都包括正好N年。"
+        ),
         var="T",
         field="years_this",
     ),
     FactSpec(
         "years_related",
         "years",
-        "除本职业外，您累计从事相关职业工作多少年？",
-        "“累计从事本职业或相关职业工作N年”按本职业年限与相关职业年限之和计算。",
+        N_("除本职业外，您累计从事相关职业工作多少年？"),
+        N_("“累计从事本职业或相关职业工作N年”按本职业年限与相关职业年限之和计算。"),
         var="TT",
         after="years_this",
         field="years_related",
@@ -208,25 +234,27 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "years_this_continuous",
         "years",
-        "您连续（不间断）从事本职业工作，最长的一段有多少年？",
-        "“连续从事本职业工作N年以上”只算中间没有中断的一段，取最长的一段；它不会超过累计年限。",
+        N_("您连续（不间断）从事本职业工作，最长的一段有多少年？"),
+        N_("“连续从事本职业工作N年以上”只算中间没有中断的一段，取最长的一段；它不会超过累计年限。"),
         var="C",
         field="years_this_continuous",
     ),
     FactSpec(
         "years_continuous_incl_related",
         "years",
-        "把相关职业也算上，您连续（不间断）从事本职业或相关职业工作，最长的一段有多少年？",
-        "“连续从事本职业或相关职业工作N年以上”只算中间没有中断的一段，本职业与相关"
-        "职业的工作可以接在一起算。",
+        N_("把相关职业也算上，您连续（不间断）从事本职业或相关职业工作，最长的一段有多少年？"),
+        N_(
+            "“连续从事本职业或相关职业工作N年以上”只算中间没有中断的一段，本职业与相关"
+            "职业的工作可以接在一起算。"
+        ),
         var="CI",
         field="years_continuous_incl_related",
     ),
     FactSpec(
         "years_trainee_continuous",
         "years",
-        "您在本职业连续见习工作了多少年？",
-        "“在本职业连续见习工作N年”只算连续的见习期，不算其他工作。",
+        N_("您在本职业连续见习工作了多少年？"),
+        N_("“在本职业连续见习工作N年”只算连续的见习期，不算其他工作。"),
         var="TR",
         field="years_trainee_continuous",
     ),
@@ -244,22 +272,26 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "school",
         "choice",
-        "您的最高学历（已毕业或正在就读）是哪一类学校？",
-        "报考条件按学校类别认定学历；“大专及以上”包括大学专科、高等职业学校、本科和研究生。"
-        "如有多个学历，请选最高的一个。",
+        N_("您的最高学历（已毕业或正在就读）是哪一类学校？"),
+        N_(
+            "报考条件按学校类别认定学历；“大专及以上”包括大学专科、高等职业学校、本科和研究生。"
+            "如有多个学历，请选最高的一个。"
+        ),
         SCHOOL_CHOICES,
         field="education[].school",
     ),
     FactSpec(
         "status",
         "choice",
-        "这个学历您已经毕业，还是仍在校就读？",
-        "毕业证书要求已毕业；只有条文写明“含尚未取得毕业证书的在校应届毕业生”时，"
-        "应届毕业生也可以；“在校生”要求正在就读。",
+        N_("这个学历您已经毕业，还是仍在校就读？"),
+        N_(
+            "毕业证书要求已毕业；只有条文写明“含尚未取得毕业证书的在校应届毕业生”时，"
+            "应届毕业生也可以；“在校生”要求正在就读。"
+        ),
         (
-            Choice("graduated", "已毕业，取得毕业证书"),
-            Choice("graduating", "在校应届毕业生（今年毕业，尚未取得毕业证书）"),
-            Choice("enrolled", "其他在校生"),
+            Choice("graduated", N_("已毕业，取得毕业证书")),
+            Choice("graduating", N_("在校应届毕业生（今年毕业，尚未取得毕业证书）")),
+            Choice("enrolled", N_("其他在校生")),
         ),
         held="school",
         field="education[].status",
@@ -267,13 +299,15 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "specialty",
         "choice",
-        "您所学的专业与本职业是什么关系？",
-        "本专业：与本职业对口的专业；相关专业：与本职业相近的专业；非本专业：其他专业"
-        "（相关专业也算非本专业）。",
+        N_("您所学的专业与本职业是什么关系？"),
+        N_(
+            "本专业：与本职业对口的专业；相关专业：与本职业相近的专业；非本专业：其他专业"
+            "（相关专业也算非本专业）。"
+        ),
         (
-            Choice("this", "本专业（与本职业对口）"),
-            Choice("related", "相关专业"),
-            Choice("other", "其他专业"),
+            Choice("this", N_("本专业（与本职业对口）")),
+            Choice("related", N_("相关专业")),
+            Choice("other", N_("其他专业")),
         ),
         held="school",
         field="education[].specialty",
@@ -281,21 +315,27 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "fields",
         "choice",
-        "您所学的专业属于以下哪一类？",
-        "部分条件要求特定学科门类的专业（例如医学或食品专业）；如同时属于多类，请选最具体的一类。",
+        N_("您所学的专业属于以下哪一类？"),
+        N_(
+            "部分条件要求特定学科门类的专业（例如医学或食品专业）；如同时属于多类，请选最具体的一类。"
+        ),
         held="school",
         field="education[].fields",
     ),
     FactSpec(
         "skill_goal",
         "choice",
-        "您就读的专业是否经评估论证（或经劳动保障行政部门审核认定），以中级或高级技能为培养目标？",
-        "“以中级技能为培养目标”的条件，以高级技能为培养目标的专业也满足；"
-        "“以高级技能为培养目标”只认高级。",
+        N_(
+            "您就读的专业是否经评估论证（或经劳动保障行政部门审核认定），以中级或高级技能为培养目标？"
+        ),
+        N_(
+            "“以中级技能为培养目标”的条件，以高级技能为培养目标的专业也满足；"
+            "“以高级技能为培养目标”只认高级。"
+        ),
         (
-            Choice("advanced", "是，以高级技能为培养目标"),
-            Choice("intermediate", "是，以中级技能为培养目标"),
-            Choice("none", "不是（或不清楚）"),
+            Choice("advanced", N_("是，以高级技能为培养目标")),
+            Choice("intermediate", N_("是，以中级技能为培养目标")),
+            Choice("none", N_("不是（或不清楚）")),
         ),
         held="school",
         field="education[].skill_goal",
@@ -303,20 +343,20 @@ FACTS: tuple[FactSpec, ...] = (
     FactSpec(
         "apprenticeship",
         "choice",
-        "您是否已经学徒期满？",
-        "“学徒期满”指按规定完成学徒培训；“本职业学徒期满”只认本职业。",
+        N_("您是否已经学徒期满？"),
+        N_("“学徒期满”指按规定完成学徒培训；“本职业学徒期满”只认本职业。"),
         (
-            Choice("this", "本职业学徒期满"),
-            Choice("related", "相关职业学徒期满"),
-            Choice("none", "没有"),
+            Choice("this", N_("本职业学徒期满")),
+            Choice("related", N_("相关职业学徒期满")),
+            Choice("none", N_("没有")),
         ),
         field="apprenticeship",
     ),
     FactSpec(
         "preparatory_technician",
         "yesno",
-        "您是否持有本职业或相关职业的预备技师证书？",
-        "预备技师证书由技师学院颁发，部分技师（二级）报考条件认可它。",
+        N_("您是否持有本职业或相关职业的预备技师证书？"),
+        N_("预备技师证书由技师学院颁发，部分技师（二级）报考条件认可它。"),
         YES_NO,
         field="preparatory_technician",
     ),
@@ -331,14 +371,22 @@ def training_id(level: int, credential: str) -> str:
     return f"{TRAINING_PREFIX}{level}_{CREDENTIAL_IDS[credential]}"
 
 
+_TRAINED = T_(
+    N_("您是否参加过本职业{name}正规培训，达到规定标准学时数，并取得{credential}？"),
+    credential=CREDENTIAL_IDS,
+)
+
+
 def training_fact(level: int, credential: str, title: str | None) -> FactSpec:
     """The yes/no fact of one formal training (级别 and 结业/合格 certificate)."""
     name = f"{title}（{LEVEL_LABELS[level]}）" if title else LEVEL_LABELS[level]
     return FactSpec(
         training_id(level, credential),
         "yesno",
-        f"您是否参加过本职业{name}正规培训，达到规定标准学时数，并取得{credential}？",
-        "正规培训须达到规定标准学时数，并取得条文写明的证书（结业证书与合格证书不能互相代替）。",
+        _TRAINED.format(name=name, credential=credential),
+        N_(
+            "正规培训须达到规定标准学时数，并取得条文写明的证书（结业证书与合格证书不能互相代替）。"
+        ),
         YES_NO,
         field="trainings[]",
     )
@@ -353,7 +401,7 @@ def fields_fact(tags: tuple[str, ...]) -> FactSpec:
         base.kind,
         base.text,
         base.why,
-        (*choices, Choice("other", "以上都不是")),
+        (*choices, Choice("other", N_("以上都不是"))),
         held=base.held,
         field=base.field,
     )

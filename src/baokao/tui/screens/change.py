@@ -41,7 +41,7 @@ class ChangeScreen(Dialog[Session | None]):
 
     def compose(self) -> ComposeResult:
         """Title, question, old answer, form."""
-        was = self.session.describe(self.question.id, self.current)
+        was = translate(self.session.describe(self.question.id, self.current))
         with Vertical(id="change-box", classes="dialog"):
             yield Static(Content(_("修改回答")), classes="dialog-title")
             yield Static(Content(translate(self.question.text)), id="change-question")
