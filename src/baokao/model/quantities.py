@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from baokao.i18n import N_
 from baokao.model.facts import Answer
 
 
@@ -132,21 +133,22 @@ def first_part(code: str) -> str | None:
     return next(q.code for q in QUANTITIES if q.facts == facts[:1])
 
 
-#: Labels of the profile contract's fields in reports and slips.
+#: Labels of the profile contract's fields in reports and slips (written in Chinese,
+#: shown in the user's language through baokao.i18n).
 FIELD_LABELS_ZH = {
-    "years_this": "累计从事本职业工作年限",
-    "years_related": "累计从事相关职业工作年限",
-    "years_this_continuous": "连续从事本职业工作的最长年限",
-    "years_continuous_incl_related": "连续从事本职业或相关职业工作的最长年限",
-    "years_trainee_continuous": "连续见习工作年限",
-    "apprenticeship": "学徒期满情况",
-    "certificates": "已取得的职业资格证书（技能等级证书）",
-    "certificates[].years_after": "取得证书后从事本职业工作的年限",
-    "preparatory_technician": "是否持有预备技师证书",
-    "education": "学历（毕业证书或在读情况）",
-    "education[].specialty": "所学专业是否为本专业或相关专业",
-    "education[].fields": "所学专业的学科门类",
-    "trainings": "参加本职业正规培训情况",
+    "years_this": N_("累计从事本职业工作年限"),
+    "years_related": N_("累计从事相关职业工作年限"),
+    "years_this_continuous": N_("连续从事本职业工作的最长年限"),
+    "years_continuous_incl_related": N_("连续从事本职业或相关职业工作的最长年限"),
+    "years_trainee_continuous": N_("连续见习工作年限"),
+    "apprenticeship": N_("学徒期满情况"),
+    "certificates": N_("已取得的职业资格证书（技能等级证书）"),
+    "certificates[].years_after": N_("取得证书后从事本职业工作的年限"),
+    "preparatory_technician": N_("是否持有预备技师证书"),
+    "education": N_("学历（毕业证书或在读情况）"),
+    "education[].specialty": N_("所学专业是否为本专业或相关专业"),
+    "education[].fields": N_("所学专业的学科门类"),
+    "trainings": N_("参加本职业正规培训情况"),
 }
 
 
