@@ -108,12 +108,13 @@ def test_switching_language() -> None:
 
 
 def test_a_filled_in_template_is_translated_with_its_fields() -> None:
-    template = i18n.T_("{line}：还差 {years} 年")
-    text = template.format(line="累计从事本职业工作6年（含）以上", years="2")
+    from baokao.model.numbers import fmt_shortfall
+
+    template = i18n.T_("{line}：还差 {gap}")
+    text = template.format(line="累计从事本职业工作6年（含）以上", gap=fmt_shortfall(1.5))
     i18n.set_lang("en")
     english = i18n.translate(text)
-    assert english.startswith("“累计从事本职业工作6年（含）以上”:")  # official text, quoted
-    assert "2" in english and "还差" not in english
+    assert english == "“累计从事本职业工作6年（含）以上”: short by 1 yr 6 mo"  # quoted official
     assert i18n.translate("符合报考条件") == "May apply"
     assert i18n.translate("no entry") == "no entry"
     i18n.set_lang("zh")
