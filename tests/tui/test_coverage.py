@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from baokao import i18n
@@ -40,6 +41,10 @@ async def test_a_search_that_finds_nothing_says_what_is_covered(app: BaokaoApp) 
         assert "没有匹配“育婴员”的职业或工种。现有规则只涵盖：" in text
         assert all(name in text for name in BUNDLED)
         assert "baokao import" in text and "申报条件" in text
+        count = app.screen.query_one("#start-count")
+        drawn = count.render_lines(Region(0, 0, count.size.width, count.size.height))
+        shown = "".join(strip.text.strip() for strip in drawn)
+        assert "baokaoimport" in shown.replace(" ", "")  # drawn whole, not cut to one line
 
 
 async def test_coverage_in_english(tmp_path: Path) -> None:
