@@ -1,14 +1,19 @@
 """Every test starts in Chinese: the language is one setting for the process, and core
 messages (typed years, bounds) follow it, so a test that switched to English must not
-leak into the next."""
+leak into the next. What baokao caches (rule listings) goes to a folder of this run,
+not the user's cache."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 
 import pytest
 
 from baokao import i18n
+
+os.environ.setdefault("BAOKAO_CACHE", tempfile.mkdtemp(prefix="baokao-test-cache-"))
 
 
 @pytest.fixture(autouse=True)

@@ -2,39 +2,35 @@
 
 Rule files are data: YAML, safe-loaded, validated by the frozen pydantic models. A
 broken file is reported with its path and the place inside it, never a traceback.
+A rule book is found through the folder's light listing (:mod:`baokao.listing`), and
+each occupation is read and validated only when it is needed: one case of ``check``,
+or one occupation picked in the UI, reads one file, even in a national catalogue.
 ``--trees DIR`` or ``BAOKAO_TREES`` points every command at another folder.
 """
 
 from __future__ import annotations
 
-import os
+import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from baokao.bundled import bundled_trees
+from baokao.listing import BUNDLED_TREES as _BUNDLED
+from baokao.listing import Listed, Listing, read_listing, write_index, yaml_loader
+from baokao.listing import trees_dir as trees_dir
 from baokao.model.conditions import AllOf, AnyOf, Condition
 from baokao.model.levels import parse_level
 from baokao.model.rules import Level, Occupation, Route, Subject
 from baokao.rulefile import RuleFileLimit, check_structure, read_text, schema_problem
 
-BUNDLED_TREES = bundled_trees()
+BUNDLED_TREES = _BUNDLED
 
 
 class RulebookError(ValueError):
     """A rule file is missing or broken, or a lookup failed; the message says where."""
-
-
-def trees_dir(explicit: str | Path | None = None) -> Path:
-    """The rule folder: ``explicit``, else ``$BAOKAO_TREES``, else the bundled ``trees/``."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get("BAOKAO_TREES")
-    return Path(env) if env else BUNDLED_TREES
 
 
 def _condition_data(condition: Condition) -> dict[str, Any]:
@@ -85,13 +81,18 @@ def file_name(occupation: Occupation) -> str:
 
 
 def write_trees(occupations: Iterable[Occupation], out: Path) -> list[Path]:
-    """Write one YAML file per occupation into ``out``; returns the paths written."""
+    """Write one YAML file per occupation into ``out``, and the folder's index.
+
+    Returns:
+        The rule files written.
+    """
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for occupation in occupations:
         path = out / file_name(occupation)
         path.write_text(dump_occupation(occupation), encoding="utf-8")
         written.append(path)
+    write_index(out)
     return written
 
 
@@ -104,7 +105,7 @@ def load_file(path: Path) -> Occupation:
     try:
         text = read_text(path)
         check_structure(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=yaml_loader())
     except OSError as exc:
         raise RulebookError(f"{path}: cannot be read: {exc.strerror}") from None
     except RuleFileLimit as exc:
@@ -122,12 +123,36 @@ def load_file(path: Path) -> Occupation:
         raise RulebookError(f"{path}: {schema_problem(exc, data, text)}") from None
 
 
-@dataclass(frozen=True)
 class Rulebook:
-    """Every occupation of a rule folder."""
+    """The rule files of a folder, found through its :class:`~baokao.listing.Listing`.
 
-    occupations: tuple[Occupation, ...]
-    folder: Path
+    Each occupation is read and validated when it is first needed (a lookup, or
+    :attr:`occupations`) and kept; a broken file is reported when it is reached.
+    """
+
+    def __init__(self, listing: Listing, loaded: Iterable[tuple[str, Occupation]] = ()) -> None:
+        """A rule book over ``listing``, with any occupations already loaded by file name."""
+        self.listing = listing
+        self.folder = listing.folder
+        self._loaded: dict[str, Occupation] = dict(loaded)
+        self._lock = threading.Lock()
+
+    def occupation(self, listed: Listed) -> Occupation:
+        """The validated occupation of one listed file (read on first use).
+
+        Raises:
+            RulebookError: naming the file and the place of the first problem.
+        """
+        with self._lock:
+            found = self._loaded.get(listed.file)
+            if found is None:
+                found = self._loaded[listed.file] = load_file(self.folder / listed.file)
+            return found
+
+    @property
+    def occupations(self) -> tuple[Occupation, ...]:
+        """Every occupation, in the rule book's order (reads any not read yet)."""
+        return tuple(self.occupation(f) for f in self.listing.files)
 
     def subjects(self) -> list[Subject]:
         """Every occupation and 工种, in file order."""
@@ -139,25 +164,27 @@ class Rulebook:
         A 工种 name given as the occupation is accepted too (``脊柱按摩师``).
 
         Raises:
-            RulebookError: for an unknown occupation or 工种.
+            RulebookError: for an unknown occupation or 工种, or a broken rule file.
         """
         key = occupation.replace(" ", "").strip()
-        for occ in self.occupations:
-            if key in (occ.name, occ.code):
+        for listed in self.listing.files:
+            if key in (listed.name, listed.code):
                 if work_type is None:
-                    if occ.levels:
-                        return Subject(occ, None)
-                    names = "、".join(wt.name for wt in occ.work_types)
+                    if listed.levels:
+                        return Subject(self.occupation(listed), None)
+                    names = "、".join(name for name, _ in listed.work_types)
                     raise RulebookError(f"occupation {occupation!r} needs a work_type: {names}")
-                for wt in occ.work_types:
-                    if wt.name == work_type.strip():
-                        return Subject(occ, wt.name)
-                raise RulebookError(f"unknown work_type {work_type!r} for {occ.name}")
+                for name, _ in listed.work_types:
+                    if name == work_type.strip():
+                        return Subject(self.occupation(listed), name)
+                raise RulebookError(f"unknown work_type {work_type!r} for {listed.name}")
         if work_type is None:
-            for occ in self.occupations:
-                for wt in occ.work_types:
-                    if wt.name == key:
-                        return Subject(occ, wt.name)
+            for listed in self.listing.files:
+                for name, _ in listed.work_types:
+                    if name == key:
+                        return Subject(self.occupation(listed), name)
+        for file, _ in self.listing.broken:  # it may be the one asked for
+            load_file(self.folder / file)
         raise RulebookError(f"unknown occupation {occupation!r}")
 
 
@@ -177,34 +204,39 @@ def find_level(subject: Subject, level: object) -> Level:
         raise RulebookError(f"{subject.title} has no level {level!r} (it has {have})") from None
 
 
-def load_rulebook(folder: str | Path | None = None) -> Rulebook:
-    """Load every ``*.yaml`` rule file of a folder (sub-folders such as ``source/`` aside).
+def open_rulebook(folder: str | Path | None = None) -> Rulebook:
+    """The rule book of a folder, read from its listing; rules are loaded when needed.
 
     Raises:
-        RulebookError: for a missing folder, or the first broken file.
+        RulebookError: for a missing folder, or one without rule files.
     """
     path = trees_dir(folder)
     if not path.is_dir():
         raise RulebookError(f"{path}: no such rule folder")
-    files = sorted(path.glob("*.yaml"))
-    if not files:
+    try:
+        listing = read_listing(path)
+    except OSError as exc:
+        raise RulebookError(f"{path}: cannot be read: {exc.strerror}") from None
+    if not listing.files and not listing.broken:
         raise RulebookError(f"{path}: holds no rule files (*.yaml)")
-    occupations = [load_file(f) for f in files]
-    refuse_twins(files, occupations)
-    return Rulebook(tuple(sorted(occupations, key=_order)), path)
+    refuse_twins([(path / f.file, f.name, f.code) for f in listing.files])
+    return Rulebook(listing)
 
 
-def refuse_twins(files: list[Path], occupations: list[Occupation]) -> None:
+def refuse_twins(files: Iterable[tuple[Path, str, str | None]]) -> None:
     """Refuse two rule files for one occupation (by name or by code).
 
     Otherwise one would silently hide the other, depending on the order of the files.
+
+    Args:
+        files: Each rule file with the name and code of its occupation.
 
     Raises:
         RulebookError: naming both files.
     """
     seen: dict[str, Path] = {}
-    for path, occupation in zip(files, occupations, strict=True):
-        for key in dict.fromkeys((occupation.name, occupation.code)):
+    for path, name, code in sorted(files):
+        for key in dict.fromkeys((name, code)):
             if key is None:
                 continue
             if key in seen:
@@ -215,5 +247,14 @@ def refuse_twins(files: list[Path], occupations: list[Occupation]) -> None:
             seen[key] = path
 
 
-def _order(occupation: Occupation) -> tuple[str, str]:
-    return (occupation.code or "9", occupation.name)
+def load_rulebook(folder: str | Path | None = None) -> Rulebook:
+    """The rule book of a folder with every file read and validated now.
+
+    Raises:
+        RulebookError: for a missing folder, or the first broken file.
+    """
+    book = open_rulebook(folder)
+    for file, _ in book.listing.broken:
+        load_file(book.folder / file)
+    _ = book.occupations
+    return book

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from baokao.rulebook import BUNDLED_TREES, load_rulebook
-from baokao.tui.search import SearchIndex, light_index, pinyin_syllables
+from baokao.tui.search import SearchIndex, light_index, normalize, pinyin_syllables
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +74,10 @@ def test_fuzzy_subsequence_still_finds(index: SearchIndex) -> None:
     assert first(index, "gonggongyingyang") == "公共营养师"
 
 
-def test_names_and_codes_work_before_pinyin_is_loaded() -> None:
-    plain = light_index(BUNDLED_TREES)
+def test_names_and_codes_work_before_pinyin_is_loaded(tmp_path: Path) -> None:
+    for path in BUNDLED_TREES.glob("*.yaml"):  # rule files without their index
+        shutil.copy(path, tmp_path)
+    plain = light_index(tmp_path)
     assert not plain.has_pinyin
     assert plain.search("美容")[0].occupation == "美容师"
     assert plain.search("4-10-03-01")[0].occupation == "美容师"
@@ -95,3 +98,20 @@ def test_broken_and_foreign_files_are_skipped(tmp_path: Path) -> None:
     index = light_index(tmp_path)
     assert [e.occupation for e in index.entries] == ["测试师"]
     assert index.entries[0].levels == ((5, "五级/初级"),)
+
+
+def test_the_index_answers_as_a_plain_scan_would(index: SearchIndex) -> None:
+    """Scoring only the entries holding every character of the query loses nothing."""
+    for query in ["m", "s", "师", "4", "4-1", "ms", "bj", "shi", "按摩", "zzz", "4.10", "jzam"]:
+        q = normalize(query)
+        every = {
+            (e.occupation, e.work_type)
+            for e, keys in zip(index.entries, index._keys, strict=True)
+            if keys.score(q) > 0
+        }
+        found = {
+            (e.occupation, e.work_type)
+            for g in index.search(query)
+            for e in ((g.head,) if g.head else ()) + g.work_types
+        }
+        assert every <= found, query

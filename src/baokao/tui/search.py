@@ -1,10 +1,12 @@
 """Find an occupation or 工种 by name, code or pinyin, fuzzily and ranked.
 
-The start screen must answer the first key press at once, so this module works from a
-light index read straight from the YAML files (names, codes, 工种 and level labels;
-no pydantic validation) and adds pinyin keys later, when :mod:`pypinyin` (slow to
-import) has loaded in the background. Searching before the pinyin is ready still
-matches names and codes.
+The start screen must answer the first key press at once, with 13 occupations as with
+the 1,600 of a national catalogue, so this module works from the rule folder's light
+listing (:mod:`baokao.listing`: names, codes, 工种, level labels and pinyin, with no
+pydantic and no rule parsing), and each key press scores only the entries that could
+match (see :class:`SearchIndex`). A listing without pinyin (a rule file edited since
+the index was written) still matches names and codes; the app adds the pinyin in the
+background.
 
 Pinyin matching treats a query as a run of syllable prefixes, so ``mrs``,
 ``meirongshi``, ``meirs`` and ``rongshi`` all find 美容师. Nothing here imports textual.
@@ -13,10 +15,12 @@ Pinyin matching treats a query as a run of syllable prefixes, so ``mrs``,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+
+from baokao.listing import Listing, read_listing
+from baokao.listing import pinyin_syllables as pinyin_syllables
 
 #: Score of each kind of match; higher ranks first.
 EXACT, PREFIX, CODE, SYLLABLES, SUBSTRING, SUBSEQUENCE = 100, 90, 88, 80, 70, 40
@@ -66,16 +70,45 @@ class Group:
     score: int
 
 
-@dataclass(frozen=True)
 class SearchIndex:
-    """Every entry of a rule folder, grouped by occupation in file order."""
+    """Every entry of a rule folder, grouped by occupation in file order.
 
-    entries: tuple[Entry, ...]
-    has_pinyin: bool = False
-    _position: dict[str, int] = field(init=False, compare=False, repr=False)
+    Built once per listing: each entry's keys are normalised ahead (lower-case names,
+    code digits, pinyin in full and as initials), and each character maps to the set of
+    entries whose keys contain it, as the bits of an int. A query is scored only
+    against the entries that hold every one of its characters, which for a typed name
+    or pinyin is a handful even among thousands; nothing is allocated per entry while
+    matching. Recent answers are kept, so that Backspace costs nothing.
+    """
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_position", {e.key: i for i, e in enumerate(self.entries)})
+    def __init__(self, entries: Sequence[Entry], has_pinyin: bool = False) -> None:
+        """Index ``entries`` (in file order); ``has_pinyin``: their syllables are known."""
+        self.entries = tuple(entries)
+        self.has_pinyin = has_pinyin
+        self._keys = [_Keys.of(e) for e in self.entries]
+        self._masks: dict[str, int] = {}
+        for i, keys in enumerate(self._keys):
+            bit = 1 << i
+            for ch in keys.chars:
+                self._masks[ch] = self._masks.get(ch, 0) | bit
+        self._all = (1 << len(self.entries)) - 1
+        self._longest = max((k.longest for k in self._keys), default=0)
+        self._of_occupation: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            self._of_occupation.setdefault(e.occupation, []).append(i)
+        self._recent: dict[str, list[Group]] = {}
+
+    @classmethod
+    def from_listing(cls, listing: Listing) -> SearchIndex:
+        """The entries of a rule folder's listing (with pinyin when the listing has it)."""
+        entries: list[Entry] = []
+        for f in listing.files:
+            pinyin = f.pinyin or ()
+            if f.levels:
+                entries.append(Entry(f.name, f.code, None, f.levels, _at(pinyin, 0)))
+            for n, (name, levels) in enumerate(f.work_types, start=1):
+                entries.append(Entry(f.name, f.code, name, levels, _at(pinyin, n)))
+        return cls(entries, has_pinyin=listing.has_pinyin)
 
     def with_pinyin(self, to_syllables: Callable[[str], Sequence[str]]) -> SearchIndex:
         """A copy whose entries carry pinyin syllables.
@@ -92,14 +125,126 @@ class SearchIndex:
     def search(self, query: str) -> list[Group]:
         """The groups matching ``query``, best first; all of them for an empty query."""
         q = normalize(query)
+        found = self._recent.get(q)
+        if found is None:
+            found = self._search(q)
+            if len(self._recent) >= RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[q] = found
+        return found
+
+    def _search(self, q: str) -> list[Group]:
         if not q:
-            return _groups([(e, 0) for e in self.entries], self._position)
-        scored = [(e, score(e, q)) for e in self.entries]
-        hits = [(e, s) for e, s in scored if s > 0]
+            return self._groups({i: 0 for i in range(len(self.entries))})
+        if len(q) > self._longest:
+            return []
+        candidates = self._all
+        for ch in set(q) - _CODE_SEPARATORS:
+            candidates &= self._masks.get(ch, 0)
+            if not candidates:
+                return []
+        hits: dict[int, int] = {}
+        while candidates:
+            low = candidates & -candidates
+            i = low.bit_length() - 1
+            candidates ^= low
+            s = self._keys[i].score(q)
+            if s > 0:
+                hits[i] = s
         # An occupation found by its own name shows every one of its 工种.
-        full = {e.occupation for e, s in hits if e.work_type is None or _occupation_hit(e, q)}
-        extra = [(e, 0) for e in self.entries if e.occupation in full and e not in dict(hits)]
-        return _groups(hits + extra, self._position)
+        for i in list(hits):
+            e = self.entries[i]
+            if e.work_type is None or self._keys[i].occupation_hit(q):
+                for j in self._of_occupation[e.occupation]:
+                    hits.setdefault(j, 0)
+        return self._groups(hits)
+
+    def _groups(self, hits: dict[int, int]) -> list[Group]:
+        """The hit entries (index → score) grouped by occupation, best group first."""
+        by_occ: dict[str, list[int]] = {}
+        for i in sorted(hits):
+            by_occ.setdefault(self.entries[i].occupation, []).append(i)
+        groups = []
+        for occ, found in by_occ.items():
+            items = [self.entries[i] for i in found]
+            head = next((e for e in items if e.work_type is None), None)
+            groups.append(
+                (
+                    -max(hits[i] for i in found),
+                    found[0],
+                    Group(
+                        occupation=occ,
+                        code=items[0].code,
+                        head=head,
+                        work_types=tuple(e for e in items if e.work_type is not None),
+                        score=max(hits[i] for i in found),
+                    ),
+                )
+            )
+        groups.sort(key=lambda g: (g[0], g[1]))
+        return [g for _, _, g in groups]
+
+
+#: How many recent queries' answers a :class:`SearchIndex` keeps.
+RECENT = 64
+
+_CODE_SEPARATORS = frozenset("-.")
+
+
+def _at(pinyin: Sequence[tuple[str, ...]], n: int) -> tuple[str, ...]:
+    return pinyin[n] if n < len(pinyin) else ()
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """An entry's keys, normalised once."""
+
+    name: str
+    occupation: str | None  # of a 工种: its occupation's name
+    code: str
+    syllables: tuple[str, ...]
+    full: str
+    initials: str
+    chars: frozenset[str]
+    longest: int
+
+    @classmethod
+    def of(cls, entry: Entry) -> _Keys:
+        syllables = entry.syllables
+        full = "".join(syllables)
+        code = _CODE_CHARS.sub("", entry.code or "")
+        occupation = entry.occupation.lower() if entry.work_type is not None else None
+        name = entry.name.lower()
+        every = f"{name}{occupation or ''}{(entry.code or '').lower()}{full}"
+        longest = max(len(name), len(occupation or ""), len(entry.code or ""), len(full))
+        initials = "".join(s[0] for s in syllables)
+        return cls(name, occupation, code, syllables, full, initials, frozenset(every), longest)
+
+    def score(self, q: str) -> int:
+        """How well the normalized query ``q`` matches (0: not at all)."""
+        best = max(_text_score(self.name, q), _code_score(self.code, q), self._pinyin(q))
+        if self.occupation is not None:
+            # A 工种 also answers to its occupation's name, a little below the occupation.
+            best = max(best, _text_score(self.occupation, q) - 5)
+        return best
+
+    def occupation_hit(self, q: str) -> bool:
+        """Whether a 工种 was found by its occupation's name or code."""
+        return q in (self.occupation or "") or _code_score(self.code, q) > 0
+
+    def _pinyin(self, q: str) -> int:
+        syllables = self.syllables
+        if not syllables or not q.isascii() or not q.isalpha():
+            return 0
+        if q in (self.full, self.initials):
+            return EXACT
+        if _syllable_match(syllables, q, 0):
+            return SYLLABLES + 5
+        if any(_syllable_match(syllables, q, i) for i in range(1, len(syllables))):
+            return SYLLABLES - 10
+        if _is_subsequence(q, self.full):
+            return SUBSEQUENCE - _spread(self.full, q)
+        return 0
 
 
 def normalize(text: str) -> str:
@@ -107,14 +252,11 @@ def normalize(text: str) -> str:
     return _SPACES.sub("", text).lower()
 
 
-def _occupation_hit(entry: Entry, q: str) -> bool:
-    return q in entry.occupation.lower() or _code_score(entry.code, q) > 0
-
-
-def _code_score(code: str | None, q: str) -> int:
-    if not code:
+def _code_score(digits: str, q: str) -> int:
+    """``digits``: the code without its separators."""
+    if not digits:
         return 0
-    digits, want = _CODE_CHARS.sub("", code), _CODE_CHARS.sub("", q)
+    want = _CODE_CHARS.sub("", q) if not q.isdigit() else q
     if not want or not want.isdigit():
         return 0
     if digits == want:
@@ -123,7 +265,7 @@ def _code_score(code: str | None, q: str) -> int:
 
 
 def _text_score(text: str, q: str) -> int:
-    text = text.lower()
+    """``text``: already lower-case."""
     if text == q:
         return EXACT
     if text.startswith(q):
@@ -162,107 +304,12 @@ def _syllable_match(syllables: Sequence[str], q: str, start: int) -> bool:
     return False
 
 
-def _pinyin_score(syllables: Sequence[str], q: str) -> int:
-    if not syllables or not q.isascii() or not q.isalpha():
-        return 0
-    if q in ("".join(syllables), "".join(s[0] for s in syllables)):
-        return EXACT
-    if _syllable_match(syllables, q, 0):
-        return SYLLABLES + 5
-    if any(_syllable_match(syllables, q, i) for i in range(1, len(syllables))):
-        return SYLLABLES - 10
-    full = "".join(syllables)
-    if _is_subsequence(q, full):
-        return SUBSEQUENCE - _spread(full, q)
-    return 0
-
-
-def score(entry: Entry, q: str) -> int:
-    """How well the normalized query ``q`` matches ``entry`` (0: not at all)."""
-    best = max(
-        _text_score(entry.name, q), _code_score(entry.code, q), _pinyin_score(entry.syllables, q)
-    )
-    if entry.work_type is not None:
-        # A 工种 also answers to its occupation's name, a little below the occupation.
-        best = max(best, _text_score(entry.occupation, q) - 5)
-    return best
-
-
-def _groups(scored: Iterable[tuple[Entry, int]], position: dict[str, int]) -> list[Group]:
-    by_occ: dict[str, list[tuple[Entry, int]]] = {}
-    for entry, s in scored:
-        by_occ.setdefault(entry.occupation, []).append((entry, s))
-    groups = []
-    for occ, items in by_occ.items():
-        items.sort(key=lambda pair: position[pair[0].key])
-        head = next((e for e, _ in items if e.work_type is None), None)
-        groups.append(
-            Group(
-                occupation=occ,
-                code=items[0][0].code,
-                head=head,
-                work_types=tuple(e for e, _ in items if e.work_type is not None),
-                score=max(s for _, s in items),
-            )
-        )
-    first = {occ: min(position[e.key] for e, _ in items) for occ, items in by_occ.items()}
-    groups.sort(key=lambda g: (-g.score, first[g.occupation]))
-    return groups
-
-
-def _levels(raw: Any) -> tuple[tuple[int, str], ...]:
-    if not isinstance(raw, list):
-        return ()
-    found = []
-    for level in raw:
-        if isinstance(level, dict) and isinstance(level.get("number"), int):
-            found.append((int(level["number"]), str(level.get("label", level["number"]))))
-    return tuple(found)
-
-
-def _entries(data: Any) -> list[Entry]:
-    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-        return []
-    name, code = data["name"], data.get("code")
-    code = str(code) if code else None
-    found = []
-    levels = _levels(data.get("levels"))
-    if levels:
-        found.append(Entry(name, code, None, levels))
-    for wt in data.get("work_types") or ():
-        if isinstance(wt, dict) and isinstance(wt.get("name"), str):
-            found.append(Entry(name, code, wt["name"], _levels(wt.get("levels"))))
-    return found
-
-
 def light_index(folder: Path) -> SearchIndex:
-    """Read the names, codes, 工种 and level labels of every rule file in ``folder``.
+    """The search index of a rule folder, from its listing (:mod:`baokao.listing`).
 
-    Uses the C YAML loader when available and skips validation (the rule book proper is
-    validated when it loads); a file that is not a rule file contributes nothing.
-    Entries are ordered as :func:`baokao.rulebook.load_rulebook` orders occupations.
+    A file that is not a rule file contributes nothing.
 
     Raises:
         OSError: when the folder cannot be read.
     """
-    import yaml
-
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    occupations: list[list[Entry]] = []
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        found = _entries(data)
-        if found:
-            occupations.append(found)
-    occupations.sort(key=lambda es: (es[0].code or "9", es[0].occupation))
-    return SearchIndex(tuple(e for es in occupations for e in es))
-
-
-def pinyin_syllables(text: str) -> list[str]:
-    """The pinyin syllables of ``text`` (imports :mod:`pypinyin`, which takes a while)."""
-    from pypinyin import lazy_pinyin
-
-    return [s for s in lazy_pinyin(text) if s.strip()]
+    return SearchIndex.from_listing(read_listing(folder))
