@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from baokao.bundled import bundled_trees
+
 #: The index written by ``baokao import`` in the rule folder.
 INDEX_FILE = "index.json"
 #: Bumped when the records' form changes (older caches are then ignored).

@@ -16,13 +16,13 @@ from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import TooSmallScreen
 from baokao.tui.screenshots import choose, make_app, search, wait_ready
+from baokao.tui.widgets.result_list import ResultList
 
 from .helpers import screen_text
 
 
 def shown_options(app: BaokaoApp) -> list[str]:
-    results = app.screen.query_one("#results", OptionList)
-    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+    return app.screen.query_one("#results", ResultList).texts()
 
 
 async def test_search_box_has_focus_and_typing_filters(app: BaokaoApp) -> None:
@@ -192,3 +192,33 @@ async def test_a_long_compile_shows_its_progress_and_esc_cancels_it_for_good(
         assert isinstance(app.screen, StartScreen)
         assert app.session is None
         assert not app.start.query_one("#results").loading
+
+
+async def test_a_long_query_is_repeated_only_in_part(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "qz" * 40)
+        assert shown_options(app) == []
+        count = str(app.screen.query_one("#start-count").render())
+        assert "qz" * 12 + "…" in count and "qz" * 13 not in count
+        assert app.screen.query_one("#search", Input).value == "qz" * 40
+
+
+async def test_keys_move_the_highlight_over_rows_that_can_be_picked(app: BaokaoApp) -> None:
+    async with app.run_test() as pilot:
+        await search(pilot, "按摩")
+        results = app.screen.query_one("#results", ResultList)
+        assert results.texts()[0] == "保健按摩师  4-10-04-02"
+        await pilot.press("ctrl+end")
+        assert results.highlighted_entry is not None
+        assert results.highlighted_entry.work_type == "足部按摩师"
+        await pilot.press("ctrl+home", "down")
+        assert results.highlighted_entry is not None
+        assert results.highlighted_entry.work_type == "脊柱按摩师"
+        await pilot.press("backspace", "backspace", *"脊柱")
+        await pilot.pause()
+        assert results.texts() == ["保健按摩师  4-10-04-02", "  └ 工种：脊柱按摩师"]
+        assert results.highlighted == 1  # the heading cannot be picked
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        assert app.screen.entry.work_type == "脊柱按摩师"

@@ -5,10 +5,12 @@ and the navigation between screens; screens receive what they show as attributes
 report back with messages, and the keys every screen shares (back, your answers, save,
 next candidate) are app actions, also offered in the command palette.
 
-Startup is kept light: the start screen is drawn first, from nothing, and the rules
-are read in a background thread afterwards (a light index for searching straight from
-the YAML, then pinyin, then the validated rule book). The screens that need the
-interview (and so pydantic and the compiler) are imported only when first used.
+Startup is kept light: the start screen is drawn first, from nothing, and the rule
+folder's light listing (:mod:`baokao.listing`: names, codes, 工种, levels and pinyin) is
+read in a background thread afterwards, which takes milliseconds even for a national
+catalogue. An occupation's rules are read and validated only when it is picked. The
+screens that need the interview (and so pydantic and the compiler) are imported in
+the background once the search answers.
 
 Answering is kept quick (the next question is drawn within a frame or two of the
 key). Besides drawing only what changed, that takes two settings of the Python runtime,
@@ -52,7 +54,6 @@ from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 
 if TYPE_CHECKING:
-    from baokao.model.rules import Subject
     from baokao.rulebook import Rulebook
     from baokao.session import Answer, Progress, Session
     from baokao.slip import SavedSlip
@@ -124,22 +125,34 @@ class BaokaoApp(App[None]):
         self.run_worker(self._read_rules, thread=True, exclusive=True, group="load")
 
     def _read_rules(self) -> None:
-        """Worker thread: index, pinyin, rule book, then warm up the later screens."""
+        """Worker thread: the listing and search index, pinyin, then the rule book.
+
+        The rule book reads an occupation's rules only when it is picked; what is loaded
+        here ahead is the code that compiles and shows an interview.
+        """
         from baokao.coverage import source_titles
-        from baokao.rulebook import RulebookError, load_rulebook, trees_dir
-        from baokao.tui.search import light_index, pinyin_syllables
+        from baokao.listing import pinyin_syllables, read_listing, save_cache, trees_dir
+        from baokao.tui.search import SearchIndex
 
         folder = trees_dir(self.trees)
         self.start.sources = source_titles(folder)
         try:
-            index = light_index(folder)
-            self.call_from_thread(self._index_ready, index)
-            self.call_from_thread(self._index_ready, index.with_pinyin(pinyin_syllables))
-            book = load_rulebook(folder)
-        except (OSError, RulebookError) as exc:
-            self.call_from_thread(self._load_failed, str(exc))
+            listing = read_listing(folder)
+        except OSError as exc:
+            self.call_from_thread(self._load_failed, f"{folder}: {exc.strerror or exc}")
             return
-        self.call_from_thread(self._book_ready, book)
+        self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
+        if not listing.has_pinyin:
+            listing = listing.with_pinyin(pinyin_syllables)
+            save_cache(listing)
+            self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
+        from baokao.rulebook import Rulebook
+
+        self.call_from_thread(self._book_ready, Rulebook(listing))
+        if listing.broken:
+            file, problem = listing.broken[0]
+            self.call_from_thread(self._load_failed, f"{folder / file}: {problem}", False)
+        import baokao.session
         import baokao.tui.screens.all_levels
         import baokao.tui.screens.question  # noqa: F401
 
@@ -162,9 +175,10 @@ class BaokaoApp(App[None]):
         self.book = book
         self._book_loaded.set()
 
-    def _load_failed(self, error: str) -> None:
+    def _load_failed(self, error: str, fatal: bool = True) -> None:
         self.start.problem = _("规则载入失败：{error}").format(error=error)
-        self._book_loaded.set()
+        if fatal:
+            self._book_loaded.set()
 
     # Size ------------------------------------------------------------------------------
 
@@ -198,7 +212,6 @@ class BaokaoApp(App[None]):
         await self._book_loaded.wait()
         if self.book is None:
             return
-        subject = self.book.find(entry.occupation, entry.work_type)
         level = None if choice == ALL else int(choice)
         labels = dict(entry.levels)
         chosen = _("全部等级") if level is None else translate(labels[level])
@@ -218,10 +231,17 @@ class BaokaoApp(App[None]):
         def long() -> None:
             self.push_screen(screen, lambda done: None if done else cancel.set())
 
+        from baokao.rulebook import RulebookError
+
         timers = [self.set_timer(PREPARING_AFTER, busy), self.set_timer(PROGRESS_AFTER, long)]
         try:
-            session = await asyncio.to_thread(_started, subject, level, self.today, progress)
+            session = await asyncio.to_thread(
+                _started, self.book, entry, level, self.today, progress
+            )
         except CompileCancelled:
+            return
+        except RulebookError as exc:  # the occupation's rule file is broken
+            self._load_failed(str(exc), False)
             return
         except asyncio.CancelledError:  # another level was picked: stop this compile too
             cancel.set()
@@ -398,11 +418,19 @@ class CompileCancelled(Exception):
 
 
 def _started(
-    subject: Subject, level: int | None, today: date | None, progress: Progress
+    book: Rulebook, entry: Entry, level: int | None, today: date | None, progress: Progress
 ) -> Session:
-    """A new session with its first question worked out (compiles the trees; slow)."""
+    """A new session with its first question worked out.
+
+    Reads and validates the occupation's rule file if it has not been yet, and compiles
+    the level's question tree (slow for a large level).
+
+    Raises:
+        RulebookError: naming the rule file, when it is broken.
+    """
     from baokao.session import prepare
 
+    subject = book.find(entry.occupation, entry.work_type)
     return prepare(subject, level, today, progress)
 
 

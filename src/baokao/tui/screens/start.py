@@ -21,43 +21,20 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from baokao.coverage import covered, not_covered
 from baokao.i18n import N_, _, ngettext
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.key_footer import KeyFooter
+from baokao.tui.widgets.result_list import ResultList
 
 if TYPE_CHECKING:
-    from baokao.tui.search import Entry, Group, SearchIndex
+    from baokao.tui.search import Entry, SearchIndex
 
-
-class ResultList(OptionList):
-    """The list of matches; it never takes the focus away from the search box."""
-
-    can_focus = False
-
-
-def group_options(groups: list[Group]) -> list[Option]:
-    """The options of the result list: each occupation, then its 工种 indented.
-
-    An occupation that was not itself matched (only one of its 工种 was) is shown as a
-    disabled heading, so the 工种 is still seen in its place.
-    """
-    options: list[Option] = []
-    for group in groups:
-        code = Content.styled(f"  {group.code}", "dim") if group.code else Content("")
-        if group.head is not None:
-            prompt = Content.assemble((group.occupation, "bold"), code)
-            options.append(Option(prompt, id=group.head.key))
-        else:
-            options.append(Option(Content.assemble((group.occupation, "dim"), code), disabled=True))
-        for entry in group.work_types:
-            prompt = Content.assemble(("  └ ", "dim"), (_("工种："), "dim"), entry.work_type or "")
-            options.append(Option(prompt, id=entry.key))
-    return options
+#: How much of the query the "nothing found" line repeats.
+SHOWN_QUERY = 24
 
 
 class StartScreen(Screen[None]):
@@ -94,7 +71,8 @@ class StartScreen(Screen[None]):
         """Create the screen (empty until the index arrives)."""
         super().__init__()
         localize_bindings(self)
-        self._entries: dict[str, Entry] = {}
+        #: The occupations of the index, in order (what the rules cover).
+        self._names: list[str] = []
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""
@@ -115,8 +93,10 @@ class StartScreen(Screen[None]):
         """Focus the search box, so typing filters at once."""
         self.query_one("#search", Input).focus()
 
-    def watch_index(self) -> None:
+    def watch_index(self, index: SearchIndex | None) -> None:
         """Show the results of the current query against the new index."""
+        entries = index.entries if index is not None else ()
+        self._names = list(dict.fromkeys(e.occupation for e in entries))  # once, not per key
         self._refresh_results()
 
     def watch_problem(self, problem: str) -> None:
@@ -143,35 +123,30 @@ class StartScreen(Screen[None]):
         event.stop()
         self.action_pick()
 
-    @on(OptionList.OptionSelected, "#results")
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultList.Selected, "#results")
+    def _result_selected(self, event: ResultList.Selected) -> None:
         event.stop()
-        self._pick(event.option.id)
+        self.post_message(self.Picked(event.entry))
 
     def _refresh_results(self) -> None:
         if not self.is_mounted or self.index is None:
             return
         query = self.query_one("#search", Input).value
         groups = self.index.search(query)
-        self._entries = {
-            e.key: e for g in groups for e in ((g.head,) if g.head else ()) + g.work_types
-        }
         results = self.query_one("#results", ResultList)
-        results.set_options(group_options(groups))
-        first = next((i for i, o in enumerate(results.options) if not o.disabled), None)
-        results.highlighted = first
+        results.set_groups(groups)
         count = self.query_one("#start-count", Static)
-        names = list(dict.fromkeys(e.occupation for e in self.index.entries))
         if not groups:
-            count.update(Content(not_covered(query.strip(), names)))
+            count.update(Content(not_covered(shortened(query.strip()), self._names)))
             return
+        picks = sum((g.head is not None) + len(g.work_types) for g in groups)
         found = ngettext(
             "{count} 个结果 · ↑↓ 选择 · 回车确认",
             "{count} 个结果 · ↑↓ 选择 · 回车确认",
-            len(self._entries),
-        ).format(count=len(self._entries))
+            picks,
+        ).format(count=picks)
         if not query.strip():  # before a search: what the rules cover, and from where
-            found = f"{covered(names, self.sources)} · {found}"
+            found = f"{covered(self._names, self.sources)} · {found}"
         count.update(Content(found))
 
     def action_move(self, action: str) -> None:
@@ -181,12 +156,7 @@ class StartScreen(Screen[None]):
 
     def action_pick(self) -> None:
         """Choose the highlighted entry."""
-        option = self.query_one("#results", ResultList).highlighted_option
-        if option is not None and not option.disabled:
-            self._pick(option.id)
-
-    def _pick(self, key: str | None) -> None:
-        entry = self._entries.get(key or "")
+        entry = self.query_one("#results", ResultList).highlighted_entry
         if entry is not None:
             self.post_message(self.Picked(entry))
 
@@ -196,3 +166,11 @@ class StartScreen(Screen[None]):
         search.value = ""
         search.focus()
         self._refresh_results()
+
+
+def shortened(query: str) -> str:
+    """The query as the "nothing found" line repeats it: its start, when it is long.
+
+    (Repeating all of a pasted page would lay out that whole page again at every key.)
+    """
+    return query if len(query) <= SHOWN_QUERY else f"{query[:SHOWN_QUERY]}…"
