@@ -21,12 +21,49 @@ import shutil
 import tempfile
 from pathlib import Path
 
-FIELDS = (
-    "机械 电气 化工 纺织 食品 建筑 农业 林业 水产 冶金 矿山 石油 燃气 电力 通信 "
-    "印刷 包装 家具 陶瓷 玻璃 橡胶 塑料 皮革 服装 制药 仪表 船舶 航空 铁路 汽车 "
-    "物业 会展 旅游 家政 养老 殡葬 园林 测绘 档案 环保"
-).split()
-TASKS = "装配 维修 检验 操作 调试 加工 安装 保养 监测 管理".split()
+FIELDS = [
+    "机械",
+    "电气",
+    "化工",
+    "纺织",
+    "食品",
+    "建筑",
+    "农业",
+    "林业",
+    "水产",
+    "冶金",
+    "矿山",
+    "石油",
+    "燃气",
+    "电力",
+    "通信",
+    "印刷",
+    "包装",
+    "家具",
+    "陶瓷",
+    "玻璃",
+    "橡胶",
+    "塑料",
+    "皮革",
+    "服装",
+    "制药",
+    "仪表",
+    "船舶",
+    "航空",
+    "铁路",
+    "汽车",
+    "物业",
+    "会展",
+    "旅游",
+    "家政",
+    "养老",
+    "殡葬",
+    "园林",
+    "测绘",
+    "档案",
+    "环保",
+]
+TASKS = ["装配", "维修", "检验", "操作", "调试", "加工", "安装", "保养", "监测", "管理"]
 ROLES = ("工", "员", "师", "技术员")
 
 
@@ -56,7 +93,7 @@ def build(out: Path, count: int) -> Path:
         levels = [lv for lv in a.levels if lv.number >= 3] + [
             lv for lv in b.levels if lv.number <= 2
         ]
-        code = f"{5 + i // 1000}-{(i // 100) % 10 + 10:02d}-{(i // 10) % 10 + 10:02d}-{i % 10 + 10:02d}"
+        code = "-".join([str(5 + i // 1000), *(f"{(i // d) % 10 + 10}" for d in (100, 10, 1))])
         made.append(Occupation(code=code, name=name, levels=tuple(levels)))
     if out.exists():
         shutil.rmtree(out)
