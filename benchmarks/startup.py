@@ -1,24 +1,38 @@
 """How fast the UI is, measured as a person would feel it: in a real pseudo-terminal.
 
-Two figures, printed (these are measurements, not tests):
+Every figure is printed beside a baseline measured in the same run, on this machine,
+with the runs of the two interleaved (the machine is shared, so only ratios compare):
 
-1. **Startup**: the time from launching ``baokao`` until its first usable screen is on
-   the terminal (the search box with its heading), against a bare Textual app that
-   shows one ``Static``. Target: at most 1.5× the bare app.
-2. **Answer → next question**: the time from sending the key that answers a question
-   until the next question has been drawn, over many answers. Target: p95 ≤ 50 ms.
-   The side panel (why the question is asked, the routes still possible) is drawn in
-   a frame of its own right after the question; the time until it is drawn too is
-   printed as well.
+1. **Start to an answer**: from exec until typing ``mrs`` shows 美容师, the keys sent as
+   soon as the search box is on the screen; baseline: a bare Textual app with one Input
+   that echoes the key into a label. Median and p95 over ``--runs`` launches (>= 20),
+   with the bundled rules and with the national catalogue (``benchmarks/catalogue.py``:
+   1,600 generated occupations x 5 levels). Target: <= 1.3x the bare app.
+2. **Keystroke -> results drawn**, with the catalogue; baseline: the bare app's key ->
+   label redrawn. Target: p95 <= 1.2x.
+3. **Typing 4,000 characters** into the search box; baseline: into the bare Input.
+   Target: <= 2x.
+4. **Picking an occupation and level -> first question drawn**, with the catalogue
+   (each pick a different occupation, whose rules are read then). Target: p95 <= 50 ms.
+5. **Peak memory** of the UI after one interview, catalogue against bundled rules.
+   Target: <= 1.5x.
+6. **``baokao check`` of one case**; baseline: ``python -c 'import pydantic, yaml'``.
+   Target: <= 2.5x.
+7. **Answer -> next question drawn** (美容师 四级): target p95 <= 50 ms; the side panel
+   is drawn in a frame of its own right after the question, and timed too.
+
+8. **Picking a level -> first question**, and compile times, per bundled level
+   (``benchmarks/first_question.py``).
 
 Each program runs in its own pty (``pty.fork``), and the script reads what it writes
 until a known string appears. Run with ``make bench`` or
-``.venv/bin/python benchmarks/startup.py [--runs N] [--answers N]``.
+``.venv/bin/python benchmarks/startup.py [--runs N] [--answers N] [--only NAME ...]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import pty
 import select
@@ -31,29 +45,28 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from fcntl import ioctl
+from pathlib import Path
+from typing import Any
 
 COLUMNS, ROWS = 100, 30
 READY = "输入职业名称".encode()
+#: The search box's placeholder: once it is drawn, keys can be typed into the box. (Its
+#: first character is drawn apart, under the cursor, until the cursor first blinks.)
+SEARCH_BOX = "索职业".encode()
 BARE_READY = b"BARE-APP-READY"
-BARE_APP = f"""
-from textual.app import App
-from textual.widgets import Static
-
-class Bare(App):
-    def compose(self):
-        yield Static({BARE_READY.decode()!r})
-
-Bare().run()
-"""
+BAOKAO = [sys.executable, "-m", "baokao.cli"]
 
 
 class Terminal:
     """A program running in a pseudo-terminal of ``COLUMNS``×``ROWS``."""
 
-    def __init__(self, argv: Sequence[str]) -> None:
-        """Start ``argv`` in a new pty."""
+    def __init__(self, argv: Sequence[str], trees: Path | None = None) -> None:
+        """Start ``argv`` in a new pty (on the rule folder ``trees``, if given)."""
         env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(ROWS))
         env.pop("TEXTUAL", None)
+        env.pop("BAOKAO_TREES", None)
+        if trees is not None:
+            env["BAOKAO_TREES"] = str(trees)
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child
@@ -84,6 +97,25 @@ class Terminal:
                 self.buffer += chunk
         return time.perf_counter()
 
+    def wait_for_all(self, needles: Sequence[bytes], timeout: float = 20.0) -> float:
+        """Read output until every one of ``needles`` has appeared; return when.
+
+        Raises:
+            TimeoutError: when they do not all appear in time.
+        """
+        deadline = time.perf_counter() + timeout
+        for needle in needles:
+            self.wait_for(needle, max(0.001, deadline - time.perf_counter()))
+        return time.perf_counter()
+
+    def peak_memory_kib(self) -> int:
+        """The program's peak resident memory so far (``VmHWM``), in KiB."""
+        with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+        raise RuntimeError("no VmHWM")
+
     def drain(self, seconds: float = 0.3) -> None:
         """Read whatever comes for ``seconds`` (the cursor blinks, so never wait for
         silence), then forget it."""
@@ -112,42 +144,8 @@ class Terminal:
         os.close(self.fd)
 
 
-def time_to(argv: Sequence[str], needle: bytes) -> float:
-    """Seconds from launch until ``needle`` is on the terminal."""
-    term = Terminal(argv)
-    try:
-        return term.wait_for(needle) - term.started
-    finally:
-        term.close()
-
-
-UI_ONLY = "from baokao.tui.app import run; run()"
-
-
-def startup(runs: int) -> tuple[list[float], list[float], list[float]]:
-    """Launch the bare app, ``baokao`` and the UI alone in turn; return their times.
-
-    "The UI alone" starts :func:`baokao.tui.app.run` without the command line module,
-    whose imports (the ``check`` machinery) are not the UI's.
-    """
-    bare_argv = [sys.executable, "-c", BARE_APP]
-    ours_argv = [sys.executable, "-m", "baokao.cli"]
-    ui_argv = [sys.executable, "-c", UI_ONLY]
-    time_to(bare_argv, BARE_READY)  # warm the file cache for all three
-    time_to(ours_argv, READY)
-    bare, ours, ui = [], [], []
-    for _ in range(runs):
-        bare.append(time_to(bare_argv, BARE_READY))
-        ours.append(time_to(ours_argv, READY))
-        ui.append(time_to(ui_argv, READY))
-    return bare, ours, ui
-
-
-def plan_answers() -> list[tuple[bytes, int, bytes]]:
-    """Keys that walk 美容师 四级 question by question, with what is drawn after each.
-
-    Each step is the keys, the number of questions answered after them (the progress
-    line says so), and the start of the next question's help (the side panel says so).
+def walk() -> list[tuple[bytes, Any]]:
+    """Keys that walk 美容师 四级 to its outcome, each with the session after it.
 
     Years are answered with 0 and choices with the first one, which keeps the interview
     going for as long as possible; the walk is planned with the session itself.
@@ -157,7 +155,7 @@ def plan_answers() -> list[tuple[bytes, int, bytes]]:
     from baokao.tui.widgets.answer_form import choice_keys
 
     session = Session.start(load_rulebook().find("美容师"), 4, date(2025, 3, 1))
-    steps: list[tuple[bytes, int, bytes]] = []
+    steps: list[tuple[bytes, Any]] = []
     while session.question is not None:
         q = session.question
         if q.kind == "years":
@@ -167,10 +165,26 @@ def plan_answers() -> list[tuple[bytes, int, bytes]]:
         else:
             keys, value = choice_keys(q)[0][0].encode(), q.choices[0].value
         session = session.answer(value)
-        if session.question is None:
-            break
-        steps.append((keys, session.progress[0], session.question.help[:6].encode()))
+        steps.append((keys, session))
     return steps
+
+
+def plan_answers() -> list[tuple[bytes, int, bytes]]:
+    """Keys that walk 美容师 四级 question by question, with what is drawn after each.
+
+    Each step is the keys, the number of questions answered after them (the progress
+    line says so), and the start of the next question's help (the side panel says so).
+    """
+    return [
+        (keys, s.progress[0], s.question.help[:6].encode())
+        for keys, s in walk()
+        if s.question is not None
+    ]
+
+
+def final_keys() -> bytes:
+    """The keys of the answer that ends the walk (Enter sent apart, as a person types)."""
+    return walk()[-1][0]
 
 
 def progress_text(done: int) -> bytes:
@@ -259,40 +273,292 @@ def bare_echo_latency(keys: int) -> list[float]:
     return times
 
 
+def expected_count(folder: Path | None, query: str) -> bytes:
+    """What the count line says once ``query`` is answered, as drawn (after a style's
+    closing ``m``, so that ``1 个结果`` is not found inside ``11 个结果``)."""
+    from baokao.listing import trees_dir
+    from baokao.tui.i18n import t
+    from baokao.tui.screens.start import shortened
+    from baokao.tui.search import light_index
+
+    groups = light_index(trees_dir(folder)).search(query)
+    if not groups:
+        return t("start.none", query=shortened(query.strip())).encode()
+    picks = sum((g.head is not None) + len(g.work_types) for g in groups)
+    return b"m" + t("start.count", count=picks).split("·")[0].strip().encode()
+
+
+def start_to_answer(trees: Path | None, needles: Sequence[bytes]) -> float:
+    """Seconds from exec until typing ``mrs`` (sent once the box is drawn) shows ``needles``."""
+    term = Terminal(BAOKAO, trees)
+    try:
+        term.wait_for(SEARCH_BOX)
+        term.buffer = b""  # only what is drawn after the keys counts
+        term.send(b"mrs")
+        return term.wait_for_all(needles) - term.started
+    finally:
+        term.close()
+
+
+def bare_start_to_answer() -> float:
+    """The same for the bare app: exec until ``mrs`` typed at once is echoed."""
+    term = Terminal([sys.executable, "-c", BARE_ECHO_APP])
+    try:
+        term.wait_for(BARE_READY)
+        term.buffer = b""
+        term.send(b"mrs")
+        return term.wait_for(b"GOT3END") - term.started
+    finally:
+        term.close()
+
+
+def start_figures(runs: int, catalogue: Path) -> dict[str, list[float]]:
+    """Launch the bare app, baokao on the bundled rules and on the catalogue, in turn."""
+    answers = {
+        "bundled": [b"mrs", "美容师".encode(), expected_count(None, "mrs")],
+        "catalogue": [b"mrs", "美容师".encode(), expected_count(catalogue, "mrs")],
+    }
+    folders = {"bundled": None, "catalogue": catalogue}
+    bare_start_to_answer()  # warm the file cache and the listing caches
+    for name, folder in folders.items():
+        start_to_answer(folder, answers[name])
+    times: dict[str, list[float]] = {"bare": [], "bundled": [], "catalogue": []}
+    for _ in range(runs):
+        times["bare"].append(bare_start_to_answer())
+        for name, folder in folders.items():
+            times[name].append(start_to_answer(folder, answers[name]))
+    return times
+
+
+def keystroke_steps(folder: Path, queries: Sequence[str]) -> list[tuple[bytes, bytes | None]]:
+    """Type each query key by key and delete it again; for each key, what shows that its
+    results are drawn (``None`` when the count line stays as it was)."""
+    steps: list[tuple[bytes, bytes | None]] = []
+    last = expected_count(folder, "")
+    for query in queries:
+        states = [query[:n] for n in range(1, len(query) + 1)]
+        states += [query[:n] for n in range(len(query) - 1, -1, -1)]
+        keys = [ch.encode() for ch in query] + [b"\x7f"] * len(query)
+        for key, state in zip(keys, states, strict=True):
+            now = expected_count(folder, state)
+            steps.append((key, None if now == last else now))
+            last = now
+    return steps
+
+
+KEY_QUERIES = ["机械装配工", "meirongshi", "4-10-03", "bjams", "dqwxy", "保健按摩", "hbjcy"]
+
+
+def keystroke_latency(folder: Path, keys: int) -> list[float]:
+    """Key -> results drawn in baokao on ``folder``, for ``keys`` keys that change them."""
+    steps = keystroke_steps(folder, KEY_QUERIES)
+    term = Terminal(BAOKAO, folder)
+    times: list[float] = []
+    try:
+        term.wait_for(expected_count(folder, ""))
+        term.drain(1.5)  # the background imports after the first results
+        while len(times) < keys:
+            for key, needle in steps:
+                sent = term.send(key)
+                if needle is None:
+                    term.drain(0.06)
+                    continue
+                times.append(term.wait_for(needle) - sent)
+                term.drain(0.05)
+    finally:
+        term.close()
+    return times[:keys]
+
+
+TAIL = b"QZXQZXQZXQ"
+
+
+def typing_time(argv: Sequence[str], ready: bytes, trees: Path | None, count: int) -> float:
+    """Seconds to type ``count`` characters into a search box until its end is drawn."""
+    text = (b"abcdefghij" * (count // 10 + 1))[: count - len(TAIL)] + TAIL
+    term = Terminal(argv, trees)
+    try:
+        term.wait_for(ready)
+        term.drain(1.0)
+        started = time.perf_counter()
+        for at in range(0, len(text), 256):
+            term.send(text[at : at + 256])
+        return term.wait_for(TAIL, timeout=300) - started
+    finally:
+        term.close()
+
+
+def pick_latency(folder: Path, picks: int) -> list[float]:
+    """Level key -> first question drawn, each time for another occupation (read then)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from catalogue import names
+
+    chosen = names(1600)[:: max(1, 1600 // picks)][:picks]
+    term = Terminal(BAOKAO, folder)
+    times: list[float] = []
+    try:
+        term.wait_for(expected_count(folder, ""))
+        term.drain(1.5)
+        for i, name in enumerate(chosen):
+            term.send(b"\x15" + name.encode())  # Ctrl+U empties the box first
+            term.wait_for(expected_count(folder, name))
+            term.drain(0.1)
+            term.send(b"\r")
+            term.wait_for("全部等级".encode())
+            term.drain(0.1)
+            sent = term.send(str(5 - i % 5).encode())
+            times.append(term.wait_for(progress_text(0)) - sent)
+            term.drain(0.1)
+            term.send(b"\x1b")  # back to the search (no answer given yet)
+            term.drain(0.4)
+    finally:
+        term.close()
+    return times
+
+
+def memory_after_interview(trees: Path | None) -> int:
+    """Peak memory (KiB) of the UI once one interview (美容师 四级) has been answered."""
+    steps, last = plan_answers(), final_keys()
+    term = Terminal(BAOKAO, trees)
+    try:
+        term.wait_for(SEARCH_BOX)
+        term.drain(1.0)
+        term.send(b"meirongshi")
+        term.drain()
+        term.send(b"\r")
+        term.drain()
+        term.send(b"4")
+        term.wait_for(progress_text(0))
+        for keys, done, _ in steps:
+            if keys.endswith(b"\r"):
+                term.send(keys[:-1])
+                term.drain(0.05)
+                keys = b"\r"
+            term.send(keys)
+            term.wait_for(progress_text(done))
+            term.drain(0.05)
+        if last.endswith(b"\r"):
+            term.send(last[:-1])
+            term.drain(0.05)
+            last = b"\r"
+        term.send(last)
+        term.drain(1.0)
+        return term.peak_memory_kib()
+    finally:
+        term.close()
+
+
+def check_start(runs: int) -> tuple[list[float], list[float]]:
+    """``baokao check`` of one case, and ``import pydantic, yaml``, interleaved."""
+    import subprocess
+    import tempfile
+
+    case = {"id": 1, "occupation": "美容师", "level": "四级", "profile": {"years_this": 6}}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one.json"
+        path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+        argvs = [
+            [sys.executable, "-c", "import pydantic, yaml"],
+            [sys.executable, "-m", "baokao.cli", "check", str(path)],
+        ]
+        times: tuple[list[float], list[float]] = ([], [])
+        for i in range(runs + 1):
+            for argv, found in zip(argvs, times, strict=True):
+                started = time.perf_counter()
+                subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+                if i:  # the first round warms the file cache
+                    found.append(time.perf_counter() - started)
+    return times
+
+
 def p95(values: list[float]) -> float:
     """The 95th percentile."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def line(label: str, values: list[float], base: list[float] | None = None, target: str = "") -> str:
+    """``label  median  p95  (ratio of medians, and of p95s, to the baseline)``."""
+    med, top = statistics.median(values), p95(values)
+    text = f"  {label:<34} median {med * 1000:7.1f} ms  p95 {top * 1000:7.1f} ms"
+    if base:
+        text += f"  {med / statistics.median(base):5.2f}x / {top / p95(base):5.2f}x"
+    return text + (f"  ({target})" if target else "")
+
+
+SECTIONS = ("start", "keys", "typing", "pick", "memory", "check", "answers", "levels")
+
+
 def main() -> None:
     """Measure and print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="launches of each app")
-    parser.add_argument("--answers", type=int, default=100, help="answers to time")
+    parser.add_argument("--runs", type=int, default=20, help="launches of each app")
+    parser.add_argument("--answers", type=int, default=100, help="answers/keys to time")
     parser.add_argument("--level-runs", type=int, default=5, help="fresh runs picking each level")
+    parser.add_argument("--only", nargs="*", choices=SECTIONS, default=SECTIONS)
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).parent))
+    from catalogue import catalogue
 
-    bare, ours, ui = startup(args.runs)
-    mb, mo, mu = statistics.median(bare), statistics.median(ours), statistics.median(ui)
-    print(f"startup to the first usable screen, median of {args.runs} in a {COLUMNS}x{ROWS} pty:")
-    print(f"  bare Textual app        {mb * 1000:7.0f} ms")
-    print(f"  baokao (the command)    {mo * 1000:7.0f} ms   {mo / mb:5.2f}x  (target <= 1.50x)")
-    print(f"  baokao.tui.app.run      {mu * 1000:7.0f} ms   {mu / mb:5.2f}x")
+    folder = catalogue()
+    size = f"{COLUMNS}x{ROWS} pty; ratios: median / p95 against the baseline"
+    print(f"national catalogue: {len(list(folder.glob('*.yaml')))} rule files ({size})")
 
-    floor = bare_echo_latency(args.answers)
-    print(f"key -> redraw in a bare Textual app (the floor here), {len(floor)} keys:")
-    print(f"  median {statistics.median(floor) * 1000:6.1f} ms")
-    print(f"  p95    {p95(floor) * 1000:6.1f} ms")
+    if "start" in args.only:
+        t = start_figures(args.runs, folder)
+        print(f"exec -> typing 'mrs' shows 美容师, {args.runs} interleaved launches each:")
+        print(line("bare app, Input echoing the keys", t["bare"]))
+        print(line("baokao, bundled rules", t["bundled"], t["bare"], "target <= 1.3x"))
+        print(line("baokao, 1,600-occupation catalogue", t["catalogue"], t["bare"], "<= 1.3x"))
 
-    lat, panel = answer_latency(args.answers)
-    print(f"answer -> next question drawn, {len(lat)} answers (美容师 四级):")
-    print(f"  median {statistics.median(lat) * 1000:6.1f} ms")
-    print(f"  p95    {p95(lat) * 1000:6.1f} ms  (target <= 50 ms)")
-    print(f"  max    {max(lat) * 1000:6.1f} ms")
-    print("answer -> side panel drawn too (in the frame after the question's):")
-    print(f"  median {statistics.median(panel) * 1000:6.1f} ms")
-    print(f"  p95    {p95(panel) * 1000:6.1f} ms")
+    if "keys" in args.only:
+        floor = bare_echo_latency(args.answers)
+        ours = keystroke_latency(folder, args.answers)
+        print(f"key -> results drawn, {args.answers} keys:")
+        print(line("bare app, key -> label redrawn", floor))
+        print(line("baokao, 1,600-occupation catalogue", ours, floor, "target p95 <= 1.2x"))
+
+    if "typing" in args.only:
+        bare_argv = [sys.executable, "-c", BARE_ECHO_APP]
+        for count in (1000, 2000, 4000):
+            bare = typing_time(bare_argv, BARE_READY, None, count)
+            ours = typing_time(BAOKAO, SEARCH_BOX, None, count)
+            print(
+                f"typing {count:,} characters: bare Input {bare:6.2f} s, "
+                f"baokao search box {ours:6.2f} s  {ours / bare:5.2f}x  (target <= 2x at 4,000)"
+            )
+
+    if "pick" in args.only:
+        picks = pick_latency(folder, min(args.answers, 50))
+        print(f"level key -> first question drawn, {len(picks)} occupations of the catalogue:")
+        print(line("baokao, 1,600-occupation catalogue", picks, None, "target p95 <= 50 ms"))
+
+    if "memory" in args.only:
+        small, large = memory_after_interview(None), memory_after_interview(folder)
+        print("peak memory of the UI after one interview (美容师 四级):")
+        print(f"  bundled rules                      {small / 1024:7.1f} MiB")
+        print(
+            f"  1,600-occupation catalogue         {large / 1024:7.1f} MiB  "
+            f"{large / small:5.2f}x  (target <= 1.5x)"
+        )
+
+    if "check" in args.only:
+        base, ours = check_start(args.runs)
+        print(f"baokao check of one case, {args.runs} interleaved runs each:")
+        print(line("python -c 'import pydantic, yaml'", base))
+        print(line("baokao check one.json", ours, base, "target <= 2.5x"))
+
+    if "answers" in args.only:
+        lat, panel = answer_latency(args.answers)
+        print(f"answer -> next question drawn, {len(lat)} answers (美容师 四级):")
+        print(line("question drawn", lat, None, "target p95 <= 50 ms"))
+        print(line("side panel drawn too", panel))
+
+    if "levels" in args.only:
+        # Picking a level -> first question, and compile times (benchmarks/first_question.py).
+        from first_question import report
+
+        report(args.level_runs)
 
     # Picking a level -> first question, and compile times (benchmarks/first_question.py).
     from first_question import report

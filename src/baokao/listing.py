@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +59,9 @@ def cache_dir() -> Path:
     env = os.environ.get("BAOKAO_CACHE")
     if env:
         return Path(env)
+    if sys.platform == "linux":  # what platformdirs says there, without its import time
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "baokao"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("baokao"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from baokao.listing import INDEX_FILE, read_listing, write_index
+from baokao.listing import INDEX_FILE, Listed, read_listing, write_index
 from baokao.rulebook import BUNDLED_TREES, RulebookError, load_rulebook, open_rulebook
 
 
@@ -32,16 +32,14 @@ def age(path: Path, seconds: float = 60) -> None:
 
 def test_the_bundled_index_lists_every_rule_file_with_pinyin() -> None:
     index = json.loads((BUNDLED_TREES / INDEX_FILE).read_text(encoding="utf-8"))
-    listed = {f["file"]: f for f in index["files"]}
+    listed = {row[0]: Listed(*row) for row in index["files"]}
     rules = sorted(p.name for p in BUNDLED_TREES.glob("*.yaml"))
     # When this fails, a rule file was changed by hand: `python -m baokao.listing`
     # writes the index again (`baokao import` does so itself).
     assert sorted(listed) == rules
-    for path in BUNDLED_TREES.glob("*.yaml"):
-        listing = read_listing(BUNDLED_TREES, use_cache=False)
-        record = next(f for f in listing.files if f.file == path.name)
-        assert listed[path.name]["sha256"] == record.sha256, path.name
-        assert listed[path.name]["pinyin"], path.name
+    for record in read_listing(BUNDLED_TREES, use_cache=False).files:
+        assert listed[record.file].sha256 == record.sha256, record.file
+        assert listed[record.file].pinyin, record.file
 
 
 def test_the_listing_agrees_with_the_rule_book() -> None:
@@ -85,7 +83,7 @@ def test_a_file_of_the_same_size_and_time_is_still_read_again_when_new(trees: Pa
 def test_a_damaged_index_or_cache_is_ignored(trees: Path) -> None:
     (trees / INDEX_FILE).write_text("{not json", encoding="utf-8")
     assert len(read_listing(trees).files) == 9
-    (trees / INDEX_FILE).write_text(json.dumps({"format": 1, "files": [{"x": 1}]}), "utf-8")
+    (trees / INDEX_FILE).write_text(json.dumps({"format": 2, "files": [{"x": 1}, [1]]}), "utf-8")
     assert len(read_listing(trees).files) == 9
 
 

@@ -5,10 +5,10 @@ and the navigation between screens; screens receive what they show as attributes
 report back with messages, and the keys every screen shares (back, your answers, save,
 next candidate) are app actions, also offered in the command palette.
 
-Startup is kept light: the start screen is drawn first, from nothing, and the rule
-folder's light listing (:mod:`baokao.listing`: names, codes, 工种, levels and pinyin) is
-read in a background thread afterwards, which takes milliseconds even for a national
-catalogue. An occupation's rules are read and validated only when it is picked. The
+Startup is kept light: the rule folder's light listing (:mod:`baokao.listing`: names,
+codes, 工种, levels and pinyin) is read in a background thread while the start screen is
+first drawn, which takes milliseconds even for a national catalogue. An occupation's
+rules are read and validated only when it is picked. The
 screens that need the interview (and so pydantic and the compiler) are imported in
 the background once the search answers.
 
@@ -45,6 +45,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang, translate
+from baokao.listing import pinyin_syllables, read_listing, save_cache, trees_dir
 from baokao.tui import kinsoku
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
@@ -52,13 +53,14 @@ from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import PreparingScreen
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
+from baokao.tui.search import SearchIndex
 
 if TYPE_CHECKING:
     from baokao.rulebook import Rulebook
     from baokao.session import Answer, Progress, Session
     from baokao.slip import SavedSlip
     from baokao.tui.screens.question import QuestionScreen
-    from baokao.tui.search import Entry, SearchIndex
+    from baokao.tui.search import Entry
 
 
 class BaokaoApp(App[None]):
@@ -109,6 +111,7 @@ class BaokaoApp(App[None]):
         self.session: Session | None = None
         self.start = StartScreen()
         self._book_loaded = asyncio.Event()
+        self._results_drawn = threading.Event()
 
     # Startup -------------------------------------------------------------------------
 
@@ -117,12 +120,9 @@ class BaokaoApp(App[None]):
         return self.start
 
     def on_mount(self) -> None:
-        """After the first paint, read the rules in the background."""
-        self.call_after_refresh(self._load_rules)
-        self._check_size()
-
-    def _load_rules(self) -> None:
+        """Read the rules in the background, while the start screen is drawn."""
         self.run_worker(self._read_rules, thread=True, exclusive=True, group="load")
+        self._check_size()
 
     def _read_rules(self) -> None:
         """Worker thread: the listing and search index, pinyin, then the rule book.
@@ -131,8 +131,6 @@ class BaokaoApp(App[None]):
         here ahead is the code that compiles and shows an interview.
         """
         from baokao.coverage import source_titles
-        from baokao.listing import pinyin_syllables, read_listing, save_cache, trees_dir
-        from baokao.tui.search import SearchIndex
 
         folder = trees_dir(self.trees)
         self.start.sources = source_titles(folder)
@@ -142,6 +140,9 @@ class BaokaoApp(App[None]):
             self.call_from_thread(self._load_failed, f"{folder}: {exc.strerror or exc}")
             return
         self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
+        # Nothing heavy until the first results are drawn: this thread holds the GIL
+        # while it imports, and the user is waiting for that frame.
+        self._results_drawn.wait(timeout=RESULTS_WAIT)
         if not listing.has_pinyin:
             listing = listing.with_pinyin(pinyin_syllables)
             save_cache(listing)
@@ -167,6 +168,7 @@ class BaokaoApp(App[None]):
     def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
         self.start.index = index
+        self.call_after_refresh(self._results_drawn.set)
 
     def _book_ready(self, book: Rulebook) -> None:
         from baokao.session import use_folder
@@ -433,6 +435,10 @@ def _started(
     subject = book.find(entry.occupation, entry.work_type)
     return prepare(subject, level, today, progress)
 
+
+#: The longest (in seconds) the loading thread waits for the first results to be drawn
+#: before it imports the rule book's code.
+RESULTS_WAIT = 1.0
 
 #: After how long (in seconds) a level still being compiled is announced on the start screen.
 PREPARING_AFTER = 0.15
