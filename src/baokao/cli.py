@@ -96,9 +96,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from baokao.inputs import Source
     from baokao.report import verdict_lines
     from baokao.roster.check import is_roster
-    from baokao.rulebook import load_rulebook
+    from baokao.rulebook import open_rulebook
 
-    book = load_rulebook(_trees(args))
+    book = open_rulebook(_trees(args))  # reads only the rule files the cases name
     source = Source.open(args.file)
     if is_roster(source):
         from baokao.roster.run import run_roster
@@ -182,9 +182,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
 def cmd_tree(args: argparse.Namespace) -> int:
     """Run ``baokao tree``."""
     from baokao.compiler.export import export_tree
-    from baokao.rulebook import load_rulebook
+    from baokao.rulebook import open_rulebook
 
-    book = load_rulebook(_trees(args))
+    book = open_rulebook(_trees(args))
     print(export_tree(book, args.occupation, args.work_type, args.level, args.format))
     return 0
 
