@@ -22,7 +22,7 @@ from baokao.inputs import CaseError, Source, first_problem, parse_json
 from baokao.model.base import Frozen, first_error
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Subject
-from baokao.rulebook import Rulebook, RulebookError, find_level
+from baokao.rulebook import Rulebook, RulebookError, RuleFileError, find_level
 
 __all__ = ["CaseError", "Checked", "FieldError", "check_all", "load_cases", "resolve"]
 
@@ -88,6 +88,8 @@ def validate_case(raw: dict[str, Any], book: Rulebook) -> Checked:
         raise FieldError(*first_error(exc)) from None
     try:
         subject = book.find(str(case.occupation), case.work_type)
+    except RuleFileError:  # the rule file is broken, not the case: said as it is
+        raise
     except RulebookError as exc:
         field = "work_type" if "work_type" in str(exc) else "occupation"
         raise FieldError(field, str(exc)) from None

@@ -33,6 +33,10 @@ class RulebookError(ValueError):
     """A rule file is missing or broken, or a lookup failed; the message says where."""
 
 
+class RuleFileError(RulebookError):
+    """A rule file cannot be read or breaks the rule schema (not the asker's mistake)."""
+
+
 def _condition_data(condition: Condition) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": condition.kind}
     if isinstance(condition, AllOf | AnyOf):
@@ -100,27 +104,27 @@ def load_file(path: Path) -> Occupation:
     """Load one rule file.
 
     Raises:
-        RulebookError: naming the file and the place of the first problem.
+        RuleFileError: naming the file and the place of the first problem.
     """
     try:
         text = read_text(path)
         check_structure(text)
         data = yaml.load(text, Loader=yaml_loader())
     except OSError as exc:
-        raise RulebookError(f"{path}: cannot be read: {exc.strerror}") from None
+        raise RuleFileError(f"{path}: cannot be read: {exc.strerror}") from None
     except RuleFileLimit as exc:
-        raise RulebookError(f"{path}: {exc}") from None
+        raise RuleFileError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise RulebookError(f"{path}: {where}{problem}") from None
+        raise RuleFileError(f"{path}: {where}{problem}") from None
     if not isinstance(data, dict):
-        raise RulebookError(f"{path}: expected a mapping with code, name and levels")
+        raise RuleFileError(f"{path}: expected a mapping with code, name and levels")
     try:
         return Occupation.model_validate(data)
     except ValidationError as exc:
-        raise RulebookError(f"{path}: {schema_problem(exc, data, text)}") from None
+        raise RuleFileError(f"{path}: {schema_problem(exc, data, text)}") from None
 
 
 class Rulebook:
@@ -169,20 +173,23 @@ class Rulebook:
         key = occupation.replace(" ", "").strip()
         for listed in self.listing.files:
             if key in (listed.name, listed.code):
+                occ = self.occupation(listed)  # validated first: a broken file says so
                 if work_type is None:
-                    if listed.levels:
-                        return Subject(self.occupation(listed), None)
-                    names = "、".join(name for name, _ in listed.work_types)
+                    if occ.levels:
+                        return Subject(occ, None)
+                    names = "、".join(wt.name for wt in occ.work_types)
                     raise RulebookError(f"occupation {occupation!r} needs a work_type: {names}")
-                for name, _ in listed.work_types:
-                    if name == work_type.strip():
-                        return Subject(self.occupation(listed), name)
-                raise RulebookError(f"unknown work_type {work_type!r} for {listed.name}")
+                for wt in occ.work_types:
+                    if wt.name == work_type.strip():
+                        return Subject(occ, wt.name)
+                raise RulebookError(f"unknown work_type {work_type!r} for {occ.name}")
         if work_type is None:
             for listed in self.listing.files:
-                for name, _ in listed.work_types:
-                    if name == key:
-                        return Subject(self.occupation(listed), name)
+                if any(name == key for name, _ in listed.work_types):
+                    occ = self.occupation(listed)
+                    for wt in occ.work_types:
+                        if wt.name == key:
+                            return Subject(occ, wt.name)
         for file, _ in self.listing.broken:  # it may be the one asked for
             load_file(self.folder / file)
         raise RulebookError(f"unknown occupation {occupation!r}")
