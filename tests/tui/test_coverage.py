@@ -8,13 +8,13 @@ from pathlib import Path
 
 import yaml
 from textual.geometry import Region
-from textual.widgets import OptionList
 
 from baokao import i18n
 from baokao.bundled import bundled_trees
 from baokao.coverage import source_titles
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screenshots import make_app, search, wait_ready
+from baokao.tui.widgets.result_list import ResultList
 
 from .helpers import screen_text
 
@@ -29,8 +29,7 @@ async def test_start_screen_names_the_coverage_and_the_source(app: BaokaoApp) ->
         await wait_ready(pilot)
         text = screen_text(app)
         assert f"现有规则涵盖 {len(BUNDLED)} 个职业（来源：《职业技能等级证书报考条件》）" in text
-        results = app.screen.query_one("#results", OptionList)
-        listed = " ".join(str(o.prompt) for o in results.options)
+        listed = " ".join(app.screen.query_one("#results", ResultList).texts())
         assert all(name in listed for name in BUNDLED)  # the list shows them all
 
 

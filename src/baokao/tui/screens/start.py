@@ -90,8 +90,9 @@ class StartScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Focus the search box, so typing filters at once."""
+        """Focus the search box, so typing filters at once; show an index already there."""
         self.query_one("#search", Input).focus()
+        self.call_after_refresh(self._refresh_results)  # (mounted by then)
 
     def watch_index(self, index: SearchIndex | None) -> None:
         """Show the results of the current query against the new index."""
