@@ -585,11 +585,6 @@ def main() -> None:
 
         report(args.level_runs)
 
-    # Picking a level -> first question, and compile times (benchmarks/first_question.py).
-    from first_question import report
-
-    report(args.level_runs)
-
 
 if __name__ == "__main__":
     main()
