@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from baokao import i18n
 from baokao.tui.app import BaokaoApp
+from baokao.tui.screens import preparing
 from baokao.tui.screens.level import LevelScreen
 from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.start import StartScreen
@@ -152,7 +153,7 @@ async def test_a_slow_compile_is_announced_then_the_first_question_shows(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("1")
-        await pilot.pause(app_module.PREPARING_AFTER + 0.2)
+        await pilot.pause(preparing.PREPARING_AFTER + 0.2)
         assert isinstance(app.screen, StartScreen)
         assert "正在准备“公共营养师 · 一级/高级技师”的问题" in screen_text(app)
         assert app.screen.query_one("#results").loading
@@ -169,7 +170,6 @@ async def test_a_long_compile_shows_its_progress_and_esc_cancels_it_for_good(
 ) -> None:
     """The hostile 40-route level (tests/fixtures/forty) compiles for many seconds: its
     progress shows with Esc to cancel; once cancelled, the interview never pops up."""
-    from baokao.tui import app as app_module
     from baokao.tui.screens.preparing import PreparingScreen
 
     forty = Path(__file__).parents[1] / "fixtures" / "forty"
@@ -179,7 +179,7 @@ async def test_a_long_compile_shows_its_progress_and_esc_cancels_it_for_good(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("3")
-        await pilot.pause(app_module.PROGRESS_AFTER + 0.8)
+        await pilot.pause(preparing.PROGRESS_AFTER + 0.8)
         assert isinstance(app.screen, PreparingScreen)
         text = screen_text(app)
         assert "正在准备“四十条途径测试职业 · 三级/高级”的问题" in text

@@ -142,8 +142,7 @@ class Analyser:
             tuple(zip(gs, cs, strict=True))
             for gs, cs in zip(self.getters, self.route_caches, strict=True)
         )
-        # Per level and routes' shapes: the quantities its lines quote, and its judgement
-        # per exactness of those quantities.
+        # Per level and routes' shapes: quantities its lines quote, judgement per exactness.
         self.used_cache: dict[
             tuple[object, ...],
             tuple[int, dict[int, tuple[LevelResult, object, tuple[int, ...]]]],

@@ -50,7 +50,7 @@ from baokao.tui import kinsoku
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
-from baokao.tui.screens.preparing import PreparingScreen
+from baokao.tui.screens.preparing import prepare_in_thread
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 from baokao.tui.search import SearchIndex
@@ -206,55 +206,28 @@ class BaokaoApp(App[None]):
 
     @work(exclusive=True, group="begin")
     async def _begin(self, entry: Entry, choice: LevelChoice) -> None:
-        """Start the interview (waiting for the rule book if it is still loading).
-
-        Compiling a level's question tree can take a second for the larger occupations,
-        so it runs in a thread and the screen stays responsive meanwhile.
-        """
+        """Start the interview (once the rule book is loaded); trees not compiled ahead are
+        compiled in a thread, with a progress that Esc cancels (:func:`prepare_in_thread`)."""
         await self._book_loaded.wait()
         if self.book is None:
             return
         level = None if choice == ALL else int(choice)
-        labels = dict(entry.levels)
-        chosen = _("全部等级") if level is None else translate(labels[level])
+        chosen = _("全部等级") if level is None else translate(dict(entry.levels)[level])
         case = f"{entry.title} · {chosen}"
 
-        cancel = threading.Event()
-        screen = PreparingScreen(case)
+        book = self.book
 
-        def progress(states: int) -> None:  # in the compiling thread
-            if cancel.is_set():
-                raise CompileCancelled
-            screen.states = states
-
-        def busy() -> None:
-            self.start.preparing = _("正在准备“{case}”的问题……").format(case=case)
-
-        def long() -> None:
-            self.push_screen(screen, lambda done: None if done else cancel.set())
+        def start(progress: Progress) -> Session:
+            return _started(book, entry, level, self.today, progress)
 
         from baokao.rulebook import RulebookError
 
-        timers = [self.set_timer(PREPARING_AFTER, busy), self.set_timer(PROGRESS_AFTER, long)]
         try:
-            session = await asyncio.to_thread(
-                _started, self.book, entry, level, self.today, progress
-            )
-        except CompileCancelled:
-            return
+            session = await prepare_in_thread(self, case, start, self.start.set_preparing)
         except RulebookError as exc:  # the occupation's rule file is broken
             self._load_failed(str(exc), False)
             return
-        except asyncio.CancelledError:  # another level was picked: stop this compile too
-            cancel.set()
-            raise
-        finally:
-            for timer in timers:
-                timer.stop()
-            self.start.preparing = ""
-            if screen in self.screen_stack:
-                screen.close(True)
-        if not cancel.is_set():
+        if session is not None:
             self._show(session)
 
     # The interview ---------------------------------------------------------------------
@@ -415,10 +388,6 @@ class BaokaoApp(App[None]):
         yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
 
 
-class CompileCancelled(Exception):
-    """The user cancelled a compile (raised in the compiling thread, from its progress)."""
-
-
 def _started(
     book: Rulebook, entry: Entry, level: int | None, today: date | None, progress: Progress
 ) -> Session:
@@ -439,11 +408,6 @@ def _started(
 #: The longest (in seconds) the loading thread waits for the first results to be drawn
 #: before it imports the rule book's code.
 RESULTS_WAIT = 1.0
-
-#: After how long (in seconds) a level still being compiled is announced on the start screen.
-PREPARING_AFTER = 0.15
-#: After how long (in seconds) a compile still going shows its progress, with Esc to cancel.
-PROGRESS_AFTER = 1.0
 
 #: The longest (in seconds) that showing a question keeps the garbage collector paused.
 GC_PAUSE_LIMIT = 1.0

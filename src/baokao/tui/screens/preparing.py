@@ -9,8 +9,11 @@ not in an interview that appears afterwards.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +24,22 @@ from textual.widgets import Static
 from baokao.i18n import N_, _
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.dialog import Dialog
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from baokao.session import Progress
+
+T = TypeVar("T")
+
+#: After how long (in seconds) a level still being compiled is announced on the start screen.
+PREPARING_AFTER = 0.15
+#: After how long (in seconds) a compile still going shows its progress, with Esc to cancel.
+PROGRESS_AFTER = 1.0
+
+
+class CompileCancelled(Exception):
+    """The user cancelled a compile (raised in the compiling thread, from its progress)."""
 
 
 class PreparingScreen(Dialog[bool]):
@@ -68,3 +87,43 @@ class PreparingScreen(Dialog[bool]):
     def action_cancel(self) -> None:
         """Give up on this compile."""
         self.close(False)
+
+
+async def prepare_in_thread(
+    app: App[Any], case: str, start: Callable[[Progress], T], busy: Callable[[str], None]
+) -> T | None:
+    """Run ``start`` (a compile that reports to the ``Progress`` it is given) in a thread.
+
+    After :data:`PREPARING_AFTER` seconds ``busy`` is told what is being prepared (and
+    ``""`` at the end); after :data:`PROGRESS_AFTER` the progress dialog shows, and Esc
+    there cancels. Returns ``None`` once cancelled: the result never reaches the screen.
+    """
+    cancel = threading.Event()
+    screen = PreparingScreen(case)
+
+    def progress(states: int) -> None:  # in the compiling thread
+        if cancel.is_set():
+            raise CompileCancelled
+        screen.states = states
+
+    def announce() -> None:
+        busy(_("正在准备“{case}”的问题……").format(case=case))
+
+    def long() -> None:
+        app.push_screen(screen, lambda done: None if done else cancel.set())
+
+    timers = [app.set_timer(PREPARING_AFTER, announce), app.set_timer(PROGRESS_AFTER, long)]
+    try:
+        result = await asyncio.to_thread(start, progress)
+    except CompileCancelled:
+        return None
+    except asyncio.CancelledError:  # another level was picked: stop this compile too
+        cancel.set()
+        raise
+    finally:
+        for timer in timers:
+            timer.stop()
+        busy("")
+        if screen in app.screen_stack:
+            screen.close(True)
+    return None if cancel.is_set() else result

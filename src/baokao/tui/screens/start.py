@@ -105,6 +105,10 @@ class StartScreen(Screen[None]):
         if problem:
             self.query_one("#start-count", Static).update(Content(problem))
 
+    def set_preparing(self, text: str) -> None:
+        """Say what is being prepared (``""``: nothing any more)."""
+        self.preparing = text
+
     def watch_preparing(self, preparing: str) -> None:
         """Say what is being prepared, over the results; put the count back after."""
         if not self.is_mounted:
