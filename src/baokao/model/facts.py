@@ -1,21 +1,15 @@
 """The fact registry: every fact a route can depend on, declared once.
 
 Modelled on OpenFisca's ``Variable``, which holds a fact's type, label and legal
-reference together. Each :class:`FactSpec` holds one fact's id and type (years; a choice
-among values; yes/no), its question and help, its choices, what must be known before it
-is asked, the count of years it reveals and the profile contract field it fills. The
-counts of years the routes compare (:data:`QUANTITIES`, with the codes ``T``, ``TT`` …),
-the condition each one answers (:data:`WORK_YEARS`), the consistency rules between
-them (:data:`AT_MOST`) and the labels of the contract's fields in reports and slips
-(:data:`FIELD_LABELS_ZH`) live here too. The evaluator, the compiler, the session, the
-reports and the slip read them from here; nobody spells a code out again.
-
-A question asks exactly one fact of the public profile contract (or a part of one, such
-as the years worked since the highest certificate), so that the answers of any path
-build a :class:`~baokao.model.Profile` and the evaluator stays the single judge. The
-wording lives here, apart from the logic that decides *when* to ask, as GOV.UK
-smart-answers keep wording apart from policy. ``docs/questions.md`` lists the catalogue
-and ``docs/adding-a-condition.md`` says how to add a kind of condition.
+reference together: each :class:`FactSpec` holds a fact's id and type (years; a choice;
+yes/no), its question, help and choices, what must be known before it is asked, the
+count of years it reveals and the profile contract field it fills. Its years part,
+:mod:`baokao.model.quantities`, declares the counts the routes compare (``T``, ``TT`` …),
+their consistency rules and report labels. The evaluator, the compiler, the session,
+the reports and the slip read them here. A question asks one fact of the contract (or a
+part of one), so the answers of any path build a profile and the evaluator stays the
+judge; the wording lives apart from the logic that decides *when* to ask.
+``docs/adding-a-condition.md`` says how to add a kind of condition.
 """
 
 from __future__ import annotations
@@ -37,12 +31,8 @@ class AnswerError(ValueError):
 
 @dataclass(frozen=True)
 class Choice:
-    """One answer a choice question offers.
-
-    A certificate question's answers say which ``level`` they name (``None``: none) and
-    whether the certificate is of a ``related`` occupation, so that a front end can key
-    them by level without reading the values.
-    """
+    """One answer a choice question offers; a certificate question's say the ``level``
+    they name (``None``: none) and if ``related``, for a front end to key them by level."""
 
     value: str
     label: str
