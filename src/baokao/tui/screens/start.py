@@ -73,6 +73,8 @@ class StartScreen(Screen[None]):
         localize_bindings(self)
         #: The occupations of the index, in order (what the rules cover).
         self._names: list[str] = []
+        #: Whether the count line now holds one line (a count of results alone).
+        self._count_one_line = False
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""
@@ -104,6 +106,7 @@ class StartScreen(Screen[None]):
         """Show why the rules could not be loaded."""
         if problem:
             self.query_one("#start-count", Static).update(Content(problem))
+            self._count_one_line = False
 
     def set_preparing(self, text: str) -> None:
         """Say what is being prepared (``""``: nothing any more)."""
@@ -116,6 +119,7 @@ class StartScreen(Screen[None]):
         self.query_one("#results", ResultList).loading = bool(preparing)
         if preparing:
             self.query_one("#start-count", Static).update(Content(preparing))
+            self._count_one_line = False
         else:
             self._refresh_results()
 
@@ -143,6 +147,7 @@ class StartScreen(Screen[None]):
         count = self.query_one("#start-count", Static)
         if not groups:
             count.update(Content(not_covered(shortened(query.strip()), self._names)))
+            self._count_one_line = False
             return
         picks = sum((g.head is not None) + len(g.work_types) for g in groups)
         found = ngettext(
@@ -152,7 +157,11 @@ class StartScreen(Screen[None]):
         ).format(count=picks)
         if not query.strip():  # before a search: what the rules cover, and from where
             found = f"{covered(self._names, self.sources)} · {found}"
-        count.update(Content(found))
+        # A count alone is one line, as the last one was: no need to lay the screen out
+        # again for it (that was most of a key's cost after the search itself).
+        one_line = bool(query.strip())
+        count.update(Content(found), layout=not (one_line and self._count_one_line))
+        self._count_one_line = one_line
 
     def action_move(self, action: str) -> None:
         """Move the highlight in the results while the search box keeps the focus."""
