@@ -15,8 +15,6 @@ import csv
 import io
 from collections.abc import Iterator
 
-from charset_normalizer import from_bytes
-
 from baokao.inputs import BoundedReader, CaseError, Source
 from baokao.limits import MAX_INPUT_BYTES, MAX_ROWS
 
@@ -44,6 +42,8 @@ def detect_encoding(head: bytes, name: str) -> str:
         return "utf-16"
     if _valid_utf8(head):
         return "utf-8"
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     best = from_bytes(head, cp_isolation=_CANDIDATES).best()
     if best is None:
         raise CaseError(f"{name}: not text in UTF-8 or GBK/GB18030 (is it a CSV?)")

@@ -14,9 +14,6 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
-
 from baokao.inputs import CaseError, Source
 from baokao.limits import MAX_ROWS, MAX_XLSX_UNPACKED_BYTES, mib
 
@@ -43,6 +40,9 @@ class XlsxRows:
     """The rows of a workbook's roster sheet, streamed."""
 
     def __init__(self, source: Source) -> None:
+        import openpyxl  # here, not above: `check` of a JSON case never needs it (0.5 s)
+        from openpyxl.utils.exceptions import InvalidFileException
+
         data = source.read_all()
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
