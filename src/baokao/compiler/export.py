@@ -67,8 +67,13 @@ def summary(tree: QuestionTree) -> str:
 def tree_text(tree: QuestionTree, title: str) -> str:
     """The tree as indented text."""
     lines = [f"{title} — {len(tree.level.routes)} 条途径", summary(tree), ""]
+    seen: dict[int, str] = {}  # a fallback tree shares subtrees: each is printed once
 
     def walk(node: Node, indent: str) -> None:
+        if id(node) in seen:
+            lines.append(f"{indent}→ 同 [{seen[id(node)]}]")
+            return
+        seen[id(node)] = node.id
         if isinstance(node, Leaf):
             lines.append(f"{indent}→ {outcome_text(node.outcomes[0])}  [{node.id}]")
             return
@@ -83,7 +88,10 @@ def tree_text(tree: QuestionTree, title: str) -> str:
     return "\n".join(lines)
 
 
-def _node_json(tree: QuestionTree, node: Node) -> dict[str, Any]:
+def _node_json(tree: QuestionTree, node: Node, seen: dict[int, str]) -> dict[str, Any]:
+    if id(node) in seen:  # a subtree a fallback tree shares: printed once, then named
+        return {"id": node.id, "same_as": seen[id(node)]}
+    seen[id(node)] = node.id
     if isinstance(node, Leaf):
         o = node.outcomes[0]
         return {
@@ -112,7 +120,7 @@ def _node_json(tree: QuestionTree, node: Node) -> dict[str, Any]:
                     if b.lo is not None
                     else {"values": list(b.values)}
                 ),
-                "next": _node_json(tree, b.child),
+                "next": _node_json(tree, b.child, seen),
             }
             for b in node.branches
         ],
@@ -128,7 +136,7 @@ def tree_json(tree: QuestionTree, title: str) -> dict[str, Any]:
         "expected_questions": round(tree.expected, 4),
         "optimal_expected": None if tree.optimal is None else round(tree.optimal, 4),
         "worst_questions": tree.worst,
-        "root": _node_json(tree, tree.root),
+        "root": _node_json(tree, tree.root, {}),
     }
 
 
@@ -144,7 +152,11 @@ def tree_mermaid(tree: QuestionTree, title: str) -> str:
     def name(node: Node) -> str:
         return names.setdefault(node.id, f"N{len(names)}")
 
+    drawn: set[int] = set()
     for node in tree.nodes():
+        if id(node) in drawn:  # a subtree a fallback tree shares is drawn once
+            continue
+        drawn.add(id(node))
         if isinstance(node, Leaf):
             label = _mermaid_label(outcome_text(node.outcomes[0]))
             lines.append(f'    {name(node)}(["{label}"])')
