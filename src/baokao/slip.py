@@ -23,7 +23,7 @@ from baokao.evaluator import Verdict
 from baokao.evaluator.outcome import Truth
 from baokao.evaluator.verdict import evaluate_condition
 from baokao.evaluator.years import YearBounds, year_bounds
-from baokao.i18n import N_, T_
+from baokao.i18n import N_, T_, _, listing, translate
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
@@ -209,27 +209,35 @@ def _verdict_md(v: Verdict, slip: Slip, heading: str) -> list[str]:
     if v.status == "qualified":
         routes = met_routes(v)
         for route in routes:
-            lines += [f"依据第 {route.number} 条：", "", f"> {_md(route.text)}", ""]
+            lines += [
+                _("依据第 {number} 条：").format(number=route.number),
+                "",
+                f"> {_md(route.text)}",
+                "",
+            ]
             if route.review:
-                lines += [f"需人工核实：{_md(route.review)}", ""]
-        lines += ["报名请携带：", ""]
-        lines += [f"- {_md(d)}" for d in documents(routes[0], slip.profile)]
+                lines += [_("需人工核实：{text}").format(text=_md(route.review)), ""]
+        lines += [_("报名请携带："), ""]
+        lines += [f"- {_md(translate(d))}" for d in documents(routes[0], slip.profile)]
     elif v.closest is not None:
         route = v.closest.route
         lines += [
-            f"最接近的条件：第 {route.number} 条",
+            _("最接近的条件：第 {number} 条").format(number=route.number),
             "",
             f"> {_md(route.text)}",
             "",
-            "还差：",
+            _("还差："),
             "",
         ]
-        lines += [f"- {_md(line)}" for line in v.unmet]
+        lines += [f"- {_md(translate(line))}" for line in v.unmet]
         when = slip.qualify_dates.get(v.level.number)
         if when is not None:
-            lines += ["", f"若继续工作，预计 {when.isoformat()} 起满足年限要求。"]
+            lines += [
+                "",
+                _("若继续工作，预计 {date} 起满足年限要求。").format(date=when.isoformat()),
+            ]
     else:
-        lines += ["还需人工核实或补充：", ""]
+        lines += [_("还需人工核实或补充："), ""]
         lines += [f"- {_md(fact_zh(f))}" for f in v.unknown]
     return [*lines, ""]
 
@@ -237,44 +245,63 @@ def _verdict_md(v: Verdict, slip: Slip, heading: str) -> list[str]:
 def gap_summary(v: Verdict) -> str:
     """One short line for a level: the routes met, or the closest route and its gaps."""
     if v.status == "qualified":
-        return "符合第 " + "、".join(str(n) for n in v.qualifying) + " 条"
+        return _("符合第 {numbers} 条").format(numbers=listing(v.qualifying))
     if v.closest is not None:
-        return f"第 {v.closest.number} 条：" + "；".join(v.unmet)
-    return "需核实：" + "；".join(fact_zh(f) for f in v.unknown)
+        return _("第 {number} 条：{text}").format(
+            number=v.closest.number, text=_("；").join(translate(u) for u in v.unmet)
+        )
+    return _("需核实：{facts}").format(facts=_("；").join(fact_zh(f) for f in v.unknown))
 
 
 def to_markdown(slip: Slip) -> str:
     """The slip as Markdown."""
     code = f"（{slip.subject.occupation.code}）" if slip.subject.occupation.code else ""
     lines = [
-        "# 报考条件查询结果单",
+        "# " + _("报考条件查询结果单"),
         "",
-        f"- 日期：{slip.day.isoformat()}",
-        f"- 职业（工种）：{_md(slip.subject.title)}{code}",
-        f"- 申报等级：{_md(slip.level_text)}",
+        "- " + _("日期：{date}").format(date=slip.day.isoformat()),
+        "- " + _("职业（工种）：{subject}").format(subject=_md(slip.subject.title) + code),
+        "- " + _("申报等级：{level}").format(level=_md(translate(slip.level_text))),
         "",
     ]
     if slip.all_levels:
         best = slip.highest
-        lines += ["## 各等级结论", ""]
+        lines += ["## " + _("各等级结论"), ""]
         lines.append(
-            f"目前可报考的最高等级：{best.level.label}" if best else "目前还没有可报考的等级。"
+            _("目前可报考的最高等级：{level}").format(level=translate(best.level.label))
+            if best
+            else _("目前还没有可报考的等级。")
         )
-        lines += ["", "| 等级 | 结论 | 符合的条目 / 差距 |", "| --- | --- | --- |"]
+        lines += [
+            "",
+            "| {} | {} | {} |".format(_("等级"), _("结论"), _("符合的条目 / 差距")),
+            "| --- | --- | --- |",
+        ]
         for v in slip.verdicts:
-            lines.append(
-                f"| {_md(v.level.label)} | {STATUS_ZH[v.status]} | {_md(gap_summary(v))} |"
-            )
+            label, status = _md(translate(v.level.label)), _(STATUS_ZH[v.status])
+            lines.append(f"| {label} | {status} | {_md(gap_summary(v))} |")
         lines.append("")
         for v in slip.verdicts:
-            lines += _verdict_md(v, slip, f"### {_md(v.level.label)}：{STATUS_ZH[v.status]}")
+            lines += _verdict_md(
+                v,
+                slip,
+                "### "
+                + _("{level}：{status}").format(
+                    level=_md(translate(v.level.label)), status=_(STATUS_ZH[v.status])
+                ),
+            )
     else:
         only = slip.verdicts[0]
-        lines += _verdict_md(only, slip, f"## 结论：{STATUS_ZH[only.status]}")
-    lines += ["## 回答记录", ""]
-    lines += [f"{i}. {_md(q)} —— {_md(a)}" for i, (q, a) in enumerate(slip.answers, 1)]
+        lines += _verdict_md(
+            only, slip, "## " + _("结论：{status}").format(status=_(STATUS_ZH[only.status]))
+        )
+    lines += ["## " + _("回答记录"), ""]
+    lines += [
+        f"{i}. {_md(translate(q))} —— {_md(translate(a))}"
+        for i, (q, a) in enumerate(slip.answers, 1)
+    ]
     if not slip.answers:
-        lines.append("（无）")
+        lines.append(_("（无）"))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -282,31 +309,38 @@ def to_text(slip: Slip) -> str:
     """The slip as plain text (rule text verbatim, nothing escaped)."""
     code = f"（{slip.subject.occupation.code}）" if slip.subject.occupation.code else ""
     lines = [
-        "报考条件查询结果单",
+        _("报考条件查询结果单"),
         "=" * 18,
-        f"日期：{slip.day.isoformat()}",
-        f"职业（工种）：{slip.subject.title}{code}",
-        f"申报等级：{slip.level_text}",
+        _("日期：{date}").format(date=slip.day.isoformat()),
+        _("职业（工种）：{subject}").format(subject=slip.subject.title + code),
+        _("申报等级：{level}").format(level=translate(slip.level_text)),
         "",
     ]
     if slip.all_levels:
         best = slip.highest
         lines.append(
-            f"目前可报考的最高等级：{best.level.label}" if best else "目前还没有可报考的等级。"
+            _("目前可报考的最高等级：{level}").format(level=translate(best.level.label))
+            if best
+            else _("目前还没有可报考的等级。")
         )
         lines.append("")
     for v in slip.verdicts:
         lines += verdict_lines(slip.subject, v)
         when = slip.qualify_dates.get(v.level.number)
         if when is not None:
-            lines.append(f"  若继续工作，预计 {when.isoformat()} 起满足年限要求。")
+            lines.append(
+                "  " + _("若继续工作，预计 {date} 起满足年限要求。").format(date=when.isoformat())
+            )
         if v.status == "qualified":
-            lines.append("  报名请携带：")
-            lines += [f"    - {d}" for d in documents(met_routes(v)[0], slip.profile)]
+            lines.append("  " + _("报名请携带："))
+            lines += [f"    - {translate(d)}" for d in documents(met_routes(v)[0], slip.profile)]
         lines.append("")
-    lines += ["回答记录：", *[f"  {i}. {q} —— {a}" for i, (q, a) in enumerate(slip.answers, 1)]]
+    lines += [
+        _("回答记录："),
+        *[f"  {i}. {translate(q)} —— {translate(a)}" for i, (q, a) in enumerate(slip.answers, 1)],
+    ]
     if not slip.answers:
-        lines.append("  （无）")
+        lines.append("  " + _("（无）"))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,11 @@ from baokao import i18n
 from baokao.bundled import bundled_trees
 from baokao.cli import main
 from baokao.coverage import source_titles
+from baokao.evaluator import evaluate
 from baokao.model.conditions import AllOf, AnyOf, Condition
+from baokao.model.profile import Profile
 from baokao.rulebook import load_rulebook
+from baokao.slip import Slip, to_markdown, to_text
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screenshots import (
     BEAUTY_QUALIFIED,
@@ -152,4 +156,30 @@ def test_the_check_report_is_english_but_the_official_text(
     out = capsys.readouterr().out
     assert "May apply" in out or "may apply" in out.lower()
     left = sorted(set(chinese_left(out)))
+    assert not left, left
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "profile"),
+    [
+        ("美容师", 4, {"years_this": 6}),
+        ("公共营养师", 2, {"years_this": 10, "certificates": []}),
+        ("公共营养师", 2, {}),
+    ],
+)
+def test_the_slip_is_english_but_the_official_text(
+    name: str, level: int, profile: dict[str, object]
+) -> None:
+    book = load_rulebook(bundled_trees())
+    subject = book.find(name)
+    answers = Profile.model_validate(profile)
+    verdict = evaluate(subject.level(level), answers)
+    slip = Slip(subject, date(2026, 3, 1), (verdict,), False, answers)
+    i18n.set_lang("en")
+    try:
+        texts = [to_text(slip), to_markdown(slip).replace("\\", "")]
+    finally:
+        i18n.set_lang("zh")
+    assert "Certificate eligibility result" in texts[0]
+    left = sorted({c for text in texts for c in chinese_left(text)})
     assert not left, left
