@@ -22,6 +22,7 @@ from baokao.inputs import CaseError, Source, first_problem, parse_json
 from baokao.model.base import Frozen, first_error
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Subject
+from baokao.report import review_readings
 from baokao.rulebook import Rulebook, RulebookError, RuleFileError, find_level
 
 __all__ = ["CaseError", "Checked", "FieldError", "check_all", "load_cases", "resolve"]
@@ -151,6 +152,7 @@ def result_json(checked: Checked, verdict: Verdict) -> dict[str, Any]:
         "closest_route": verdict.closest.number if verdict.closest else None,
         "unmet": list(verdict.unmet),
         "unknown": list(verdict.unknown),
+        "review": review_readings(verdict),  # an addition (issue 12): see the contract
     }
 
 

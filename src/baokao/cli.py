@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from baokao import __version__
@@ -37,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
         "--trees", help="rule folder (default: $BAOKAO_TREES or the bundled trees/)"
     )
     parser.add_argument("--lang", choices=LANGS, default="zh", help="language: zh or en")
+    parser.add_argument(
+        "--db", help="candidate records: a PostgreSQL URL or a SQLite file (default: $BAOKAO_DB)"
+    )
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser(
@@ -75,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--public-url", default=None, help="the address browsers use")
     serve.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
+    records = sub.add_parser("records", help="export the candidate records (CSV or xlsx)")
+    records.add_argument("--since", type=_day, help="only records from this date (YYYY-MM-DD)")
+    records.add_argument("--format", choices=("csv", "xlsx"), default=None)
+    records.add_argument("--out", type=Path, help="output file (default: CSV on stdout)")
+    records.add_argument("--db", dest="sub_db", help=argparse.SUPPRESS)
     for command in sub.choices.values():  # --lang, like --trees, also after the command
         command.add_argument("--lang", dest="sub_lang", choices=LANGS, help=argparse.SUPPRESS)
     return parser
@@ -83,6 +92,13 @@ def _parser() -> argparse.ArgumentParser:
 def _lang(args: argparse.Namespace) -> Lang:
     chosen: Lang = getattr(args, "sub_lang", None) or args.lang
     return chosen
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def _trees(args: argparse.Namespace) -> str | None:
@@ -196,11 +212,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.host, args.port, _lang(args), _trees(args), args.public_url)
 
 
+def cmd_records(args: argparse.Namespace) -> int:
+    """Run ``baokao records``: export the records (``--since`` a date)."""
+    from baokao.records import open_store
+    from baokao.records.export import to_csv, write_export
+
+    fmt = args.format or ("xlsx" if args.out and args.out.suffix == ".xlsx" else "csv")
+    if fmt == "xlsx" and args.out is None:
+        raise ValueError("xlsx needs --out FILE (a workbook cannot go to the terminal)")
+    store = open_store(getattr(args, "sub_db", None) or args.db)
+    try:
+        found = store.find(since=args.since, limit=1_000_000)
+    finally:
+        store.close()
+    if args.out is None:
+        sys.stdout.write(to_csv(found))
+        return 0
+    try:
+        write_export(found, args.out, fmt)
+    except OSError as exc:
+        raise ValueError(f"{args.out}: cannot be written: {exc.strerror or exc}") from None
+    print(f"{len(found)} record(s) -> {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the terminal UI."""
+    from baokao.records import is_shared, open_store
     from baokao.tui.app import run
 
-    return run(trees=_trees(args), lang=_lang(args))
+    # A shared server that cannot be reached is refused before the UI starts (one line,
+    # exit 2); a local file that cannot be used is reported on screen, records off.
+    store = open_store(args.db) if is_shared(args.db) else None
+    return run(trees=_trees(args), lang=_lang(args), db=args.db, store=store)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lint": cmd_lint,
         "tree": cmd_tree,
         "serve": cmd_serve,
+        "records": cmd_records,
     }
     try:
         code = commands.get(args.command, cmd_ui)(args)

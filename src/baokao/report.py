@@ -25,6 +25,21 @@ def fact_zh(fact: str) -> str:
     return translate(field_label(fact))
 
 
+def rests_on(verdict: Verdict) -> tuple[Route, ...]:
+    """The routes a verdict rests on: those met, else the closest one, else none."""
+    if verdict.qualifying:
+        return tuple(r.route for r in verdict.routes if r.truth is Truth.MET)
+    return (verdict.closest.route,) if verdict.closest is not None else ()
+
+
+def review_readings(verdict: Verdict) -> list[dict[str, object]]:
+    """The 需人工核实 readings a verdict rests on (``check --json``'s ``review``).
+
+    Empty when the verdict rests only on routes read literally.
+    """
+    return [{"route": r.number, "reading": r.review} for r in rests_on(verdict) if r.review]
+
+
 def route_block(route: Route) -> list[str]:
     """The route's number and verbatim text, and its review note if it has one."""
     lines = ["  " + _("第 {number} 条：{text}").format(number=route.number, text=route.text)]

@@ -67,6 +67,8 @@ def _level_data(level: Level) -> dict[str, Any]:
 def dump_occupation(occupation: Occupation) -> str:
     """The YAML text of one occupation's rule file (deterministic)."""
     data: dict[str, Any] = {"code": occupation.code, "name": occupation.name}
+    if occupation.source is not None:
+        data["source"] = occupation.source.model_dump(exclude_none=True)
     if occupation.notes:
         data["notes"] = list(occupation.notes)
     if occupation.levels:

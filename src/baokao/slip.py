@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baokao.evaluator import Verdict
@@ -62,7 +61,6 @@ _WORK_AFTER_PROOF = T_(
     "工作年限证明（注明取得证书后从事{scope}工作的起止时间）", scope=_SCOPE.values()
 )
 _TRAINING = T_("本职业{level}正规培训{credential}", level=LEVEL_LABELS.values())
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s·]+')
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
 
@@ -80,6 +78,31 @@ class Slip:
     answers: tuple[tuple[str, str], ...] = ()
     #: Level number -> the date its closest route will be met, where only years are missing.
     qualify_dates: Mapping[int, date] = field(default_factory=dict)
+    #: The candidate's name and 身份证 number, when given at the desk.
+    name: str = ""
+    id_number: str = ""
+
+    @property
+    def source(self) -> str:
+        """The rules applied, as cited on the slip."""
+        cited = self.subject.occupation.source
+        return cited.cite() if cited else _("本程序所附规则文件（未注明来源）")
+
+    def header(self) -> list[str]:
+        """The slip's opening lines (candidate, date, subject, level, source)."""
+        code = f"（{self.subject.occupation.code}）" if self.subject.occupation.code else ""
+        lines = []
+        if self.name:
+            lines.append(_("考生：{name}").format(name=self.name))
+        if self.id_number:
+            lines.append(_("身份证号：{number}").format(number=self.id_number))
+        return [
+            *lines,
+            _("日期：{date}").format(date=self.day.isoformat()),
+            _("职业（工种）：{subject}").format(subject=self.subject.title + code),
+            _("申报等级：{level}").format(level=translate(self.level_text)),
+            _("依据：{source}").format(source=self.source),
+        ]
 
     @property
     def level_text(self) -> str:
@@ -93,8 +116,8 @@ class Slip:
         return min(open_, key=lambda v: v.level.number) if open_ else None
 
     @classmethod
-    def from_session(cls, session: Session) -> Slip:
-        """The slip of a finished interview.
+    def from_session(cls, session: Session, name: str = "", id_number: str = "") -> Slip:
+        """The slip of a finished interview (of the candidate named, if given).
 
         Raises:
             ValueError: while the interview still has questions.
@@ -118,16 +141,20 @@ class Slip:
                 dates[outcome.verdict.level.number] = outcome.qualify_date
             all_levels = False
         return cls(
-            session.subject, session.today, verdicts, all_levels, session.profile, answers, dates
+            session.subject,
+            session.today,
+            verdicts,
+            all_levels,
+            session.profile,
+            answers,
+            dates,
+            name,
+            id_number,
         )
 
 
-@dataclass(frozen=True)
-class SavedSlip:
-    """The two files a slip was written to."""
-
-    markdown: Path
-    text: Path
+#: The last word of every slip: the table is applied by the assessment body, not by us.
+REVIEW_NOTE = N_("本结果单依据上述报考条件自动生成，仅供参考；能否报考，以评价机构审核为准。")
 
 
 def met_routes(verdict: Verdict) -> tuple[Route, ...]:
@@ -255,15 +282,7 @@ def gap_summary(v: Verdict) -> str:
 
 def to_markdown(slip: Slip) -> str:
     """The slip as Markdown."""
-    code = f"（{slip.subject.occupation.code}）" if slip.subject.occupation.code else ""
-    lines = [
-        "# " + _("报考条件查询结果单"),
-        "",
-        "- " + _("日期：{date}").format(date=slip.day.isoformat()),
-        "- " + _("职业（工种）：{subject}").format(subject=_md(slip.subject.title) + code),
-        "- " + _("申报等级：{level}").format(level=_md(translate(slip.level_text))),
-        "",
-    ]
+    lines = ["# " + _("报考条件查询结果单"), "", *[f"- {_md(line)}" for line in slip.header()], ""]
     if slip.all_levels:
         best = slip.highest
         lines += ["## " + _("各等级结论"), ""]
@@ -302,20 +321,13 @@ def to_markdown(slip: Slip) -> str:
     ]
     if not slip.answers:
         lines.append(_("（无）"))
+    lines += ["", f"**{_(REVIEW_NOTE)}**"]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def to_text(slip: Slip) -> str:
     """The slip as plain text (rule text verbatim, nothing escaped)."""
-    code = f"（{slip.subject.occupation.code}）" if slip.subject.occupation.code else ""
-    lines = [
-        _("报考条件查询结果单"),
-        "=" * 18,
-        _("日期：{date}").format(date=slip.day.isoformat()),
-        _("职业（工种）：{subject}").format(subject=slip.subject.title + code),
-        _("申报等级：{level}").format(level=translate(slip.level_text)),
-        "",
-    ]
+    lines = [_("报考条件查询结果单"), "=" * 18, *slip.header(), ""]
     if slip.all_levels:
         best = slip.highest
         lines.append(
@@ -341,39 +353,5 @@ def to_text(slip: Slip) -> str:
     ]
     if not slip.answers:
         lines.append("  " + _("（无）"))
+    lines += ["", _(REVIEW_NOTE)]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def default_folder() -> Path:
-    """Where slips go unless the user picks another folder: ``Documents/baokao``."""
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir()) / "baokao"
-
-
-def file_stem(slip: Slip) -> str:
-    """A readable file name stem: date, subject and level, safe on every system."""
-    level = "全部等级" if slip.all_levels else slip.verdicts[0].level.label.split("/")[0]
-    return _UNSAFE.sub("-", f"{slip.day.isoformat()}-{slip.subject.title}-{level}").strip("-")
-
-
-def write_slip(slip: Slip, folder: Path) -> SavedSlip:
-    """Write the slip as ``<stem>.md`` and ``<stem>.txt`` in ``folder`` (created if needed).
-
-    An existing slip is never overwritten: a second one the same day gets ``-2``, and so on.
-
-    Raises:
-        OSError: when the folder cannot be created or written.
-    """
-    folder = folder.expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
-    stem, n = file_stem(slip), 1
-    while True:
-        name = stem if n == 1 else f"{stem}-{n}"
-        md, txt = folder / f"{name}.md", folder / f"{name}.txt"
-        if not md.exists() and not txt.exists():
-            break
-        n += 1
-    md.write_text(to_markdown(slip), encoding="utf-8")
-    txt.write_text(to_text(slip), encoding="utf-8")
-    return SavedSlip(md, txt)

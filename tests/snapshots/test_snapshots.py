@@ -24,6 +24,9 @@ SCENES: dict[str, shots.Scene] = {
     "answers": shots.scene_answers,
     "change": shots.scene_change,
     "save": shots.scene_save,
+    "history": shots.scene_history,
+    "candidate": shots.scene_candidate,
+    "quit": shots.scene_quit,
 }
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
@@ -46,7 +49,7 @@ def test_too_small_notice(snap_compare: Compare) -> None:
     assert snap_compare(shots.make_app(), terminal_size=(60, 20), run_before=shots.scene_too_small)
 
 
-@pytest.mark.parametrize("scene", ["start", "not_qualified"])
+@pytest.mark.parametrize("scene", ["start", "not_qualified", "history"])
 def test_english(snap_compare: Compare, scene: str) -> None:
     app = shots.make_app(lang="en")
     assert snap_compare(app, terminal_size=(80, 24), run_before=SCENES[scene])

@@ -170,7 +170,10 @@ async def test_saving_into_a_bad_folder_explains_and_stays(app: BaokaoApp, tmp_p
 async def test_next_candidate_clears_everything_in_one_key(app: BaokaoApp) -> None:
     async with app.run_test() as pilot:
         await run_candidate(pilot, BEAUTY_QUALIFIED)
-        await pilot.press("n")
+        await pilot.press("n")  # N is 否 on the question before: here it does nothing
+        await pilot.pause()
+        assert isinstance(app.screen, ResultScreen)
+        await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert app.session is None

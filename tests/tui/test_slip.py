@@ -11,7 +11,8 @@ from baokao.evaluator import evaluate
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route, Subject
 from baokao.rulebook import BUNDLED_TREES, Rulebook, load_rulebook
-from baokao.slip import ID_DOCUMENT, Slip, documents, file_stem, to_markdown, to_text, write_slip
+from baokao.slip import ID_DOCUMENT, Slip, documents, to_markdown, to_text
+from baokao.slip_files import file_stem, write_slip
 
 DAY = date(2025, 3, 1)
 
@@ -181,3 +182,34 @@ def test_slip_of_an_unfinished_session_is_refused(book: Rulebook) -> None:
 
     with pytest.raises(ValueError):
         Slip.from_session(Session.start(book.find("美容师"), 4, DAY))
+
+
+def test_a_failed_write_leaves_no_file_behind(tmp_path: Path) -> None:
+    # A real failure, in a child process: files may not grow past 4 KB there, so the
+    # Markdown and text slips are written and the PDF (larger) fails with EFBIG.
+    import subprocess
+    import sys
+
+    script = f"""
+import resource, signal, sys
+from pathlib import Path
+from baokao.evaluator import evaluate
+from baokao.model.profile import Profile
+from baokao.rulebook import load_rulebook
+from baokao.slip import Slip
+from baokao.slip_files import write_slip
+from datetime import date
+subject = load_rulebook().find("美容师")
+profile = Profile(years_this=6)
+slip = Slip(subject, date(2025, 3, 1), (evaluate(subject.level(4), profile),), False, profile)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+try:
+    write_slip(slip, Path({str(tmp_path)!r}))
+except OSError as exc:
+    print(exc.errno)
+    sys.exit(3)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 3, done.stderr
+    assert list(tmp_path.iterdir()) == []  # neither the .md nor the .txt was left

@@ -48,6 +48,7 @@ def test_json_output_is_the_contract(tmp_path: Path, capsys: pytest.CaptureFixtu
             "closest_route": None,
             "unmet": [],
             "unknown": [],
+            "review": [],
         }
     ]
 
@@ -201,9 +202,9 @@ def test_broken_rule_file_names_file_and_place(
     )
     cases = write(tmp_path, {"occupation": "美容师", "profile": {}})
     code, _, err = run(capsys, "check", str(cases), "--trees", str(own))
-    assert (
-        code == 2 and "美容师.yaml: line 17: 五级/初级, route 2, condition 1 (apprentice):" in err
-    )
+    line = text.splitlines().index("    - kind: apprenticeship") + 1
+    where = f"美容师.yaml: line {line}: 五级/初级, route 2, condition 1 (apprentice):"
+    assert code == 2 and where in err
     assert "(levels[0].routes[1].conditions[0])" in err
     (own / "美容师.yaml").write_text("code: [unclosed\n", encoding="utf-8")
     code, _, err = run(capsys, "check", str(cases), "--trees", str(own))
@@ -218,3 +219,31 @@ def test_import_and_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0 and "13 occupation/工种 entries, 42 levels, 145 routes, 0 unparsed" in out
     code, out, _ = run(capsys, "lint", "--trees", str(tmp_path))
     assert code == 0 and out.strip().endswith(f"0 finding(s) in {tmp_path}")
+
+
+def test_review_lists_the_readings_a_verdict_rests_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 劳动关系协调员 三级 route 4 rests on a reviewed reading (需人工核实); route 1 does not.
+    base = {"occupation": "劳动关系协调员", "level": "三级"}
+    by_route_4 = {
+        "years_this": 0,
+        "years_related": 2,
+        "education": [{"school": "大学本科", "specialty": "this", "status": "graduated"}],
+        "certificates": [
+            {"level": 4, "occupation": "related", "years_after": 0, "years_after_related": 2}
+        ],
+    }
+    cases = [
+        {**base, "id": "r4", "profile": by_route_4},
+        {**base, "id": "plain", "profile": {"years_this": 10, "years_related": 0}},
+    ]
+    code, out, err = run(capsys, "check", str(write(tmp_path, cases)), "--json")
+    assert (code, err) == (0, "")
+    results = {r["id"]: r for r in json.loads(out)}
+    assert 4 in results["r4"]["qualifying_routes"]
+    (reading,) = results["r4"]["review"]
+    assert reading["route"] == 4
+    assert "以评价机构的解释为准" in reading["reading"]
+    assert reading["reading"].isascii() is False and "Read literally" not in reading["reading"]
+    assert results["plain"]["review"] == []

@@ -89,7 +89,9 @@ def test_unreviewed_placement_is_reported() -> None:
 
 def test_reading_override_marks_the_route_for_review() -> None:
     route = load_rulebook().find("劳动关系协调员").level(3).route(4)
-    assert route.review and "需人工核实" in route.review
+    # The note a counsellor reads (the reading's `note`), not the developers' reason.
+    assert route.review and "请核对考生所持证书的职业和等级" in route.review
+    assert "Read literally" not in route.review
 
 
 HEADER = "职业技能等级证书报考条件\n\n职业编码\t职业\t工种\t职业等级\t报考条件\t价格\t备注\n"

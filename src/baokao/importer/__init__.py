@@ -11,7 +11,7 @@ from baokao.importer.build import BuildError, FileReview, ImportReport, build
 from baokao.importer.overrides import Overrides, OverridesError, load_overrides
 from baokao.importer.raw import RawSubject
 from baokao.importer.table import LayoutError, read_table
-from baokao.model.rules import Occupation
+from baokao.model.rules import Occupation, RuleSource
 
 DEFAULT_SOURCE = bundled_sources()
 
@@ -71,10 +71,14 @@ def import_texts(
     """
     subjects: list[RawSubject] = []
     reviews: list[FileReview] = []
+    sources: dict[str, RuleSource] = {}
     for name, text in texts:
         try:
             if is_table(text):
-                subjects.extend(read_table(text))
+                read = read_table(text)
+                subjects.extend(read)
+                heading = next((line.strip() for line in text.splitlines() if line.strip()), "")
+                sources.update((s.name, RuleSource(title=heading)) for s in read if s.name)
             else:
                 from baokao.importer.standard import read_section
 
@@ -87,7 +91,9 @@ def import_texts(
             raise LayoutError(f"{name}: {exc}") from None
     occupations, report = build(subjects, overrides)
     report.files = reviews
-    return occupations, report
+    # The source is the heading the rows were printed under (the rule file cites it).
+    cited = [o.model_copy(update={"source": sources.get(o.name, o.source)}) for o in occupations]
+    return cited, report
 
 
 def _stem_name(name: str) -> str | None:

@@ -157,7 +157,7 @@ def _levels(
                     report.unparsed.append(
                         f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}{why}"
                     )
-            reasons = [x.reason for x in readings] + r.review
+            reasons = [x.note or x.reason for x in readings] + r.review
             review = " ".join(dict.fromkeys(reasons)) or None
             routes.append(
                 Route(

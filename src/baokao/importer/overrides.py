@@ -34,6 +34,9 @@ class Reading(Frozen):
     phrase: str
     read_as: str
     reason: str = Field(min_length=1)
+    #: What a counsellor is told on the slip (需人工核实), in Chinese; the reason is
+    #: the developers' account of the decision.
+    note: str | None = Field(default=None, min_length=1)
 
 
 class Overrides(Frozen):

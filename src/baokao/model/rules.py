@@ -98,11 +98,30 @@ class WorkType(Frozen):
         return _distinct_levels(value)
 
 
+class RuleSource(Frozen):
+    """Where a rule file's text comes from, as the slip cites it.
+
+    Held in the rule file (never guessed by code): the title of the table or standard as
+    printed in its heading, and the issuing body and year where the source names them.
+    """
+
+    title: str = Field(min_length=1)
+    issuer: str | None = None
+    year: int | None = Field(default=None, ge=1949, le=2100)
+
+    def cite(self) -> str:
+        """The source as one line: ``《title》（issuer，year 年）``."""
+        parts = [p for p in (self.issuer, f"{self.year} 年" if self.year else None) if p]
+        return f"《{self.title}》" + (f"（{'，'.join(parts)}）" if parts else "")
+
+
 class Occupation(Frozen):
     """An occupation as the source table lists it."""
 
     code: str | None = None
     name: str
+    #: The table or standard the routes were read from (optional, for older files).
+    source: RuleSource | None = None
     notes: tuple[str, ...] = ()
     levels: tuple[Level, ...] = ()
     work_types: tuple[WorkType, ...] = ()

@@ -40,15 +40,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang, translate
 from baokao.listing import pinyin_syllables, read_listing, save_cache, trees_dir
 from baokao.tui import kinsoku
+from baokao.tui.desk_app import DeskApp
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
+from baokao.tui.screens.history import HistoryScreen
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import prepare_in_thread
 from baokao.tui.screens.start import StartScreen
@@ -56,14 +58,14 @@ from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 from baokao.tui.search import SearchIndex
 
 if TYPE_CHECKING:
+    from baokao.records import RecordStore
     from baokao.rulebook import Rulebook
     from baokao.session import Answer, Progress, Session
-    from baokao.slip import SavedSlip
     from baokao.tui.screens.question import QuestionScreen
     from baokao.tui.search import Entry
 
 
-class BaokaoApp(App[None]):
+class BaokaoApp(DeskApp):
     """报考: may this candidate apply, by which route, and how close are they?"""
 
     CSS_PATH = "app.tcss"
@@ -71,9 +73,12 @@ class BaokaoApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", N_("退出"), priority=True),
-        # Shown in the footer by the screens where it matters (N on the result screens).
-        Binding("ctrl+n", "next_candidate", N_("下一位"), show=False, priority=True),
+        # Offered while a candidate is being seen (see check_action); never plain N,
+        # which is 否 on a question and would leave the result at a second press.
+        Binding("ctrl+n", "next_candidate", N_("下一位"), priority=True),
         Binding("ctrl+c", "quit", show=False, priority=True),
+        Binding("f3", "candidate", N_("考生"), key_display="F3"),
+        Binding("f4", "history", N_("历史"), key_display="F4"),
     ]
 
     def __init__(
@@ -83,6 +88,9 @@ class BaokaoApp(App[None]):
         today: date | None = None,
         slip_dir: Path | None = None,
         manage_gc: bool = False,
+        db: str | None = None,
+        store: RecordStore | None = None,
+        prefs: Path | None = None,
     ) -> None:
         """Create the app.
 
@@ -95,6 +103,9 @@ class BaokaoApp(App[None]):
                 garbage collector while a question is drawn (see the module's text).
                 Only for an app that has its process to itself: in a shared one (the
                 tests) freezing would also keep the other apps' garbage forever.
+            db: The candidate records (default: ``$BAOKAO_DB`` or the data folder's file).
+            store: Records already opened (a shared server, checked by the CLI).
+            prefs: The settings file remembered across runs (default: the config folder).
         """
         set_lang(lang)
         super().__init__()
@@ -103,7 +114,6 @@ class BaokaoApp(App[None]):
         self.trees = trees
         self.lang = lang
         self.today = today
-        self.slip_dir = slip_dir
         self.manage_gc = manage_gc
         self.title = _("报考条件查询")
         self.index: SearchIndex | None = None
@@ -112,6 +122,7 @@ class BaokaoApp(App[None]):
         self.start = StartScreen()
         self._book_loaded = asyncio.Event()
         self._results_drawn = threading.Event()
+        self.init_desk(db, store, prefs, slip_dir)
 
     # Startup -------------------------------------------------------------------------
 
@@ -122,6 +133,7 @@ class BaokaoApp(App[None]):
     def on_mount(self) -> None:
         """Read the rules in the background, while the start screen is drawn."""
         self.run_worker(self._read_rules, thread=True, exclusive=True, group="load")
+        self.call_after_refresh(self.open_records)
         self._check_size()
 
     def _read_rules(self) -> None:
@@ -249,6 +261,7 @@ class BaokaoApp(App[None]):
 
         answered_before = self.session is not None and bool(self.session.answers)
         self.session = session
+        self.desk.moved(session)
         if bool(session.answers) != answered_before:  # "your answers" comes or goes
             self.refresh_bindings()
         current = self._case_screen()
@@ -264,6 +277,7 @@ class BaokaoApp(App[None]):
             new = AllLevelsScreen(session)
         else:
             new = ResultScreen(session)
+        self.dress(new)
         if current is None:
             self.push_screen(new)
         elif self.screen is current:
@@ -291,10 +305,6 @@ class BaokaoApp(App[None]):
         """An answer was accepted: show the next question or the outcome."""
         self._show(message.session)
 
-    def _pop_to(self, screen: Screen[None]) -> None:
-        while len(self.screen_stack) > 1 and self.screen is not screen:
-            self.pop_screen()
-
     # Actions shared by the screens -----------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -304,8 +314,12 @@ class BaokaoApp(App[None]):
             if session is None:
                 return False
             return bool(session.answers) if action == "answers" else True
-        if action == "save":
+        if action in ("save", "print"):
             return session is not None and session.outcome is not None
+        if action in ("candidate", "next_candidate"):
+            return session is not None
+        if action == "history":
+            return not self.screen.is_modal and not isinstance(self.screen, HistoryScreen)
         return True
 
     async def action_back(self) -> None:
@@ -343,35 +357,6 @@ class BaokaoApp(App[None]):
 
         self.push_screen(AnswersScreen(session), picked)
 
-    def action_save(self) -> None:
-        """Ask for a folder and save the slip there."""
-        from baokao.slip import Slip, default_folder
-        from baokao.tui.screens.save import SaveScreen
-
-        if self.session is None or self.session.outcome is None:
-            return
-        screen = self._case_screen()
-
-        def saved(files: SavedSlip | None) -> None:
-            if files is None:
-                return
-            self.slip_dir = files.markdown.parent
-            if screen is not None and hasattr(screen, "saved"):
-                screen.saved = files.markdown
-            self.notify(
-                _("结果单已保存：{path}（及同名 .txt）").format(path=str(files.markdown)),
-                markup=False,
-            )
-
-        folder = self.slip_dir or default_folder()
-        self.push_screen(SaveScreen(Slip.from_session(self.session), folder), saved)
-
-    def action_next_candidate(self) -> None:
-        """Forget everything about this candidate and go back to an empty search."""
-        self.session = None
-        self._pop_to(self.start)
-        self.start.reset()
-
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The main actions in the command palette (Ctrl+P), then Textual's own."""
         if self.check_action("save", ()):
@@ -384,6 +369,15 @@ class BaokaoApp(App[None]):
             yield SystemCommand(_("返回上一题"), _("撤销最后一个回答"), self.action_back)
         yield SystemCommand(
             _("下一位考生"), _("清空当前查询，回到职业搜索"), self.action_next_candidate
+        )
+        if self.check_action("print", ()):
+            yield SystemCommand(_("打印结果单"), _("保存结果单并发送到打印机"), self.action_print)
+        if self.check_action("candidate", ()):
+            yield SystemCommand(_("考生信息"), _("填写考生姓名和身份证号"), self.action_candidate)
+        yield SystemCommand(
+            _("历史记录（今日 / 历史）"),
+            _("今日和以往的考生：打开结果、继续未完成的问答、重印、删除、导出"),
+            self.action_history,
         )
         yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
 
@@ -419,7 +413,12 @@ GC_PAUSE_LIMIT = 1.0
 SWITCH_INTERVAL = 0.001
 
 
-def run(trees: str | Path | None = None, lang: Lang = "zh") -> int:
+def run(
+    trees: str | Path | None = None,
+    lang: Lang = "zh",
+    db: str | None = None,
+    store: RecordStore | None = None,
+) -> int:
     """Start the terminal UI (what ``baokao`` with no command does).
 
     The app has the process to itself here, so this also makes the process-wide
@@ -431,6 +430,9 @@ def run(trees: str | Path | None = None, lang: Lang = "zh") -> int:
         has then printed the error), so that a script or a kiosk sees the failure.
     """
     sys.setswitchinterval(SWITCH_INTERVAL)
-    app = BaokaoApp(trees=trees, lang=lang, manage_gc=True)
-    app.run()
+    app = BaokaoApp(trees=trees, lang=lang, manage_gc=True, db=db, store=store)
+    try:
+        app.run()
+    finally:
+        app.desk.close()  # every answer given is written before the process ends
     return app.return_code or 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -31,9 +32,22 @@ Script = Mapping[str, str]
 Scene = Callable[[Pilot[None]], Awaitable[None]]
 
 
-def make_app(lang: str = "zh", slip_dir: Path = SLIP_DIR) -> BaokaoApp:
-    """The app as the scenes and tests run it: bundled rules, fixed date."""
-    return BaokaoApp(lang="en" if lang == "en" else "zh", today=TODAY, slip_dir=slip_dir)
+def make_app(
+    lang: str = "zh", slip_dir: Path = SLIP_DIR, db: str | None = None, prefs: Path | None = None
+) -> BaokaoApp:
+    """The app as the scenes and tests run it: bundled rules, fixed date.
+
+    Records and settings go to a fresh temporary folder unless given, never to the
+    user's own.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="baokao-app-"))
+    return BaokaoApp(
+        lang="en" if lang == "en" else "zh",
+        today=TODAY,
+        slip_dir=slip_dir,
+        db=db or str(folder / "records.sqlite3"),
+        prefs=prefs or folder / "settings.json",
+    )
 
 
 def app_of(pilot: Pilot[None]) -> BaokaoApp:
@@ -46,6 +60,7 @@ def app_of(pilot: Pilot[None]) -> BaokaoApp:
 async def wait_ready(pilot: Pilot[None]) -> None:
     """Wait until the rules are loaded (search index, pinyin and rule book)."""
     await app_of(pilot).rules_loaded()
+    await app_of(pilot).records_settled()
     await pilot.pause()
 
 
@@ -191,6 +206,95 @@ async def scene_save(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+#: The records the history scene lists: three today (one unfinished), one the day before.
+SAMPLE_RECORDS = (
+    (
+        "张三",
+        "11010519491231002X",
+        "美容师",
+        None,
+        4,
+        "四级/中级",
+        "qualified",
+        "符合报考条件（第 2 条）",
+        "09:05",
+        1,
+    ),
+    ("李四", "", "美容师", None, 4, "四级/中级", "not_qualified", "暂不符合报考条件", "09:40", 1),
+    ("王五", "", "公共营养师", None, 2, "二级/技师", "unfinished", "", "10:15", 1),
+    (
+        "",
+        "",
+        "保健按摩师",
+        "脊柱按摩师",
+        4,
+        "四级/中级",
+        "not_qualified",
+        "暂不符合报考条件",
+        "16:20",
+        0,
+    ),
+)
+
+
+def fill_records(app: BaokaoApp) -> None:
+    """Write :data:`SAMPLE_RECORDS` into the app's records (fixed times, so pictures agree)."""
+    from datetime import datetime, timedelta
+
+    from baokao.records import Record
+
+    store = app.desk.store
+    assert store is not None
+    for n, (name, number, occ, wt, level, label, status, verdict, hhmm, on_day) in enumerate(
+        SAMPLE_RECORDS
+    ):
+        day = TODAY - timedelta(days=1 - on_day)
+        when = datetime.fromisoformat(f"{day.isoformat()}T{hhmm}:00").astimezone()
+        answers = (("years_this", 10.0), ("years_this_continuous", 10.0), ("cert_this", "3"))
+        store.save(
+            Record(
+                id=f"sample-{n}",
+                occupation=occ,
+                work_type=wt,
+                level=level,
+                level_label=label,
+                day=day,
+                answers=answers if status == "unfinished" else (("years_this", 6.0),),
+                status=status,  # type: ignore[arg-type]
+                verdict=verdict,
+                route=2 if status == "qualified" else None,
+                name=name,
+                id_number=number,
+                created=when,
+                updated=when,
+            )
+        )
+
+
+async def scene_history(pilot: Pilot[None]) -> None:
+    """今日 / 历史: three candidates today (one unfinished) and one the day before."""
+    await wait_ready(pilot)
+    fill_records(app_of(pilot))
+    await pilot.press("f4")
+    await pilot.pause()
+
+
+async def scene_candidate(pilot: Pilot[None]) -> None:
+    """The candidate's name and ID number, with a wrong check digit refused."""
+    await run_candidate(pilot, BEAUTY_QUALIFIED)
+    await pilot.press("f3")
+    await pilot.pause()
+    await pilot.press(*"张三", "enter", *"110105194912310021", "enter")
+    await pilot.pause()
+
+
+async def scene_quit(pilot: Pilot[None]) -> None:
+    """Ctrl+Q in the middle of an interview: it is saved as 未完成."""
+    await run_candidate(pilot, NUTRITION_SHORT, stop_at="cert_this")
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+
+
 async def scene_too_small(pilot: Pilot[None]) -> None:
     """The notice shown in a terminal smaller than 80×24."""
     await wait_ready(pilot)
@@ -203,6 +307,7 @@ SHOTS: dict[str, tuple[Scene, tuple[int, int]]] = {
     "qualified": (scene_qualified, (100, 30)),
     "not-qualified": (scene_not_qualified, (100, 30)),
     "all-levels": (scene_all_levels, (100, 32)),
+    "history": (scene_history, (100, 30)),
 }
 
 

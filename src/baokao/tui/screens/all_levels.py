@@ -109,6 +109,8 @@ class AllLevelsScreen(Screen[None]):
 
     #: Where the slip was last saved (shown under the result); set by the app.
     saved: var[Path | None] = var(None)
+    #: The candidate's name and ID number line (or how to enter them); set by the app.
+    candidate: var[str] = var("")
 
     def __init__(self, session: Session) -> None:
         """Show the outcome of ``session`` (which must be finished, for all levels)."""
@@ -134,6 +136,7 @@ class AllLevelsScreen(Screen[None]):
             yield VerdictView(id="all-verdict")
             yield AnswersView(id="r-answers")
         yield Static("", id="r-saved")
+        yield Static(Content(self.candidate), id="r-candidate")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -185,11 +188,16 @@ class AllLevelsScreen(Screen[None]):
         else:
             detail.scroll_page_up()
 
+    def watch_candidate(self, line: str) -> None:
+        """Show whose result this is (compose shows the line set before)."""
+        for shown in self.query("#r-candidate").results(Static):
+            shown.update(Content(line))
+
     def watch_saved(self, saved: Path | None) -> None:
         """Show where the slip went."""
         line = self.query_one("#r-saved", Static)
         line.update(
-            Content(_("结果单已保存：{path}（及同名 .txt）").format(path=str(saved)))
+            Content(_("结果单已保存：{path}（及同名 .txt、.pdf）").format(path=str(saved)))
             if saved
             else ""
         )

@@ -2,8 +2,9 @@
 
 The verdict is the first thing on screen, in colour and words; the route text and the
 documents (or the gaps and the date) follow in a scrolling body that has the focus,
-so ↑↓/PgUp/PgDn reach everything. S saves the slip, N starts the next candidate,
-F2 changes an answer, Esc goes back to the last question: all app actions.
+so ↑↓/PgUp/PgDn reach everything. S saves the slip, P prints it, F3 enters the
+candidate's name and ID, Ctrl+N starts the next candidate, F2 changes an answer, Esc
+goes back to the last question: all app actions.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from baokao.tui.widgets.answers_view import AnswersView
 from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.verdict_view import VerdictView, status_content
 
+#: N alone is not "next candidate" here (the app's Ctrl+N is): N is 否 on the question
+#: before, and a second press would leave the result at once.
 RESULT_BINDINGS: list[BindingType] = [
     Binding("s", "app.save", N_("保存结果单"), key_display="S"),
-    Binding("n", "app.next_candidate", N_("下一位"), key_display="N"),
+    Binding("p", "app.print", N_("打印"), key_display="P"),
     Binding("f2", "app.answers", N_("我的回答"), key_display="F2"),
     Binding("escape", "app.back", N_("上一题"), key_display="Esc"),
 ]
@@ -44,6 +47,8 @@ class ResultScreen(Screen[None]):
 
     #: Where the slip was last saved (shown under the result); set by the app.
     saved: var[Path | None] = var(None)
+    #: The candidate's name and ID number line (or how to enter them); set by the app.
+    candidate: var[str] = var("")
 
     def __init__(self, session: Session) -> None:
         """Show the outcome of ``session`` (which must be finished, for one level)."""
@@ -64,6 +69,7 @@ class ResultScreen(Screen[None]):
             yield VerdictView(id="r-verdict")
             yield AnswersView(id="r-answers")
         yield Static("", id="r-saved")
+        yield Static(Content(self.candidate), id="r-candidate")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -77,11 +83,16 @@ class ResultScreen(Screen[None]):
         self.query_one(AnswersView).show(self.session)
         self.query_one("#r-body").focus()
 
+    def watch_candidate(self, line: str) -> None:
+        """Show whose result this is (compose shows the line set before)."""
+        for shown in self.query("#r-candidate").results(Static):
+            shown.update(Content(line))
+
     def watch_saved(self, saved: Path | None) -> None:
         """Show where the slip went."""
         line = self.query_one("#r-saved", Static)
         line.update(
-            Content(_("结果单已保存：{path}（及同名 .txt）").format(path=str(saved)))
+            Content(_("结果单已保存：{path}（及同名 .txt、.pdf）").format(path=str(saved)))
             if saved
             else ""
         )

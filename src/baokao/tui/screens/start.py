@@ -58,6 +58,10 @@ class StartScreen(Screen[None]):
     problem: var[str] = var("")
     #: What the app is preparing (an interview being compiled), shown while it lasts.
     preparing: var[str] = var("")
+    #: Whether candidate records are kept, and how many today (set by the app).
+    records_line: var[str] = var("")
+    #: Set when the records are off (the line is then shown as a warning).
+    records_off: var[bool] = var(False)
 
     class Picked(Message):
         """An occupation or 工种 was chosen."""
@@ -89,6 +93,7 @@ class StartScreen(Screen[None]):
         yield Input(placeholder=_("搜索职业……"), id="search")
         yield Static(Content(_("正在载入规则……")), id="start-count")
         yield ResultList(id="results")
+        yield Static("", id="start-records")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -101,6 +106,14 @@ class StartScreen(Screen[None]):
         entries = index.entries if index is not None else ()
         self._names = list(dict.fromkeys(e.occupation for e in entries))  # once, not per key
         self._refresh_results()
+
+    def watch_records_line(self, line: str) -> None:
+        """Say whether records are kept (or why not)."""
+        self.query_one("#start-records", Static).update(Content(line))
+
+    def watch_records_off(self, off: bool) -> None:
+        """Show "records are off" as a warning."""
+        self.query_one("#start-records", Static).set_class(off, "-off")
 
     def watch_problem(self, problem: str) -> None:
         """Show why the rules could not be loaded."""
