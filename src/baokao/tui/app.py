@@ -50,6 +50,7 @@ from baokao.tui import kinsoku
 from baokao.tui.desk_app import DeskApp
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
+from baokao.tui.screens.error import ErrorScreen, problem
 from baokao.tui.screens.history import HistoryScreen
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import prepare_in_thread
@@ -118,6 +119,7 @@ class BaokaoApp(DeskApp):
         self.title = _("报考条件查询")
         self.index: SearchIndex | None = None
         self.book: Rulebook | None = None
+        self.load_error = ""  # why the rule book could not be loaded, if it could not
         self.session: Session | None = None
         self.start = StartScreen()
         self._book_loaded = asyncio.Event()
@@ -145,11 +147,11 @@ class BaokaoApp(DeskApp):
         from baokao.coverage import source_titles
 
         folder = trees_dir(self.trees)
-        self.start.sources = source_titles(folder)
         try:
+            self.start.sources = source_titles(folder)
             listing = read_listing(folder)
-        except OSError as exc:
-            self.call_from_thread(self._load_failed, f"{folder}: {exc.strerror or exc}")
+        except Exception as exc:  # whatever it is, it is shown and the app goes on
+            self.call_from_thread(self._load_failed, problem(exc, folder))
             return
         self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
         # Nothing heavy until the first results are drawn: this thread holds the GIL
@@ -163,8 +165,8 @@ class BaokaoApp(DeskApp):
 
         self.call_from_thread(self._book_ready, Rulebook(listing))
         if listing.broken:
-            file, problem = listing.broken[0]
-            self.call_from_thread(self._load_failed, f"{folder / file}: {problem}", False)
+            file, why = listing.broken[0]
+            self.call_from_thread(self._load_failed, f"{folder / file}: {why}", False)
         import baokao.session
         import baokao.tui.screens.all_levels
         import baokao.tui.screens.question  # noqa: F401
@@ -190,9 +192,11 @@ class BaokaoApp(DeskApp):
         self._book_loaded.set()
 
     def _load_failed(self, error: str, fatal: bool = True) -> None:
+        self.load_error = error
         self.start.problem = _("规则载入失败：{error}").format(error=error)
         if fatal:
             self._book_loaded.set()
+        self.push_screen(ErrorScreen(_("规则载入失败"), error))
 
     # Size ------------------------------------------------------------------------------
 
@@ -222,7 +226,9 @@ class BaokaoApp(DeskApp):
         compiled in a thread, with a progress that Esc cancels (:func:`prepare_in_thread`)."""
         await self._book_loaded.wait()
         if self.book is None:
+            self.push_screen(ErrorScreen(_("规则载入失败"), self.load_error))
             return
+        file = self.book.folder / f"{entry.occupation}.yaml"
         level = None if choice == ALL else int(choice)
         chosen = _("全部等级") if level is None else translate(dict(entry.levels)[level])
         case = f"{entry.title} · {chosen}"
@@ -232,12 +238,11 @@ class BaokaoApp(DeskApp):
         def start(progress: Progress) -> Session:
             return _started(book, entry, level, self.today, progress)
 
-        from baokao.rulebook import RulebookError
-
         try:
             session = await prepare_in_thread(self, case, start, self.start.set_preparing)
-        except RulebookError as exc:  # the occupation's rule file is broken
-            self._load_failed(str(exc), False)
+        except Exception as exc:  # a broken rule file or level: shown, the app goes on
+            title = _("无法准备“{case}”的问题").format(case=case)
+            self.push_screen(ErrorScreen(title, problem(exc, file)))
             return
         if session is not None:
             self._show(session)

@@ -1,0 +1,74 @@
+"""The rule-file corpus through a headless TUI start: an error screen, never a crash.
+
+Each broken folder of ``tests/fuzz/rules`` is shown on an error screen naming the file
+(and the place in it); Esc closes it and the app is still running. A level that cannot
+be compiled is shown the same way, and the search is kept to pick another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from baokao.tui import app as app_module
+from baokao.tui.app import BaokaoApp
+from baokao.tui.screens.error import ErrorScreen
+from baokao.tui.screens.question import QuestionScreen
+from baokao.tui.screens.start import StartScreen
+from baokao.tui.screenshots import choose
+
+CORPUS = Path(__file__).parent / "rules"
+BROKEN = sorted(p for p in CORPUS.iterdir() if p.is_dir() and p.name != "fine")
+
+
+def shown(app: BaokaoApp) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+@pytest.mark.parametrize("folder", BROKEN, ids=lambda p: p.name)
+async def test_a_broken_rule_folder_shows_an_error_screen(folder: Path) -> None:
+    want = (folder / "expected.txt").read_text(encoding="utf-8").strip()
+    app = BaokaoApp(trees=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not await app.rules_loaded()
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        text = shown(app)
+        assert "规则载入失败" in text and str(folder) in text and want in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.is_running
+        assert "规则载入失败" in shown(app)  # the start screen still says so
+    assert app.return_code in (None, 0)
+
+
+async def test_the_well_formed_control_starts_its_interview() -> None:
+    app = BaokaoApp(trees=CORPUS / "fine")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await app.rules_loaded()
+        await choose(pilot, "测试师", "4")
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_a_level_that_cannot_be_compiled_shows_an_error_and_the_app_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object) -> object:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(app_module, "_started", broken)
+    app = BaokaoApp(trees=CORPUS / "fine")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await app.rules_loaded()
+        await choose(pilot, "测试师", "4")
+        assert isinstance(app.screen, ErrorScreen)
+        text = shown(app)
+        assert "无法准备“测试师 · 四级/中级”的问题" in text
+        assert f"{CORPUS / 'fine' / '测试师.yaml'}: IndexError: list index out of range" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.is_running
+        assert app.screen.query_one(Input).value == "测试师"  # the search is kept
+    assert app.return_code in (None, 0)
