@@ -137,11 +137,11 @@ def yaml_loader() -> Any:
 def _levels(raw: Any) -> Levels:
     if not isinstance(raw, list):
         return ()
-    found = []
+    found: dict[int, str] = {}  # a number listed twice is refused when the file is read
     for level in raw:
         if isinstance(level, dict) and isinstance(level.get("number"), int):
-            found.append((int(level["number"]), str(level.get("label", level["number"]))))
-    return tuple(found)
+            found.setdefault(int(level["number"]), str(level.get("label", level["number"])))
+    return tuple(found.items())
 
 
 def listed_from_data(data: Any, file: str, sha256: str) -> Listed | None:

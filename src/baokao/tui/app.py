@@ -161,12 +161,17 @@ class BaokaoApp(DeskApp):
             listing = listing.with_pinyin(pinyin_syllables)
             save_cache(listing)
             self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
-        from baokao.rulebook import Rulebook
+        from baokao.rulebook import Rulebook, RulebookError, refuse_twins
 
+        try:  # two files for one occupation: one would silently hide the other
+            refuse_twins([(folder / f.file, f.name, f.code) for f in listing.files])
+        except RulebookError as exc:
+            self.call_from_thread(self._load_failed, str(exc))
+            return
         self.call_from_thread(self._book_ready, Rulebook(listing))
         if listing.broken:
             file, why = listing.broken[0]
-            self.call_from_thread(self._load_failed, f"{folder / file}: {why}", False)
+            self.call_from_thread(self._load_failed, _precise(folder / file, why), False)
         import baokao.session
         import baokao.tui.screens.all_levels
         import baokao.tui.screens.question  # noqa: F401
@@ -385,6 +390,18 @@ class BaokaoApp(DeskApp):
             self.action_history,
         )
         yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
+
+
+def _precise(path: Path, why: str) -> str:
+    """What is wrong with a rule file the listing could not read, as the rule book says it
+    (the line, the byte, the place), else as the listing did."""
+    from baokao.rulebook import RulebookError, load_file
+
+    try:
+        load_file(path)
+    except RulebookError as exc:
+        return str(exc)
+    return f"{path}: {why}"
 
 
 def _started(
