@@ -5,34 +5,17 @@ and the navigation between screens; screens receive what they show as attributes
 report back with messages, and the keys every screen shares (back, your answers, save,
 next candidate) are app actions, also offered in the command palette.
 
-Startup is kept light: the rule folder's light listing (:mod:`baokao.listing`: names,
-codes, 工种, levels and pinyin) is read in a background thread while the start screen is
-first drawn, which takes milliseconds even for a national catalogue. An occupation's
-rules are read and validated only when it is picked. The
-screens that need the interview (and so pydantic and the compiler) are imported in
-the background once the search answers.
-
-Answering is kept quick (the next question is drawn within a frame or two of the
-key). Besides drawing only what changed, that takes two settings of the Python runtime,
-made by :func:`run` (the app then has its process to itself):
-
-- The garbage collector. The rule book, the search index, Textual and the screens are
-  a few hundred thousand objects that live as long as the app; every full collection
-  (every few seconds while answering: Textual makes cyclic garbage whenever it
-  restyles) walked them all, about 100 ms on a small machine. They are frozen
-  (``gc.freeze()``) once the rules are read, and collections wait while a question is
-  being drawn (as Textual does while scrolling with ``PAUSE_GC_ON_SCROLL``).
-- The GIL switch interval. Textual writes each frame to the terminal from an output
-  thread, which needs the GIL for every step of a write; with the default interval
-  (5 ms) it waited up to 5 ms per step while the event loop was busy, which right
-  after an answer it is. See :data:`SWITCH_INTERVAL`.
+Startup is kept light: the rule folder's light listing (:mod:`baokao.listing`) is read
+in a background thread while the start screen is first drawn; an occupation's rules are
+read only when it is picked, and the interview's code is imported once the search
+answers. Answering is kept quick by freezing long-lived objects for the garbage
+collector and pausing collections while a question is drawn (:mod:`baokao.tui.launch`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import sys
 import threading
 from collections.abc import Iterable
 from datetime import date
@@ -50,7 +33,7 @@ from baokao.tui import kinsoku
 from baokao.tui.desk_app import DeskApp
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
-from baokao.tui.screens.error import ErrorScreen, problem
+from baokao.tui.screens.error import ErrorScreen, precise_problem, problem
 from baokao.tui.screens.history import HistoryScreen
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import prepare_in_thread
@@ -171,7 +154,7 @@ class BaokaoApp(DeskApp):
         self.call_from_thread(self._book_ready, Rulebook(listing))
         if listing.broken:
             file, why = listing.broken[0]
-            self.call_from_thread(self._load_failed, _precise(folder / file, why), False)
+            self.call_from_thread(self._load_failed, precise_problem(folder / file, why), False)
         import baokao.session
         import baokao.tui.screens.all_levels
         import baokao.tui.screens.question  # noqa: F401
@@ -392,18 +375,6 @@ class BaokaoApp(DeskApp):
         yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
 
 
-def _precise(path: Path, why: str) -> str:
-    """What is wrong with a rule file the listing could not read, as the rule book says it
-    (the line, the byte, the place), else as the listing did."""
-    from baokao.rulebook import RulebookError, load_file
-
-    try:
-        load_file(path)
-    except RulebookError as exc:
-        return str(exc)
-    return f"{path}: {why}"
-
-
 def _started(
     book: Rulebook, entry: Entry, level: int | None, today: date | None, progress: Progress
 ) -> Session:
@@ -427,34 +398,3 @@ RESULTS_WAIT = 1.0
 
 #: The longest (in seconds) that showing a question keeps the garbage collector paused.
 GC_PAUSE_LIMIT = 1.0
-
-#: How often (in seconds) a Python thread that holds the GIL is asked to let a waiting
-#: one run (Python's default: 5 ms). Textual's output thread waits for the GIL at each
-#: step of writing a frame while the event loop is busy, so with the default a frame
-#: that was ready reached the terminal 5 to 20 ms late.
-SWITCH_INTERVAL = 0.001
-
-
-def run(
-    trees: str | Path | None = None,
-    lang: Lang = "zh",
-    db: str | None = None,
-    store: RecordStore | None = None,
-) -> int:
-    """Start the terminal UI (what ``baokao`` with no command does).
-
-    The app has the process to itself here, so this also makes the process-wide
-    settings that keep answering quick (see the module's text): a shorter GIL switch
-    interval and the app's management of the garbage collector.
-
-    Returns:
-        The exit status: 0 when the user quit, non-zero when the app crashed (Textual
-        has then printed the error), so that a script or a kiosk sees the failure.
-    """
-    sys.setswitchinterval(SWITCH_INTERVAL)
-    app = BaokaoApp(trees=trees, lang=lang, manage_gc=True, db=db, store=store)
-    try:
-        app.run()
-    finally:
-        app.desk.close()  # every answer given is written before the process ends
-    return app.return_code or 0

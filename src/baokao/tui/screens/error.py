@@ -61,3 +61,15 @@ def problem(exc: BaseException, where: Path) -> str:
     known = isinstance(exc, RulebookError | OSError)
     text = str(exc) if known else f"{type(exc).__name__}: {exc}"
     return text if str(where) in text else f"{where}: {text}"
+
+
+def precise_problem(path: Path, why: str) -> str:
+    """What is wrong with a rule file the listing could not read, as the rule book says it
+    (the line, the byte, the place), else as the listing did."""
+    from baokao.rulebook import RulebookError, load_file
+
+    try:
+        load_file(path)
+    except RulebookError as exc:
+        return str(exc)
+    return f"{path}: {why}"
