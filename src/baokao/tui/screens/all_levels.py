@@ -9,7 +9,6 @@ ask about.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,8 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from baokao.evaluator import Verdict
@@ -28,7 +25,7 @@ from baokao.model.numbers import shortfall_months
 from baokao.session import AllLevelsOutcome, Session
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.question import case_title
-from baokao.tui.screens.result import RESULT_BINDINGS
+from baokao.tui.screens.result import RESULT_BINDINGS, SlipScreen
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answers_view import AnswersView
 from baokao.tui.widgets.key_footer import KeyFooter
@@ -98,7 +95,7 @@ def summary_content(outcome: AllLevelsOutcome) -> Content:
     return Content.assemble(*parts)
 
 
-class AllLevelsScreen(Screen[None]):
+class AllLevelsScreen(SlipScreen):
     """The outcome of an all-levels interview."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,11 +103,6 @@ class AllLevelsScreen(Screen[None]):
         Binding("pagedown", "scroll_detail(1)", show=False, priority=True),
         Binding("pageup", "scroll_detail(-1)", show=False, priority=True),
     ]
-
-    #: Where the slip was last saved (shown under the result); set by the app.
-    saved: var[Path | None] = var(None)
-    #: The candidate's name and ID number line (or how to enter them); set by the app.
-    candidate: var[str] = var("")
 
     def __init__(self, session: Session) -> None:
         """Show the outcome of ``session`` (which must be finished, for all levels)."""
@@ -187,18 +179,3 @@ class AllLevelsScreen(Screen[None]):
             detail.scroll_page_down()
         else:
             detail.scroll_page_up()
-
-    def watch_candidate(self, line: str) -> None:
-        """Show whose result this is (compose shows the line set before)."""
-        for shown in self.query("#r-candidate").results(Static):
-            shown.update(Content(line))
-
-    def watch_saved(self, saved: Path | None) -> None:
-        """Show where the slip went."""
-        line = self.query_one("#r-saved", Static)
-        line.update(
-            Content(_("结果单已保存：{path}（及同名 .txt、.pdf）").format(path=str(saved)))
-            if saved
-            else ""
-        )
-        line.set_class(saved is not None, "-shown")

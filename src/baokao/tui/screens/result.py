@@ -40,15 +40,35 @@ RESULT_BINDINGS: list[BindingType] = [
 ]
 
 
-class ResultScreen(Screen[None]):
-    """The outcome of a single-level interview."""
-
-    BINDINGS: ClassVar[list[BindingType]] = RESULT_BINDINGS
+class SlipScreen(Screen[None]):
+    """What every result screen shows under the verdict: whose result it is (``#r-candidate``)
+    and where its slip was saved (``#r-saved``), both set by the app."""
 
     #: Where the slip was last saved (shown under the result); set by the app.
     saved: var[Path | None] = var(None)
     #: The candidate's name and ID number line (or how to enter them); set by the app.
     candidate: var[str] = var("")
+
+    def watch_candidate(self, line: str) -> None:
+        """Show whose result this is (compose shows the line set before)."""
+        for shown in self.query("#r-candidate").results(Static):
+            shown.update(Content(line))
+
+    def watch_saved(self, saved: Path | None) -> None:
+        """Show where the slip went."""
+        line = self.query_one("#r-saved", Static)
+        line.update(
+            Content(_("结果单已保存：{path}（及同名 .txt、.pdf）").format(path=str(saved)))
+            if saved
+            else ""
+        )
+        line.set_class(saved is not None, "-shown")
+
+
+class ResultScreen(SlipScreen):
+    """The outcome of a single-level interview."""
+
+    BINDINGS: ClassVar[list[BindingType]] = RESULT_BINDINGS
 
     def __init__(self, session: Session) -> None:
         """Show the outcome of ``session`` (which must be finished, for one level)."""
@@ -82,18 +102,3 @@ class ResultScreen(Screen[None]):
         view.show(verdict, self.session.profile, outcome.qualify_date)
         self.query_one(AnswersView).show(self.session)
         self.query_one("#r-body").focus()
-
-    def watch_candidate(self, line: str) -> None:
-        """Show whose result this is (compose shows the line set before)."""
-        for shown in self.query("#r-candidate").results(Static):
-            shown.update(Content(line))
-
-    def watch_saved(self, saved: Path | None) -> None:
-        """Show where the slip went."""
-        line = self.query_one("#r-saved", Static)
-        line.update(
-            Content(_("结果单已保存：{path}（及同名 .txt、.pdf）").format(path=str(saved)))
-            if saved
-            else ""
-        )
-        line.set_class(saved is not None, "-shown")
