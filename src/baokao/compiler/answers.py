@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Mapping
 
 from baokao.compiler.catalogue import Catalogue, RouteRef
-from baokao.i18n import N_, T_, _
+from baokao.i18n import N_, T_
 from baokao.model.facts import (
+    FACT_BY_ID,
     FACTS,
     Answer,
     AnswerError,
@@ -27,27 +28,13 @@ from baokao.model.facts import (
 from baokao.model.keys import NONE_KEY, choice_keys
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
-from baokao.model.quantities import quantity_value
+from baokao.model.quantities import limits, quantity_value
 from baokao.model.years import check_years, fmt_years
 
 Answers = Mapping[str, Answer]
 CERT_BLOCKS = ("cert_this", "cert_related", "cert_any")
 _YES = {"y", "yes", "是", "对", "有"}
 _NO = {"n", "no", "否", "不是", "没有", "无"}
-_NAMES = {
-    "years_this": N_("累计从事本职业工作年限"),
-    "years_related": N_("累计从事相关职业工作年限"),
-    "years_this_continuous": N_("连续从事本职业的年限"),
-    "years_continuous_incl_related": N_("连续从事本职业或相关职业的年限"),
-}
-
-
-def _at_most(fact: str) -> str:
-    return _("不能超过您填写的{name}").format(name=_(_NAMES[fact]))
-
-
-def _at_least(fact: str) -> str:
-    return _("不能少于您填写的{name}").format(name=_(_NAMES[fact]))
 
 
 def _get(answers: Answers, fact: str) -> float | None:
@@ -61,49 +48,14 @@ def quantity(var: str, answers: Answers) -> float:
 
 
 def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str, str]:
-    """``(min, max, why_min, why_max)`` for a years answer, from the answers so far."""
-    lows: list[tuple[float, str]] = [(0.0, "")]
-    highs: list[tuple[float, str]] = []
-    t, r = _get(answers, "years_this"), _get(answers, "years_related")
-    c, ci = _get(answers, "years_this_continuous"), _get(answers, "years_continuous_incl_related")
-    afters = [(b, _get(answers, f"{b}_years_after")) for b in CERT_BLOCKS]
-    relateds = [(b, _get(answers, f"{b}_years_after_related")) for b in CERT_BLOCKS]
-    if fact == "years_this":
-        if c is not None:
-            lows.append((c, _("连续年限不会超过累计年限")))
-        lows += [(a, _("取得证书后的年限不会超过累计年限")) for _b, a in afters if a is not None]
-    elif fact == "years_related":
-        lows += [
-            (a, _("取得证书后从事相关职业的年限不会超过相关职业的累计年限"))
-            for _b, a in relateds
-            if a is not None
-        ]
-        if ci is not None and t is not None:
-            lows.append((ci - t, _("连续年限（含相关职业）不会超过本职业与相关职业的累计年限之和")))
-    elif fact == "years_this_continuous":
-        if t is not None:
-            highs.append((t, _at_most("years_this")))
-        if ci is not None:
-            highs.append(
-                (
-                    ci,
-                    _("不能超过您填写的{name}").format(
-                        name=_(_NAMES["years_continuous_incl_related"])
-                    ),
-                )
-            )
-    elif fact == "years_continuous_incl_related":
-        if c is not None:
-            lows.append((c, _at_least("years_this_continuous")))
-        if t is not None and r is not None:
-            highs.append((t + r, _("不能超过本职业与相关职业累计年限之和")))
-    elif fact.endswith("_years_after") and t is not None:
-        highs.append((t, _at_most("years_this")))
-    elif fact.endswith("_years_after_related") and r is not None:
-        highs.append((r, _at_most("years_related")))
-    low = max(lows, key=lambda x: x[0])
-    high = min(highs, key=lambda x: x[0]) if highs else (None, "")
-    return low[0], high[0], low[1], high[1]
+    """``(min, max, why_min, why_max)`` for a years answer, from the answers so far, by
+    the registry's consistency rules."""
+    known: dict[str, list[float]] = {}
+    for spec in _YEARS:
+        value = _get(answers, spec.id)
+        if value is not None:
+            known.setdefault(spec.field, []).append(value)
+    return limits(FACT_BY_ID[fact].field, known)
 
 
 def parse_answer(q: Question, raw: Answer | str, why: tuple[str, str] = ("", "")) -> Answer:
@@ -233,8 +185,10 @@ def build_profile(answers: Answers, status: str = "graduated") -> Profile:
     )
 
 
-#: The years facts whose answer is a profile field as it is (not a part of a certificate).
-_NUMBERS = tuple(f for f in FACTS if f.kind == "years" and f.field and "[" not in f.field)
+#: The years facts, and those whose answer is a profile field as it is (not a part of a
+#: certificate).
+_YEARS = tuple(f for f in FACTS if f.kind == "years" and f.field)
+_NUMBERS = tuple(f for f in _YEARS if "[" not in f.field)
 
 
 def _certificates(answers: Answers) -> tuple[CertificateHeld, ...] | None:

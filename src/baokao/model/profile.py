@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from baokao.model.base import Frozen
+from baokao.model.quantities import CONSISTENCY, broken_rule
 from baokao.model.schools import SchoolKind
 
 Years = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
@@ -54,6 +55,12 @@ class TrainingDone(Frozen):
     credential: Literal["结业证书", "合格证书"]
 
 
+#: The fields the consistency rules compare: of the profile, and of each certificate.
+_RULED = tuple(dict.fromkeys(f for r in CONSISTENCY for f in (r.low, *r.high)))
+_FIELDS = tuple(f for f in _RULED if "[" not in f)
+_PER_CERTIFICATE = tuple(f.removeprefix("certificates[].") for f in _RULED if "[" in f)
+
+
 class Profile(Frozen):
     """What is known of a candidate; ``None`` means unknown."""
 
@@ -71,21 +78,13 @@ class Profile(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:
-        """Reject facts that contradict each other."""
-        this, rel = self.years_this, self.years_related
-        cont, incl = self.years_this_continuous, self.years_continuous_incl_related
-        if this is not None and cont is not None and cont > this:
-            raise ValueError(
-                "years_this_continuous exceeds years_this "
-                "(an unbroken stretch cannot be longer than the total)"
+        """Reject facts that break a consistency rule of the registry."""
+        known: dict[str, tuple[float | None, ...]] = {f: (getattr(self, f),) for f in _FIELDS}
+        for name in _PER_CERTIFICATE:
+            known[f"certificates[].{name}"] = tuple(
+                getattr(c, name) for c in self.certificates or ()
             )
-        if cont is not None and incl is not None and cont > incl:
-            raise ValueError("years_this_continuous exceeds years_continuous_incl_related")
-        if this is not None and rel is not None and incl is not None and incl > this + rel:
-            raise ValueError("years_continuous_incl_related exceeds years_this + years_related")
-        for i, cert in enumerate(self.certificates or ()):
-            if this is not None and cert.years_after is not None and cert.years_after > this:
-                raise ValueError(f"certificates[{i}].years_after exceeds years_this")
-            if rel is not None and cert.years_after_related > rel:
-                raise ValueError(f"certificates[{i}].years_after_related exceeds years_related")
+        broken = broken_rule(known)
+        if broken is not None:
+            raise ValueError(broken)
         return self

@@ -10,11 +10,11 @@ here, once (see :mod:`baokao.model.facts` for the facts themselves).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from baokao.i18n import N_
-from baokao.model.facts import Answer
+from baokao.i18n import N_, _
+from baokao.model.facts import FACT_BY_ID, Answer
 
 
 @dataclass(frozen=True)
@@ -86,32 +86,151 @@ WORK_YEARS: dict[tuple[str, str], str] = {
     ("trainee", "this_or_related"): "TR",
 }
 
-#: The consistency rules of the profile contract, as ``(lower, upper)``: the first
-#: quantity never exceeds the second (an unbroken stretch is never longer than the
-#: total, years after a certificate never more than the years worked). Related years
-#: after a certificate never exceed related years either: ``AA… - A… <= TT - T``.
-AT_MOST: tuple[tuple[str, str], ...] = (
-    ("C", "T"),
-    ("C", "CI"),
-    ("At", "T"),
-    ("Ar", "T"),
-    ("Aa", "T"),
-    ("At", "AAt"),
-    ("Ar", "AAr"),
-    ("Aa", "AAa"),
-    ("T", "TT"),
-    ("CI", "TT"),
-    ("AAt", "TT"),
-    ("AAr", "TT"),
-    ("AAa", "TT"),
+
+@dataclass(frozen=True)
+class AtMost:
+    """A consistency rule of the profile contract: the years of field ``low`` never
+    exceed the sum of the fields ``high`` (an unbroken stretch is never longer than the
+    total, years after a certificate never more than the years worked).
+
+    ``why_min`` is what the question of a ``high`` field says of its least value,
+    ``why_max`` what the question of ``low`` says of its most (``{name}``: the other
+    field's :data:`BOUND_NAMES`); ``note`` explains a profile that breaks the rule.
+    """
+
+    low: str
+    high: tuple[str, ...]
+    why_min: str
+    why_max: str
+    note: str = ""
+
+
+_AT_MOST_YOURS = N_("不能超过您填写的{name}")
+#: How an answer's bounds name the field it is compared with (written in Chinese).
+BOUND_NAMES = {
+    "years_this": N_("累计从事本职业工作年限"),
+    "years_related": N_("累计从事相关职业工作年限"),
+    "years_this_continuous": N_("连续从事本职业的年限"),
+    "years_continuous_incl_related": N_("连续从事本职业或相关职业的年限"),
+}
+
+#: The consistency rules between years fields, declared once: the profile rejects a
+#: profile that breaks one, an answer is bounded by them, and the counts of years the
+#: compiler splits (:data:`AT_MOST`) are ordered by them.
+CONSISTENCY: tuple[AtMost, ...] = (
+    AtMost(
+        "years_this_continuous",
+        ("years_this",),
+        N_("连续年限不会超过累计年限"),
+        _AT_MOST_YOURS,
+        " (an unbroken stretch cannot be longer than the total)",
+    ),
+    AtMost(
+        "years_this_continuous",
+        ("years_continuous_incl_related",),
+        N_("不能少于您填写的{name}"),
+        _AT_MOST_YOURS,
+    ),
+    AtMost(
+        "certificates[].years_after",
+        ("years_this",),
+        N_("取得证书后的年限不会超过累计年限"),
+        _AT_MOST_YOURS,
+    ),
+    AtMost(
+        "certificates[].years_after_related",
+        ("years_related",),
+        N_("取得证书后从事相关职业的年限不会超过相关职业的累计年限"),
+        _AT_MOST_YOURS,
+    ),
+    AtMost(
+        "years_continuous_incl_related",
+        ("years_this", "years_related"),
+        N_("连续年限（含相关职业）不会超过本职业与相关职业的累计年限之和"),
+        N_("不能超过本职业与相关职业累计年限之和"),
+    ),
 )
 
 
-#: Related years after a certificate never exceed related years: for each pair, the
-#: second quantity minus the first is at most ``TT - T`` (:data:`WORKED`).
-RELATED_AFTER: tuple[tuple[str, str], ...] = (("At", "AAt"), ("Ar", "AAr"), ("Aa", "AAa"))
-#: Years in this occupation, and with related work added.
-WORKED = ("T", "TT")
+def limits(
+    field: str, known: Mapping[str, Sequence[float]]
+) -> tuple[float, float | None, str, str]:
+    """``(least, most, why_least, why_most)`` for the years of ``field``, by the
+    :data:`CONSISTENCY` rules, from the ``known`` values of other fields (several for a
+    field of every certificate held). Reasons are in the UI's language."""
+    lows: list[tuple[float, str]] = [(0.0, "")]
+    highs: list[tuple[float, str]] = []
+    for rule in CONSISTENCY:
+        if rule.low == field:
+            if all(known.get(h) for h in rule.high):
+                name = _(BOUND_NAMES.get(rule.high[0], ""))
+                why = _(rule.why_max).format(name=name)
+                highs.append((sum(known[h][0] for h in rule.high), why))
+        elif field in rule.high:
+            others = [h for h in rule.high if h != field]
+            if all(known.get(h) for h in others):
+                rest = sum(known[h][0] for h in others)
+                why = _(rule.why_min).format(name=_(BOUND_NAMES.get(rule.low, "")))
+                lows += [(v - rest, why) for v in known.get(rule.low, ())]
+    low = max(lows, key=lambda x: x[0])
+    high = min(highs, key=lambda x: x[0]) if highs else (None, "")
+    return low[0], high[0], low[1], high[1]
+
+
+def broken_rule(known: Mapping[str, Sequence[float | None]]) -> str | None:
+    """The first :data:`CONSISTENCY` rule the ``known`` values break, as a message
+    naming the fields (``certificates[0].years_after exceeds years_this``); ``None``
+    when they keep every rule."""
+    for rule in CONSISTENCY:
+        highs = [known.get(h, ()) for h in rule.high]
+        if not all(h and h[0] is not None for h in highs):
+            continue
+        most = sum(float(h[0] or 0.0) for h in highs)
+        for i, value in enumerate(known.get(rule.low, ())):
+            if value is not None and value > most:
+                where = rule.low.replace("[]", f"[{i}]")
+                return f"{where} exceeds {' + '.join(rule.high)}{rule.note}"
+    return None
+
+
+def _fields(q: Quantity) -> tuple[str, ...]:
+    return tuple(FACT_BY_ID[f].field for f in q.facts)
+
+
+def _at_most(a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` never exceeds ``b`` by the rules: each fact of ``a`` is a fact of
+    ``b`` or bounded by a rule by facts of ``b``, each fact of ``b`` used once."""
+    free = {FACT_BY_ID[f].field: f for f in b.facts}
+    for f in a.facts:
+        field = FACT_BY_ID[f].field
+        if free.get(field) == f:
+            del free[field]
+            continue
+        rule = next((r for r in CONSISTENCY if r.low == field and set(r.high) <= set(free)), None)
+        if rule is None:
+            return False
+        for h in rule.high:
+            del free[h]
+    return True
+
+
+def _order() -> tuple[tuple[str, str], ...]:
+    """:data:`AT_MOST`: every ordered pair of counts the rules imply, less those implied
+    through a third (so that bounds pass along the edges one step at a time)."""
+    counts = [q for q in QUANTITIES if all(f in FACT_BY_ID for f in q.facts)]
+    pairs = {(a.code, b.code) for b in counts for a in counts if a is not b and _at_most(a, b)}
+    return tuple(
+        (a.code, b.code)
+        for b in counts
+        for a in counts
+        if (a.code, b.code) in pairs
+        and not any((a.code, c.code) in pairs and (c.code, b.code) in pairs for c in counts)
+    )
+
+
+#: The order among counts of years, as ``(lower, upper)``: the first never exceeds the
+#: second, as the :data:`CONSISTENCY` rules imply (``C`` ≤ ``T``, ``At`` ≤ ``AAt`` …).
+AT_MOST: tuple[tuple[str, str], ...] = _order()
 
 
 def after_certificate(block: str, related_too: bool) -> str:
@@ -131,6 +250,27 @@ def first_part(code: str) -> str | None:
     if len(facts) < 2:
         return None
     return next(q.code for q in QUANTITIES if q.facts == facts[:1])
+
+
+#: Years in this occupation, and with related work added.
+WORKED = ("T", "TT")
+
+
+def _related_after() -> tuple[tuple[str, str], ...]:
+    """Pairs of counts whose difference is bounded by a rule by ``TT - T``: the related
+    years after a certificate (``AAt - At``) never exceed the related years."""
+    extra = _fields(QUANTITY[WORKED[1]])[1:]
+    bounded = {r.low for r in CONSISTENCY if r.high == extra}
+    return tuple(
+        (first, q.code)
+        for q in QUANTITIES
+        if (first := first_part(q.code)) is not None and set(_fields(q)[1:]) <= bounded
+    )
+
+
+#: Related years after a certificate never exceed related years: for each pair, the
+#: second count minus the first is at most ``TT - T`` (:data:`WORKED`).
+RELATED_AFTER = _related_after()
 
 
 #: Labels of the profile contract's fields in reports and slips (written in Chinese,
