@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from baokao.i18n import _
-from baokao.importer.grammar import parse_conditions
+from baokao.i18n import N_, _
+from baokao.importer.grammar import RouteReading, parse_conditions, read_route
 from baokao.importer.overrides import Overrides, Reading
 from baokao.importer.raw import RawLevel, RawRoute, RawSubject
-from baokao.model.conditions import Unparsed, leaves
+from baokao.model.conditions import AllOf, AnyOf, Condition, Unparsed, leaves
 from baokao.model.levels import level_number
 from baokao.model.rules import Level, Occupation, Route, WorkType
 
@@ -144,11 +144,14 @@ def _levels(
             readings = _readings(overrides, subject, number, r.number)
             used.update(readings)
             phrases = tuple((x.phrase, x.read_as) for x in readings)
-            conditions = prerequisite + parse_conditions(
-                r.text, phrases, level=number, titles=titles
+            read = (
+                read_route(r.text, phrases, level=number, titles=titles)
+                if raw.routes
+                else RouteReading((Unparsed(text=r.text, reason=_(NO_CONDITIONS)),))
             )
-            if r.cut_off and not any(leaf.kind == "unparsed" for leaf in leaves(conditions)):
-                conditions += (Unparsed(text="(原文在此截断，后文缺失)"),)
+            conditions = prerequisite + read.conditions
+            if r.cut_off:
+                conditions = _cut_off(conditions)
             where = f"{subject.source}:{r.line}" if subject.source and r.line else None
             for leaf in leaves(conditions):
                 if isinstance(leaf, Unparsed):
@@ -157,7 +160,7 @@ def _levels(
                     report.unparsed.append(
                         f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}{why}"
                     )
-            reasons = [x.note or x.reason for x in readings] + r.review
+            reasons = [x.note or x.reason for x in readings] + r.review + list(read.notes)
             review = " ".join(dict.fromkeys(reasons)) or None
             routes.append(
                 Route(
@@ -170,6 +173,36 @@ def _levels(
             )
         levels.append(Level(number=number, label=raw.label, routes=tuple(routes)))
     return tuple(levels)
+
+
+#: Reasons of the unparsed leaves that stand for text missing from a copy (not for text
+#: the grammar could not read): a route cut off by the end of the copy, a level printed
+#: with nothing under it. Each leaf keeps such a route from ever being met.
+CUT_OFF = N_("原文在此截断，后文缺失")
+NO_CONDITIONS = N_("标题下没有条件")
+
+
+def _cut_off(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """A route the copy ends inside: its last fragment is what the cut left (``取得本职``),
+    kept as an unparsed leaf that says so; unless that leaf alone blocks the route (it
+    sits inside an ``any``, or there is none), a marker that can never be met is added.
+    """
+    why = _(CUT_OFF)
+    last = conditions[-1] if conditions else None
+    if isinstance(last, Unparsed) and last.reason is None:
+        return (*conditions[:-1], last.model_copy(update={"reason": why}))
+    tagged = _tag_last(conditions, why)
+    return (*tagged, Unparsed(text="(原文在此截断，后文缺失)", reason=why))
+
+
+def _tag_last(conditions: tuple[Condition, ...], why: str) -> tuple[Condition, ...]:
+    """``conditions`` with their last leaf, if it is an unread fragment, given ``why``."""
+    *head, last = conditions
+    if isinstance(last, AllOf | AnyOf):
+        return (*head, last.model_copy(update={"conditions": _tag_last(last.conditions, why)}))
+    if isinstance(last, Unparsed) and last.reason is None:
+        return (*head, last.model_copy(update={"reason": why}))
+    return conditions
 
 
 def _missing(level: RawLevel) -> RawRoute:

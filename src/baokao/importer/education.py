@@ -16,19 +16,19 @@ from baokao.importer.phrases import FIELD_WORDS, SCHOOL_WORDS, SPECIALTY_WORDS
 from baokao.model.conditions import AnyOf, Condition, Education, Student
 from baokao.model.schools import DEGREE_RANK, SchoolKind
 
-_QUALIFIERS = (
+QUALIFIERS = (
     "经评估论证、",
     "经评估论证",
     "经劳动保障行政部门审核认定的、",
     "经劳动保障行政部门审核认定的",
     "经国家有关行政部门审核认定的",
 )
-_GOALS = {"以中级技能为培养目标的": "intermediate", "以高级技能为培养目标的": "advanced"}
+GOALS = {"以中级技能为培养目标的": "intermediate", "以高级技能为培养目标的": "advanced"}
 _FIELD = re.compile(
     "(?P<neg>非)?(?P<words>" + "|".join(map(re.escape, FIELD_WORDS)) + r")专业(?P<bone>\(含骨伤\))?"
 )
 _SEPARATORS = ("、", "和", "或")
-_FILLERS = ("及以上", "以上", "学历", "的")
+FILLERS = ("及以上", "以上", "学历", "的")
 
 
 @dataclass
@@ -56,14 +56,14 @@ def _lex(body: str) -> _Body | None:
     pos, last_sep = 0, ""
     while pos < len(body):
         rest = body[pos:]
-        qual = next((q for q in _QUALIFIERS if rest.startswith(q)), None)
-        goal = next((g for g in _GOALS if rest.startswith(g)), None)
+        qual = next((q for q in QUALIFIERS if rest.startswith(q)), None)
+        goal = next((g for g in GOALS if rest.startswith(g)), None)
         if qual or goal:
             current = groups[-1]
             if (current.schools or current.degrees) and last_sep == "或":
                 groups.append(_Group())
             if goal:
-                groups[-1].goal = _GOALS[goal]
+                groups[-1].goal = GOALS[goal]
             groups[-1].qualified = True
             pos += len(qual or goal or "")
             continue
@@ -92,7 +92,7 @@ def _lex(body: str) -> _Body | None:
             last_sep = sep
             pos += 1
             continue
-        filler = next((f for f in _FILLERS if rest.startswith(f)), None)
+        filler = next((f for f in FILLERS if rest.startswith(f)), None)
         if filler:
             pos += len(filler)
             continue

@@ -15,6 +15,7 @@ vocabulary (:mod:`baokao.importer.phrases`) and in :mod:`baokao.importer.educati
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -26,6 +27,7 @@ from baokao.i18n import _
 from baokao.importer.education import parse_education_body, parse_student_body
 from baokao.importer.normalize import normalize
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
+from baokao.importer.repair import correct_misprints, read_past_noise
 from baokao.model.conditions import (
     Age,
     AllOf,
@@ -249,14 +251,23 @@ def _prepare(route_text: str, readings: tuple[tuple[str, str], ...]) -> str:
     return text
 
 
-def parse_conditions(
+@dataclass(frozen=True)
+class RouteReading:
+    """A route's conditions, and what a reviewer must know about how they were read."""
+
+    conditions: tuple[Condition, ...]
+    #: Misprints read as the word they stand for, noise read past (each 需人工核实).
+    notes: tuple[str, ...] = ()
+
+
+def read_route(
     route_text: str,
     readings: tuple[tuple[str, str], ...] = (),
     *,
     level: int | None = None,
     titles: dict[str, int] | None = None,
-) -> tuple[Condition, ...]:
-    """Parse a route's text into conditions (implicitly all required).
+) -> RouteReading:
+    """Parse a route's text into conditions (implicitly all required), with notes.
 
     Args:
         route_text: the route as printed, with or without its ``N、`` number.
@@ -266,12 +277,27 @@ def parse_conditions(
         titles: the standard's title names of its levels (助理理财规划师 -> 3).
 
     Returns:
-        The conditions; text that could not be read appears as ``Unparsed`` entries.
+        The conditions (text that could not be read appears as ``Unparsed`` entries) and
+        a note for each misprint corrected or run of noise read past
+        (:mod:`baokao.importer.repair`).
     """
-    text = _prepare(route_text, readings)
+    text, notes = correct_misprints(_prepare(route_text, readings))
     if not text.strip(",;"):
-        return (Unparsed(text=text or route_text),)
-    return _parse(text, level, tuple(sorted((titles or {}).items())))
+        return RouteReading((Unparsed(text=text or route_text),), notes)
+    key = tuple(sorted((titles or {}).items()))
+    conditions, skipped = read_past_noise(text, lambda t: _parse(t, level, key))
+    return RouteReading(conditions, notes + skipped)
+
+
+def parse_conditions(
+    route_text: str,
+    readings: tuple[tuple[str, str], ...] = (),
+    *,
+    level: int | None = None,
+    titles: dict[str, int] | None = None,
+) -> tuple[Condition, ...]:
+    """The conditions of :func:`read_route`, for callers that need no notes."""
+    return read_route(route_text, readings, level=level, titles=titles).conditions
 
 
 @lru_cache(maxsize=4096)

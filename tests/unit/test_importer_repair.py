@@ -1,0 +1,76 @@
+"""Misprints and injected noise the importer reads past, always with a note for review."""
+
+from __future__ import annotations
+
+from baokao.importer import import_texts
+from baokao.importer.grammar import read_route
+from baokao.importer.overrides import Overrides
+from baokao.model.conditions import Certificate, Education, Training, Unparsed, leaves
+
+
+def test_a_known_misprint_is_read_as_its_word_and_noted() -> None:
+    read = read_route("取得本职业初级职业资格征书后,连续从事本职业工作3年以上")
+    (cert,) = read.conditions
+    assert isinstance(cert, Certificate) and cert.level == 5 and cert.after is not None
+    assert cert.after.years == 3
+    (note,) = read.notes
+    assert "资格征书" in note and "资格证书" in note
+
+
+def test_ocr_misprints_of_the_corpus() -> None:
+    (cert,) = read_route("取得本职业高级职讪资格证书后,连续从事本职业工作5年以上").conditions
+    assert isinstance(cert, Certificate) and cert.level == 3
+    (edu,) = read_route(
+        "取得经劳动保障行政部门审核认定的、以终极技能为培养目标的中等以上职业学校本职业(专业)毕业证书"
+    ).conditions
+    assert isinstance(edu, Education) and edu.skill_goal == "intermediate"
+    read = read_route("取的技工学校本专业毕业证书")
+    assert isinstance(read.conditions[0], Education) and "取的" in read.notes[0]
+
+
+def test_de_is_read_as_de_only_where_it_opens_a_phrase() -> None:
+    read = read_route("取得本职业五级/初级工职业资格证书后,累计从事本职业工作4年(含)以上")
+    assert read.notes == ()
+
+
+def test_noise_inside_a_phrase_is_read_past_only_when_the_phrase_then_reads() -> None:
+    read = read_route("经心理咨询师三级正规培训达规定标准学时数,并取得结来自业证书")
+    (training,) = read.conditions
+    assert isinstance(training, Training) and training.credential == "结业证书"
+    (note,) = read.notes
+    assert "来自" in note
+    trailing = read_route("经心理咨询师二级正规培训达规定标准学时数,并取得结业证书被白剂")
+    assert isinstance(trailing.conditions[0], Training) and "被白剂" in trailing.notes[0]
+
+
+def test_noise_holding_a_word_of_meaning_is_never_skipped() -> None:
+    # 或 inside the run could be an alternative: the fragment stays unparsed, no note.
+    read = read_route("连续从事本职业工居情医促称或客待长作满3年")
+    assert any(isinstance(leaf, Unparsed) for leaf in leaves(read.conditions))
+    assert read.notes == ()
+
+
+def test_unknown_text_without_noise_stays_unparsed_and_unnoted() -> None:
+    read = read_route("能够管理一般复杂项目")
+    assert read.conditions == (Unparsed(text="能够管理一般复杂项目"),)
+    assert read.notes == ()
+
+
+SECTION = """职业名称：测试员
+五级/初级工
+具备以下条件之一者，可申报五级/初级工：
+（1）累计从事本职业工作1年（含）以上。
+（2）取得本职业初级职业资格征书后，连续从事本职业工作1年以上。
+（3）取得本职
+"""
+
+
+def test_a_route_notes_its_misprint_and_a_cut_route_says_the_text_is_missing() -> None:
+    (occupation,), report = import_texts([("测试员.txt", SECTION)], Overrides())
+    (level,) = occupation.levels
+    one, two, three = level.routes
+    assert one.review is None
+    assert two.review is not None and "资格征书" in two.review
+    (cut,) = [leaf for leaf in leaves(three.conditions) if isinstance(leaf, Unparsed)]
+    assert cut.text == "取得本职" and cut.reason is not None and "截断" in cut.reason
+    assert report.files[0].incomplete is not None
