@@ -33,9 +33,9 @@ from baokao.compiler import (
     years_bounds,
 )
 from baokao.evaluator import Verdict, evaluate
-from baokao.model.conditions import Certificate, WorkYears, leaves
+from baokao.evaluator.when import qualify_date
 from baokao.model.facts import Answer, AnswerError, Choice, Question
-from baokao.model.profile import CertificateHeld, Profile
+from baokao.model.profile import Profile
 from baokao.model.rules import Level, Route, Subject
 from baokao.model.years import check_years, fmt_years
 
@@ -299,80 +299,3 @@ def _cautious_status(levels: tuple[Level, ...], answers: dict[str, Answer]) -> s
         if met < fewest:
             best, fewest = status, met
     return best
-
-
-def qualify_date(verdict: Verdict, profile: Profile, today: date) -> date | None:
-    """When a not-qualified candidate will qualify by working on, if only years are missing.
-
-    Assumes the candidate keeps working in this occupation without a break from today:
-    every count of years in this occupation (累计, 连续, 见习, after a certificate) grows,
-    and a certificate whose later work was broken starts a new unbroken stretch today. The
-    first day on which the evaluator says qualified is returned, rounded up to whole
-    months; ``None`` when working on alone cannot do it.
-    """
-    closest = verdict.closest
-    if verdict.status != "not_qualified" or closest is None or not closest.outcome.years_only:
-        return None
-    for gap in _gaps(verdict.level, profile):
-        if evaluate(verdict.level, _grown(profile, gap)).status == "qualified":
-            months = math.ceil(gap * 12 - 1e-9)
-            year, month = divmod(today.month - 1 + months, 12)
-            year += today.year
-            day = min(today.day, _month_days(year, month + 1))
-            return date(year, month + 1, day)
-    return None
-
-
-def _month_days(year: int, month: int) -> int:
-    nxt = date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - date(year, month, 1)).days
-
-
-def _gaps(level: Level, p: Profile) -> list[float]:
-    """Every amount of further work after which some years condition is just met."""
-    gaps: set[float] = set()
-    current = {
-        ("cumulative", "this"): p.years_this,
-        ("cumulative", "this_or_related"): (
-            p.years_this + p.years_related
-            if p.years_this is not None and p.years_related is not None
-            else None
-        ),
-        ("continuous", "this"): p.years_this_continuous,
-        ("continuous", "this_or_related"): p.years_continuous_incl_related,
-        ("trainee", "this"): p.years_trainee_continuous,
-        ("trainee", "this_or_related"): p.years_trainee_continuous,
-    }
-    for route in level.routes:
-        for c in leaves(route.conditions):
-            if isinstance(c, WorkYears):
-                have = current.get((c.mode, c.scope))
-                if have is not None:
-                    gaps.add(c.years - have)
-            elif isinstance(c, Certificate) and c.after is not None:
-                gaps.add(c.after.years)
-                for held in p.certificates or ():
-                    if held.years_after is not None:
-                        gaps.add(c.after.years - held.years_after - held.years_after_related)
-    return sorted(round(g, 4) for g in gaps if g > 0)
-
-
-def _grown(p: Profile, gap: float) -> Profile:
-    def plus(value: float | None) -> float | None:
-        return None if value is None else value + gap
-
-    certs: list[CertificateHeld] = []
-    for held in p.certificates or ():
-        certs.append(held.model_copy(update={"years_after": plus(held.years_after)}))
-        if not held.continuous_after:
-            fresh = {"years_after": gap, "years_after_related": 0.0, "continuous_after": True}
-            certs.append(held.model_copy(update=fresh))
-    return p.model_copy(
-        update={
-            "years_this": plus(p.years_this),
-            "years_this_continuous": plus(p.years_this_continuous),
-            "years_continuous_incl_related": plus(p.years_continuous_incl_related),
-            "years_trainee_continuous": plus(p.years_trainee_continuous),
-            "certificates": None if p.certificates is None else tuple(certs),
-        }
-    )

@@ -11,10 +11,8 @@ does not grow with the roster.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
-import math
 from collections import Counter
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,6 +21,7 @@ from openpyxl import Workbook
 
 from baokao.checking import Checked
 from baokao.evaluator import Truth, Verdict
+from baokao.evaluator.when import qualify_date
 from baokao.i18n import N_, _, listing
 from baokao.report import STATUS_ZH, fact_zh
 from baokao.roster.check import RowResult
@@ -41,24 +40,13 @@ RESULT_HEADERS = (
 BAD_ROW = N_("输入有误")
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus whole months (the 31st becomes the month's last day)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
-def qualify_date(verdict: Verdict, today: dt.date) -> str:
-    """When the candidate qualifies: today, or after the missing years (rounded up to a
-    month) when the closest route lacks only years; empty when working on is not enough."""
+def qualify_cell(checked: Checked, verdict: Verdict, today: dt.date) -> str:
+    """When the candidate qualifies: today, the evaluator's date of qualifying by working
+    on (when the closest route lacks only years), or empty when working on is not enough."""
     if verdict.status == "qualified":
         return today.isoformat()
-    closest = verdict.closest
-    if closest is None or not closest.outcome.years_only:
-        return ""
-    months = max(1, math.ceil(closest.outcome.shortfall * 12 - 1e-9))
-    return add_months(today, months).isoformat()
+    when = qualify_date(verdict, checked.case.profile, today)
+    return "" if when is None else when.isoformat()
 
 
 def result_cells(checked: Checked, verdict: Verdict, today: dt.date) -> list[str]:
@@ -80,7 +68,7 @@ def result_cells(checked: Checked, verdict: Verdict, today: dt.date) -> list[str
         listing(verdict.qualifying),
         str(verdict.closest.number) if verdict.closest else "",
         "；".join(gaps),
-        qualify_date(verdict, today),
+        qualify_cell(checked, verdict, today),
         reviews,
         "",
     ]
