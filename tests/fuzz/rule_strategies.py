@@ -102,18 +102,3 @@ def rule_files(draw: st.DrawFn) -> Data:
     if draw(st.integers(0, 9)) == 0:
         data["levels"][0]["colour"] = "red"  # an unknown key
     return data
-
-
-#: A candidate with nothing: no years, certificate, diploma, training or apprenticeship.
-NOBODY: Data = {
-    "years_this": 0,
-    "years_related": 0,
-    "years_this_continuous": 0,
-    "years_continuous_incl_related": 0,
-    "years_trainee_continuous": 0,
-    "apprenticeship": "none",
-    "certificates": [],
-    "preparatory_technician": False,
-    "education": [],
-    "trainings": [],
-}

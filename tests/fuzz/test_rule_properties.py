@@ -17,7 +17,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
-from rule_strategies import NOBODY, Data, rule_files
+from rule_strategies import Data, rule_files
+from tests.candidates import NOTHING as NOBODY
 
 from baokao.compiler.export import export_tree
 from baokao.evaluator import evaluate

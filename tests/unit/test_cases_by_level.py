@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.candidates import NOTHING
 
 from baokao.checking import check_all, result_json
 from baokao.rulebook import Rulebook, load_rulebook
@@ -18,19 +19,6 @@ from baokao.rulebook import Rulebook, load_rulebook
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parents[1] / "cases" / "levels.yaml").read_text(encoding="utf-8")
 )
-
-NOTHING: dict[str, Any] = {
-    "years_this": 0,
-    "years_related": 0,
-    "years_this_continuous": 0,
-    "years_continuous_incl_related": 0,
-    "years_trainee_continuous": 0,
-    "apprenticeship": "none",
-    "certificates": [],
-    "preparatory_technician": False,
-    "education": [],
-    "trainings": [],
-}
 
 
 @pytest.fixture(scope="module")

@@ -17,24 +17,12 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.candidates import NOTHING
 
 from baokao.cli import main
 
 CASES_DIR = Path(__file__).parents[1] / "cases"
 GOLDEN = CASES_DIR / "check-golden.json"
-
-NOTHING: dict[str, Any] = {
-    "years_this": 0,
-    "years_related": 0,
-    "years_this_continuous": 0,
-    "years_continuous_incl_related": 0,
-    "years_trainee_continuous": 0,
-    "apprenticeship": "none",
-    "certificates": [],
-    "preparatory_technician": False,
-    "education": [],
-    "trainings": [],
-}
 
 
 def inputs() -> list[dict[str, Any]]:
