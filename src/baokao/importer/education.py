@@ -23,7 +23,14 @@ QUALIFIERS = (
     "经劳动保障行政部门审核认定的",
     "经国家有关行政部门审核认定的",
 )
-GOALS = {"以中级技能为培养目标的": "intermediate", "以高级技能为培养目标的": "advanced"}
+GOALS = {
+    "以中级技能为培养目标的": "intermediate",
+    "以高级技能为培养目标的": "advanced",
+    "以四级技能为培养目标的": "intermediate",
+    "以三级技能为培养目标的": "advanced",
+}
+# 以中级技能为培养目标的, and the same goal named by its numeral (以四级秘书技能…).
+_GOAL = re.compile(r"以(?P<w>中级|高级|四级|三级)[\u4e00-\u9fff]{0,6}?技能为培养目标的?")
 _FIELD = re.compile(
     "(?P<neg>非)?(?P<words>" + "|".join(map(re.escape, FIELD_WORDS)) + r")专业(?P<bone>\(含骨伤\))?"
 )
@@ -57,15 +64,15 @@ def _lex(body: str) -> _Body | None:
     while pos < len(body):
         rest = body[pos:]
         qual = next((q for q in QUALIFIERS if rest.startswith(q)), None)
-        goal = next((g for g in GOALS if rest.startswith(g)), None)
+        goal = _GOAL.match(rest)
         if qual or goal:
             current = groups[-1]
             if (current.schools or current.degrees) and last_sep == "或":
                 groups.append(_Group())
             if goal:
-                groups[-1].goal = GOALS[goal]
+                groups[-1].goal = GOALS[f"以{goal.group('w')}技能为培养目标的"]
             groups[-1].qualified = True
-            pos += len(qual or goal or "")
+            pos += len(qual) if qual else goal.end() if goal else 0
             continue
         school = next((w for w in words if rest.startswith(w)), None)
         if school:
@@ -143,3 +150,21 @@ def parse_student_body(body: str, *, text: str) -> Student | None:
         specialties=lexed.specialties,
         text=text,
     )
+
+
+def parse_diploma_list(
+    body: str, joint: re.Pattern[str], *, graduating_ok: bool, text: str
+) -> Condition | None:
+    """A body that may list several diplomas (``本专业大专以上毕(结)业证书、高级技工学校或…``)
+    or groups of graduates (``…毕业生和大专以上…的``), cut at ``joint``: any one of them.
+
+    Returns:
+        The condition, or ``None`` when any part holds words the grammar does not know.
+    """
+    options: list[Condition] = []
+    for part in joint.split(body):
+        found = parse_education_body(part, graduating_ok=graduating_ok, text=text)
+        if found is None:
+            return None
+        options.extend(found.conditions if isinstance(found, AnyOf) else (found,))
+    return options[0] if len(options) == 1 else AnyOf(conditions=tuple(options))

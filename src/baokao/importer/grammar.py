@@ -24,10 +24,11 @@ from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import LarkError
 
 from baokao.i18n import _
-from baokao.importer.education import parse_education_body, parse_student_body
+from baokao.importer.education import parse_diploma_list, parse_student_body
 from baokao.importer.normalize import normalize
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
 from baokao.importer.repair import correct_misprints, read_past_noise
+from baokao.importer.shapes import CompoundRules, related_only
 from baokao.model.conditions import (
     Age,
     AllOf,
@@ -47,9 +48,17 @@ _GOAL_LEVEL = re.compile(r"(?<=以[中高]级)\([四三]级\)")
 _NUMBER = re.compile(r"^\d{1,2}、")
 _GRADUATING = re.compile(r"\(含(?:尚未取得毕业证书的)?在(?:校|读)应届(?:研究生)?毕业生\)")
 _EDU = re.compile(
-    r"^(?:具有|取得)?(?P<body>.+?)(?:毕业证书|学历证书|学位证书|学历|学位|毕业生)"
-    rf"(?P<grad>{_GRADUATING.pattern})?(?:\(或(?:同等|等同)学历\))?(?:者|后)?$"
+    r"^(?:具有|取得)?(?P<body>.+?)(?:(?:毕业证书|学历证书|学位证书|学历|学位|毕业生)"
+    rf"(?P<grad>{_GRADUATING.pattern})?|(?P<grad2>{_GRADUATING.pattern}))"
+    r"(?:\(或(?:同等|等同)学历\))?(?:者|后)?$"
 )
+# A list of diplomas (本专业大专以上毕(结)业证书、高级技工学校或…), of graduates (…毕业生和…).
+_DIPLOMAS = re.compile(r"(?:毕\(结\)业证书|毕业证书)(?=、|或)[、]?")
+_GRADUATES = re.compile(r"毕业生(?=和|或|、)[和、]?")
+# Where a copy lost characters: question marks or replacement characters inside the text.
+_GARBLED = re.compile(r"[\u4e00-\u9fff]\?|\?[\u4e00-\u9fff;]|\ufffd")
+# A graduate phrase run into what the graduate did next (…毕业生取得…, …毕业生从事…).
+_GRADUATE_THEN = re.compile(r"(?<=毕业生)(?=取得|从事|连续从事|累计从事)")
 _OLD_WORD = re.compile(r"(?:高级技师|技师|初级|中级|高级)")
 _NUMERAL = re.compile(r"[五四三二一]级")
 
@@ -85,12 +94,13 @@ def _training_title(what: str) -> str:
 
 
 @v_args(meta=True)
-class _Build(Transformer[Token, Any]):
+class _Build(CompoundRules, Transformer[Token, Any]):
     """Parse tree -> conditions; ``text`` is the normalised route the tree was read from."""
 
     def __init__(self, text: str, level: int | None, titles: dict[str, int]) -> None:
         super().__init__()
         self.text, self.route_level, self.titles = text, level, titles
+        self.notes: list[str] = []
 
     def _span(self, meta: Any) -> str:
         return self.text[meta.start_pos : meta.end_pos]
@@ -165,6 +175,8 @@ class _Build(Transformer[Token, Any]):
     def work(self, meta: Any, children: list[Any]) -> WorkYears:
         tokens = {c.type: str(c) for c in children if isinstance(c, Token)}
         scope = tokens.get("WORK_SCOPE", "")
+        if note := related_only(scope):
+            self.notes.append(note)
         return WorkYears(
             years=next(c for c in children if isinstance(c, float)),
             mode="continuous" if tokens.get("MODE") == "连续" else "cumulative",
@@ -183,6 +195,8 @@ class _Build(Transformer[Token, Any]):
 
     def apprentice(self, meta: Any, children: list[Token]) -> Apprenticeship:
         scope = "this" if str(children[-1]) == "本职业" else "this_or_related"
+        if note := related_only(str(children[-1])):
+            self.notes.append(note)
         return Apprenticeship(scope=scope, text=self._span(meta))
 
     def training(self, meta: Any, children: list[Token]) -> Condition:
@@ -199,7 +213,7 @@ class _Build(Transformer[Token, Any]):
         """``…证书的<schools>毕业生``: the certificate and the diploma, or unparsed whole."""
         text = self._span(meta)
         body = str(children[-1]).removesuffix("毕业生")
-        edu = parse_education_body(body, graduating_ok=False, text=text)
+        edu = parse_diploma_list(body, _GRADUATES, graduating_ok=False, text=text)
         if edu is None or isinstance(held, Unparsed):
             return Unparsed(text=text)
         return AllOf(conditions=(held.model_copy(update={"text": text}), edu))
@@ -215,9 +229,8 @@ class _Build(Transformer[Token, Any]):
         m = _EDU.match(text)
         edu = None
         if m is not None:
-            edu = parse_education_body(
-                m.group("body"), graduating_ok=bool(m.group("grad")), text=text
-            )
+            grad = bool(m.group("grad") or m.group("grad2"))
+            edu = parse_diploma_list(m.group("body"), _DIPLOMAS, graduating_ok=grad, text=text)
         return edu if edu is not None else Unparsed(text=text)
 
     def student(self, meta: Any, children: list[Token]) -> Condition:
@@ -246,6 +259,7 @@ def _prepare(route_text: str, readings: tuple[tuple[str, str], ...]) -> str:
     text = _NUMBER.sub("", normalize(route_text)).rstrip(";")
     text = _QUALIFIER.sub(_qualifier, text.replace("。", ","))
     text = _GOAL_LEVEL.sub("", text).replace("(含),以上", "(含)以上")
+    text = _GRADUATE_THEN.sub(",", text)
     for phrase, read_as in readings:
         text = text.replace(normalize(phrase), normalize(read_as))
     return text
@@ -285,8 +299,9 @@ def read_route(
     if not text.strip(",;"):
         return RouteReading((Unparsed(text=text or route_text),), notes)
     key = tuple(sorted((titles or {}).items()))
-    conditions, skipped = read_past_noise(text, lambda t: _parse(t, level, key))
-    return RouteReading(conditions, notes + skipped)
+    text, skipped = read_past_noise(text, lambda t: _parse(t, level, key).conditions)
+    read = _parse(text, level, key)
+    return RouteReading(read.conditions, notes + skipped + read.notes)
 
 
 def parse_conditions(
@@ -301,13 +316,24 @@ def parse_conditions(
 
 
 @lru_cache(maxsize=4096)
-def _parse(
-    text: str, level: int | None, titles: tuple[tuple[str, int], ...]
-) -> tuple[Condition, ...]:
+def _parse(text: str, level: int | None, titles: tuple[tuple[str, int], ...]) -> RouteReading:
     """Parse prepared text (cached: the same wording recurs across standards)."""
     try:
         tree: Tree[Token] = _parser().parse(text)
     except LarkError:
-        return (Unparsed(text=text),)
-    result: tuple[Condition, ...] = _Build(text, level, dict(titles)).transform(tree)
-    return result
+        return RouteReading((Unparsed(text=text),))
+    build = _Build(text, level, dict(titles))
+    conditions: tuple[Condition, ...] = build.transform(tree)
+    return RouteReading(_say_garbled(conditions), tuple(dict.fromkeys(build.notes)))
+
+
+def _say_garbled(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """Give fragments where the copy lost characters (``院?;蛑械``) that reason."""
+    out: list[Condition] = []
+    for c in conditions:
+        if isinstance(c, AllOf | AnyOf):
+            c = c.model_copy(update={"conditions": _say_garbled(c.conditions)})
+        elif isinstance(c, Unparsed) and c.reason is None and _GARBLED.search(c.text):
+            c = c.model_copy(update={"reason": _("原文此处是乱码（字符已丢失），需对照原件")})
+        out.append(c)
+    return tuple(out)

@@ -50,6 +50,9 @@ SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
     "中等以上职业学校": (("中等职业学校", *_TECH_TIERS, "高等职业学校"), None),
     "中等职业学校": (("中等职业学校",), None),
     "高等职业学校": (("高等职业学校",), None),
+    "高等以上职业学校": (("高等职业学校",), None),
+    # 职业学校 with neither 中等 nor 高等: either of them (its 培养目标 still applies)
+    "职业学校": (("中等职业学校", "高等职业学校"), None),
     "高等院校": (_HIGHER, None),
     "大学硕士研究生": ((), "硕士研究生"),
     "硕士研究生": ((), "硕士研究生"),
@@ -77,6 +80,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 #: Specialty words -> accepted specialties (非本专业 covers 相关 and other specialties).
 SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "本专业或相关专业": ("this", "related"),
+    "专业或相关专业": ("this", "related"),
     "本专业(职业)或相关专业": ("this", "related"),
     "本职业或相关专业": ("this", "related"),
     "本专业或相关职业": ("this", "related"),

@@ -112,14 +112,14 @@ def _unread(conditions: tuple[Condition, ...]) -> list[str]:
 
 def read_past_noise(
     text: str, parse: Callable[[str], tuple[Condition, ...]]
-) -> tuple[tuple[Condition, ...], tuple[str, ...]]:
-    """Parse ``text``; where a fragment is not read, try it without a run of noise.
+) -> tuple[str, tuple[str, ...]]:
+    """Where ``parse`` leaves a fragment of ``text`` unread, try it without a run of noise.
 
-    A run is skipped only if the fragment then reads (fewer unparsed fragments in the
-    route, none new), one run at a time, each reported in a note.
+    A run is skipped only if the route then has fewer fragments not understood and none
+    that it did not have before; one run at a time, each reported in a note.
 
     Returns:
-        The conditions and, for each run skipped, a note quoting it.
+        The text to read (``text`` less the runs skipped) and a note for each run.
     """
     conditions = parse(text)
     notes: list[str] = []
@@ -143,4 +143,4 @@ def read_past_noise(
                     break
             if improved:
                 break
-    return conditions, tuple(notes)
+    return text, tuple(notes)
