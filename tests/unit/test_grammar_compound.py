@@ -166,3 +166,38 @@ def test_garbled_copy_text_is_unparsed_and_says_so() -> None:
     )
     unread = [leaf for leaf in leaves(read.conditions) if isinstance(leaf, Unparsed)]
     assert unread and all(u.reason is not None and "乱码" in u.reason for u in unread)
+
+
+def test_the_occupations_own_name_as_specialty_and_training() -> None:
+    read = read_route(
+        "取得景观设计专业或相关专业大学本科学历证书后,连续从事本职业工作5年以上",
+        occupation="景观设计师",
+    )
+    edu, work = read.conditions
+    assert isinstance(edu, Education) and edu.specialties == ("this", "related")
+    assert isinstance(work, WorkYears) and work.years == 5
+    assert any("景观设计专业" in note for note in read.notes)
+    training = read_route(
+        "經營銷師正規培訓達規定標準學時數,並取得畢(結)業證書", level=2, occupation="营销师_繁体"
+    )
+    (read_training,) = training.conditions
+    assert isinstance(read_training, Training)
+    assert (read_training.level, read_training.credential) == (2, "结业证书")
+    assert training.notes
+
+
+def test_a_name_that_only_shares_characters_with_the_occupation_stays_as_printed() -> None:
+    read = read_route("具有经济管理专业大专学历", occupation="物业管理员")
+    assert read.notes == ()
+    assert isinstance(read.conditions[0], Unparsed)
+
+
+def test_a_bracketed_extra_specialty_is_left_out_and_said() -> None:
+    read = read_route(
+        "大學本科營銷專業(含經濟管理專業)畢業,在本職業連續工作3年以上", occupation="营销师"
+    )
+    edu, work = read.conditions
+    assert isinstance(edu, Education) and edu.specialties == ("this",)
+    assert edu.min_degree == "大学本科"
+    assert isinstance(work, WorkYears) and (work.years, work.mode) == (3, "continuous")
+    assert any("经济管理专业" in note for note in read.notes)

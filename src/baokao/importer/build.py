@@ -145,7 +145,7 @@ def _levels(
             used.update(readings)
             phrases = tuple((x.phrase, x.read_as) for x in readings)
             read = (
-                read_route(r.text, phrases, level=number, titles=titles)
+                read_route(r.text, phrases, level=number, titles=titles, occupation=subject.name)
                 if raw.routes
                 else RouteReading((Unparsed(text=r.text, reason=_(NO_CONDITIONS)),))
             )

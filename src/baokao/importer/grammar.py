@@ -26,6 +26,7 @@ from lark.exceptions import LarkError
 from baokao.i18n import _
 from baokao.importer.education import parse_diploma_list, parse_student_body
 from baokao.importer.normalize import normalize
+from baokao.importer.own import own_names
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
 from baokao.importer.repair import correct_misprints, read_past_noise
 from baokao.importer.shapes import CompoundRules, related_only
@@ -48,7 +49,7 @@ _GOAL_LEVEL = re.compile(r"(?<=以[中高]级)\([四三]级\)")
 _NUMBER = re.compile(r"^\d{1,2}、")
 _GRADUATING = re.compile(r"\(含(?:尚未取得毕业证书的)?在(?:校|读)应届(?:研究生)?毕业生\)")
 _EDU = re.compile(
-    r"^(?:具有|取得)?(?P<body>.+?)(?:(?:毕业证书|学历证书|学位证书|学历|学位|毕业生)"
+    r"^(?:具有|取得)?(?P<body>.+?)(?:(?:毕业证书|学历证书|学位证书|学历|学位|毕业生|毕业以上|毕业)"
     rf"(?P<grad>{_GRADUATING.pattern})?|(?P<grad2>{_GRADUATING.pattern}))"
     r"(?:\(或(?:同等|等同)学历\))?(?:者|后)?$"
 )
@@ -280,6 +281,7 @@ def read_route(
     *,
     level: int | None = None,
     titles: dict[str, int] | None = None,
+    occupation: str | None = None,
 ) -> RouteReading:
     """Parse a route's text into conditions (implicitly all required), with notes.
 
@@ -289,13 +291,17 @@ def read_route(
             for phrases whose reading the text does not settle.
         level: the level the route belongs to, for 经本职业本等级正规培训.
         titles: the standard's title names of its levels (助理理财规划师 -> 3).
+        occupation: the occupation's name, for a specialty or a training named after it
+            (营销专业, 经营销师正规培训: :mod:`baokao.importer.own`).
 
     Returns:
         The conditions (text that could not be read appears as ``Unparsed`` entries) and
         a note for each misprint corrected or run of noise read past
-        (:mod:`baokao.importer.repair`).
+        (:mod:`baokao.importer.repair`), or own name read as 本专业/本等级.
     """
     text, notes = correct_misprints(_prepare(route_text, readings))
+    text, own = own_names(text, occupation)
+    notes += own
     if not text.strip(",;"):
         return RouteReading((Unparsed(text=text or route_text),), notes)
     key = tuple(sorted((titles or {}).items()))
