@@ -23,6 +23,9 @@ async def test_a_shortfall_of_a_thousandth_of_a_year_is_one_month(app: BaokaoApp
         assert "✘ 暂不符合报考条件" in text
         assert "还差 1 个月" in text and "还差 0 年" not in text
         assert "5.999 年" in text and "6 年" not in text.replace("6年", "")
+        # Under a day short: the date is the next day (1 March 2025 is the app's today),
+        # not a month on; only the wording of the shortfall rounds up.
+        assert "预计 2025年3月2日 起满足年限要求" in text
 
 
 async def test_a_tiny_number_of_years_is_not_shown_as_zero(app: BaokaoApp) -> None:

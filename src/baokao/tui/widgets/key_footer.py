@@ -9,8 +9,14 @@ visible changed.
 
 from __future__ import annotations
 
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Footer
+
+#: Below this width the keys are drawn close together and the command palette's key
+#: (still ^p) is left out, so that every key of the busiest screen (the result: eight
+#: keys) fits in 80 columns.
+COMPACT_BELOW = 100
 
 Shown = tuple[tuple[str, str, bool], ...]
 
@@ -19,6 +25,14 @@ class KeyFooter(Footer):
     """A :class:`~textual.widgets.Footer` that skips redundant rebuilds."""
 
     _shown_keys: Shown | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Draw the keys close together on a narrow terminal."""
+        narrow = event.size.width < COMPACT_BELOW
+        if narrow != self.compact:
+            self.compact = narrow
+            self.show_command_palette = not narrow
+            self.refresh(recompose=True)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Rebuild only when the keys on show (or whether they are enabled) changed."""
