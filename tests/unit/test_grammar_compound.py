@@ -201,3 +201,9 @@ def test_a_bracketed_extra_specialty_is_left_out_and_said() -> None:
     assert edu.min_degree == "大学本科"
     assert isinstance(work, WorkYears) and (work.years, work.mode) == (3, "continuous")
     assert any("经济管理专业" in note for note in read.notes)
+
+
+def test_a_school_without_its_diploma_word_is_noted() -> None:
+    read = read_route("具有技工学校(含尚未取得毕业证书的在校应届毕业生)")
+    assert read.notes and "毕业证书" in read.notes[0]
+    assert read_route("取得技工学校本专业毕业证书").notes == ()

@@ -232,6 +232,10 @@ class _Build(CompoundRules, Transformer[Token, Any]):
         if m is not None:
             grad = bool(m.group("grad") or m.group("grad2"))
             edu = parse_diploma_list(m.group("body"), _DIPLOMAS, graduating_ok=grad, text=text)
+            if edu is not None and m.group("grad2"):
+                self.notes.append(
+                    _("“{school}”后没有“毕业证书”，按该校毕业证书读").format(school=m.group("body"))
+                )
         return edu if edu is not None else Unparsed(text=text)
 
     def student(self, meta: Any, children: list[Token]) -> Condition:
