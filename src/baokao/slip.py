@@ -35,6 +35,7 @@ from baokao.model.conditions import (
     Training,
     WorkYears,
 )
+from baokao.model.held import HELD
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.profile import Profile
 from baokao.model.quantities import THRESHOLDS
@@ -175,6 +176,8 @@ def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
     own = THRESHOLDS.get(c.kind)
     if own is not None and own.document:
         yield own.document
+    elif c.kind in HELD:
+        yield HELD[c.kind].document
     elif isinstance(c, WorkYears):
         if c.mode == "trainee":
             yield N_("见习工作证明（注明连续见习起止时间）")

@@ -65,7 +65,7 @@ def test_comma_before_huo_and_inside_the_authority_phrase() -> None:
     ("text", "word"),
     [
         ("取得符合专业对应关系的初级职称(专业技术人员职业资格)后", "职称"),
-        ("持有《中华人民共和国机动车驾驶证》C1照以上", "证照"),
+        ("持有电工特种作业操作证", "证照"),  # a driving licence has its kind (test_licence)
     ],
 )
 def test_prerequisites_without_a_kind_are_unparsed_with_their_reason(text: str, word: str) -> None:

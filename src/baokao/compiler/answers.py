@@ -25,6 +25,7 @@ from baokao.model.facts import (
     cert_level,
     cert_occupation,
 )
+from baokao.model.held import HELD_KINDS
 from baokao.model.keys import NONE_KEY, choice_keys
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
@@ -181,6 +182,7 @@ def build_profile(answers: Answers, status: str = "graduated") -> Profile:
             "preparatory_technician": None if prep is None else prep == "yes",
             "education": education,
             "trainings": trainings,
+            **{h.field: h.fill(answers) for h in HELD_KINDS},
         }
     )
 

@@ -48,6 +48,7 @@ from baokao.model.facts import (
     training_fact,
     training_id,
 )
+from baokao.model.held import HELD
 from baokao.model.quantities import (
     AT_MOST,
     THRESHOLDS,
@@ -144,6 +145,9 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
         var, need = THRESHOLDS[c.kind].code, float(getattr(c, "years"))  # noqa: B009
         b.thresholds.setdefault(var, set()).add(need)
         return YearsAtom(idx, var, need, getattr(c, "text", ""))
+    if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
+        oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
+        return MaskAtom(idx, oks, f"缺少：{getattr(c, 'text', '')}")
     if isinstance(c, WorkYears):
         var = WORK_YEARS[(c.mode, c.scope)]
         b.thresholds.setdefault(var, set()).add(c.years)

@@ -22,6 +22,7 @@ from baokao.model.conditions import (
     Unparsed,
     WorkYears,
 )
+from baokao.model.held import HELD
 from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.quantities import THRESHOLDS
@@ -194,10 +195,26 @@ def threshold(c: Leaf, p: Profile) -> Outcome:
     return _years_outcome(c.text, need, lo, hi, () if value is not None else (q.field,))
 
 
+def held(c: Leaf, p: Profile) -> Outcome:
+    """A condition of a kind the registry declares as held (a driving licence): met when
+    the profile's answers are among those it accepts (:mod:`baokao.model.held`)."""
+    h = HELD[c.kind]
+    value = getattr(p, h.field)
+    if value is None:
+        return unknown(h.field)
+    have = h.answers(value)
+    open_ = [f"{h.field}.{fact}" for fact, _ok in h.accepts(c) if fact not in have]
+    if any(fact in have and not have[fact] & set(ok) for fact, ok in h.accepts(c)):
+        return missing(T_("缺少：{text}").format(text=c.text))
+    return unknown(*open_) if open_ else MET
+
+
 def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
     """Evaluate any leaf condition."""
     if c.kind in THRESHOLDS:
         return threshold(c, p)
+    if c.kind in HELD:
+        return held(c, p)
     if isinstance(c, WorkYears):
         return work_years(c, bounds)
     if isinstance(c, Certificate):

@@ -25,6 +25,7 @@ from lark.exceptions import LarkError
 
 from baokao.i18n import _
 from baokao.importer.education import parse_diploma_list, parse_student_body
+from baokao.importer.kinds import KindRules
 from baokao.importer.normalize import normalize
 from baokao.importer.own import own_names
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
@@ -95,7 +96,7 @@ def _training_title(what: str) -> str:
 
 
 @v_args(meta=True)
-class _Build(CompoundRules, Transformer[Token, Any]):
+class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
     """Parse tree -> conditions; ``text`` is the normalised route the tree was read from."""
 
     def __init__(self, text: str, level: int | None, titles: dict[str, int]) -> None:
@@ -255,7 +256,7 @@ class _Build(CompoundRules, Transformer[Token, Any]):
         return Unparsed(text=self._span(meta), reason=why)
 
     def licence(self, meta: Any, children: list[Token]) -> Unparsed:
-        why = _("证照条件：规则库还没有驾驶证等证照这一类条件，需人工核实")
+        why = _("证照条件：规则库只认机动车驾驶证，这一种证照需人工核实")
         return Unparsed(text=self._span(meta), reason=why)
 
 

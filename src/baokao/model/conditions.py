@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from baokao.model.base import Frozen
+from baokao.model.licences import LicenceClass
 from baokao.model.schools import DegreeKind, SchoolKind
 
 Scope = Literal["this", "this_or_related"]
@@ -155,9 +156,19 @@ class Age(Frozen):
     text: str = ""
 
 
+class DrivingLicence(Frozen):
+    """Holds a driving licence of one of the classes in ``accepts`` (持有C1照以上机动车驾驶证:
+    C1 and every class that covers it, :func:`baokao.model.licences.accepting`)."""
+
+    kind: Literal["driving_licence"] = "driving_licence"
+    accepts: tuple[LicenceClass, ...] = Field(min_length=1)
+    text: str = ""
+
+
 Leaf = (
     WorkYears
     | Age
+    | DrivingLicence
     | Certificate
     | Education
     | Student

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from baokao.model.base import Frozen
+from baokao.model.licences import LicenceClass
 from baokao.model.quantities import CONSISTENCY, broken_rule
 from baokao.model.schools import SchoolKind
 
@@ -70,6 +71,7 @@ class Profile(Frozen):
     years_continuous_incl_related: Years | None = None
     years_trainee_continuous: Years | None = None
     age: Years | None = None
+    driving_licence: LicenceClass | Literal["none"] | None = None
     apprenticeship: Literal["this", "related", "none"] | None = None
     certificates: tuple[CertificateHeld, ...] | None = None
     preparatory_technician: Annotated[bool, Field(strict=True)] | None = None

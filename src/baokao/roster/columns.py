@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from baokao.model.held import HELD_KINDS
 from baokao.model.quantities import THRESHOLDS
 from baokao.model.schools import SCHOOL_KINDS
 
@@ -54,6 +55,8 @@ PROFILE_HEADERS: dict[str, tuple[str, ...]] = {
 # A kind of condition the registry declares as a threshold on one field (an age) has its
 # column under the quantity's label, read as years.
 PROFILE_HEADERS |= {q.field: (q.label, q.field) for q in THRESHOLDS.values() if q.field}
+# A kind the registry declares as held (a driving licence) has its column under its label.
+PROFILE_HEADERS |= {h.field: (h.label, h.field) for h in HELD_KINDS}
 
 #: Entry fields in flat columns: list field -> entry field -> headers (numbered by a digit).
 ENTRY_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -138,6 +141,16 @@ WORDS: dict[str, dict[str | None, tuple[str, ...]]] = {
 
 #: A cell in the first column of an entry saying the candidate has none (a known fact).
 NONE_WORDS = ("无", "没有", "none")
+
+# A held kind asked by one choice (a driving licence): its answers, by value or label.
+WORDS |= {
+    h.field: {
+        c.value: (c.value, c.label, *(NONE_WORDS if c.value == "none" else ())) for c in f.choices
+    }
+    for h in HELD_KINDS
+    for f in h.facts
+    if f.field == h.field
+}
 
 #: The columns of an entry a cell of :data:`NONE_WORDS` may stand in.
 FIRST_ENTRY_FIELD = {"certificates": "level", "education": "school", "trainings": "level"}
