@@ -207,3 +207,15 @@ def test_a_school_without_its_diploma_word_is_noted() -> None:
     read = read_route("具有技工学校(含尚未取得毕业证书的在校应届毕业生)")
     assert read.notes and "毕业证书" in read.notes[0]
     assert read_route("取得技工学校本专业毕业证书").notes == ()
+
+
+def test_a_training_title_the_ladder_declares_keeps_its_level_and_needs_no_note() -> None:
+    read = read_route(
+        "经景观设计员正规培训达规定标准学时数,并取得结业证书",
+        level=4,
+        titles={"景观设计员": 4, "景观设计师": 2},
+        occupation="景观设计师",
+    )
+    (training,) = read.conditions
+    assert isinstance(training, Training) and training.level == 4
+    assert read.notes == ()

@@ -27,7 +27,7 @@ from baokao.i18n import _
 from baokao.importer.education import parse_diploma_list, parse_student_body
 from baokao.importer.kinds import KindRules
 from baokao.importer.normalize import normalize
-from baokao.importer.own import own_names
+from baokao.importer.own import own_names, own_training
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
 from baokao.importer.repair import correct_misprints, read_past_noise
 from baokao.importer.shapes import CompoundRules, related_only
@@ -99,9 +99,12 @@ def _training_title(what: str) -> str:
 class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
     """Parse tree -> conditions; ``text`` is the normalised route the tree was read from."""
 
-    def __init__(self, text: str, level: int | None, titles: dict[str, int]) -> None:
+    def __init__(
+        self, text: str, level: int | None, titles: dict[str, int], occupation: str | None
+    ) -> None:
         super().__init__()
         self.text, self.route_level, self.titles = text, level, titles
+        self.occupation = occupation
         self.notes: list[str] = []
 
     def _span(self, meta: Any) -> str:
@@ -206,6 +209,9 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
         cred = str(next(c for c in children if c.type == "CREDENTIAL"))
         number = self.route_level if what == "本等级" else named_level(what, self.titles)
         text = self._span(meta)
+        if number is None and (note := own_training(what, self.occupation)):
+            number = self.route_level
+            self.notes.append(note)
         if number is None:
             return Unparsed(text=text)
         credential = "合格证书" if cred == "合格" else "结业证书"
@@ -310,8 +316,8 @@ def read_route(
     if not text.strip(",;"):
         return RouteReading((Unparsed(text=text or route_text),), notes)
     key = tuple(sorted((titles or {}).items()))
-    text, skipped = read_past_noise(text, lambda t: _parse(t, level, key).conditions)
-    read = _parse(text, level, key)
+    text, skipped = read_past_noise(text, lambda t: _parse(t, level, key, occupation).conditions)
+    read = _parse(text, level, key, occupation)
     return RouteReading(read.conditions, notes + skipped + read.notes)
 
 
@@ -327,13 +333,15 @@ def parse_conditions(
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, level: int | None, titles: tuple[tuple[str, int], ...]) -> RouteReading:
+def _parse(
+    text: str, level: int | None, titles: tuple[tuple[str, int], ...], occupation: str | None
+) -> RouteReading:
     """Parse prepared text (cached: the same wording recurs across standards)."""
     try:
         tree: Tree[Token] = _parser().parse(text)
     except LarkError:
         return RouteReading((Unparsed(text=text),))
-    build = _Build(text, level, dict(titles))
+    build = _Build(text, level, dict(titles), occupation)
     conditions: tuple[Condition, ...] = build.transform(tree)
     return RouteReading(_say_garbled(conditions), tuple(dict.fromkeys(build.notes)))
 
