@@ -219,3 +219,23 @@ def test_a_training_title_the_ladder_declares_keeps_its_level_and_needs_no_note(
     (training,) = read.conditions
     assert isinstance(training, Training) and training.level == 4
     assert read.notes == ()
+
+
+def test_the_post_of_a_post_certificate_is_this_occupation_and_noted() -> None:
+    read = read_route("连续从事本岗位技能水平工作4年以上")
+    (work,) = read.conditions
+    assert isinstance(work, WorkYears) and (work.scope, work.years) == ("this", 4)
+    assert read.notes and "本岗位" in read.notes[0]
+
+
+def test_phrases_of_no_kind_are_unparsed_with_the_reason() -> None:
+    for text in (
+        "拟从事本职业或相关职业工作",
+        "从事本职业或相关职业工作",
+        "1年实习期满",
+        "担任项目管理领导工作1年以上",
+    ):
+        (leaf,) = read_route(text).conditions
+        assert isinstance(leaf, Unparsed) and leaf.reason is not None, text
+    (work,) = read_route("从事本职业或相关职业工作满1年").conditions
+    assert isinstance(work, WorkYears) and work.years == 1

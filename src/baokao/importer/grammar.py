@@ -30,7 +30,7 @@ from baokao.importer.normalize import normalize
 from baokao.importer.own import own_names, own_training
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
 from baokao.importer.repair import correct_misprints, read_past_noise
-from baokao.importer.shapes import CompoundRules, related_only
+from baokao.importer.shapes import CompoundRules, related_only, work_scope
 from baokao.model.conditions import (
     Age,
     AllOf,
@@ -179,13 +179,13 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
 
     def work(self, meta: Any, children: list[Any]) -> WorkYears:
         tokens = {c.type: str(c) for c in children if isinstance(c, Token)}
-        scope = tokens.get("WORK_SCOPE", "")
-        if note := related_only(scope):
+        scope, note = work_scope(tokens.get("WORK_SCOPE", ""))
+        if note:
             self.notes.append(note)
         return WorkYears(
             years=next(c for c in children if isinstance(c, float)),
             mode="continuous" if tokens.get("MODE") == "连续" else "cumulative",
-            scope="this" if scope in ("本职业", "本职") else "this_or_related",
+            scope=scope,
             text=self._span(meta),
         )
 

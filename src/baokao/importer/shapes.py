@@ -8,6 +8,10 @@ the text also admits, in brackets. Each becomes an ``any`` of what it offers, so
 candidate who meets one side qualifies and the side the rule book cannot judge stays
 ``unparsed`` with its reason, never dropped and never met.
 
+Phrases the grammar understands but the rule book has no kind for (拟从事本职业工作, an
+internship, years in a leading post) are kept ``unparsed`` with the reason, so a reviewer
+sees what they are.
+
 The rules are in ``route_grammar.lark``; this mix-in of the grammar's transformer turns
 their matches into conditions. Kept apart from :mod:`baokao.importer.grammar` so that each
 module stays small.
@@ -19,12 +23,13 @@ from typing import Any
 
 from lark import Token, v_args
 
-from baokao.i18n import _
+from baokao.i18n import N_, _
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
     Certificate,
     Condition,
+    Scope,
     Unparsed,
     WorkYears,
     YearsAfter,
@@ -42,6 +47,26 @@ def related_only(scope_word: str) -> str | None:
     if scope_word != "相关职业":
         return None
     return _("“相关职业”的年限或学徒期按“本职业或相关职业”读（规则库不单独记相关职业）")
+
+
+def work_scope(word: str) -> tuple[Scope, str | None]:
+    """The scope of years worked, as the text names it, and a note where it is a reading.
+
+    本岗位(技能水平) is the post a 岗位证书 is for: read as 本职业, and noted.
+    """
+    if word in ("本职业", "本职"):
+        return "this", None
+    if word.startswith("本岗位"):
+        return "this", _("“{word}”按本职业读").format(word=word)
+    return "this_or_related", related_only(word)
+
+
+_NO_KIND = {
+    "INTENT": N_("报考意向（拟从事本职业）：规则库没有这一类条件，需人工核实"),
+    "WORKING": N_("正在从事本职业（未写年限）：规则库没有这一类条件，需人工核实"),
+    "INTERNSHIP": N_("实习期满：规则库没有这一类条件，需人工核实"),
+    "LEADER": N_("担任领导职务的年限：规则库没有这一类条件，需人工核实"),
+}
 
 
 class CompoundRules:
@@ -73,11 +98,11 @@ class CompoundRules:
             if isinstance(part, Unparsed):
                 options.append(part)
             elif isinstance(part, tuple):
-                scope, years = part
-                if note := related_only(scope):
+                word, years = part
+                scope, note = work_scope(word)
+                if note:
                     self.notes.append(note)
-                wide = "this" if scope in ("本职业", "本职") else "this_or_related"
-                options.append(WorkYears(years=years, mode=mode, scope=wide, text=text))
+                options.append(WorkYears(years=years, mode=mode, scope=scope, text=text))
         return AnyOf(conditions=tuple(options))
 
     @v_args(meta=True)
@@ -108,3 +133,8 @@ class CompoundRules:
         students = str(children[-1])
         why = _("在校生的学期条件：规则库只按学校和专业记在校生，需人工核实")
         return AnyOf(conditions=(diploma, Unparsed(text=students, reason=why)))
+
+    @v_args(meta=True)
+    def no_kind(self, meta: Any, children: list[Token]) -> Unparsed:
+        """A phrase understood, of a kind the rule book has none for: unparsed, and why."""
+        return Unparsed(text=self._span(meta), reason=_(_NO_KIND[children[0].type]))
