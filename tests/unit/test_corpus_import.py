@@ -71,6 +71,21 @@ def test_gbk_text_is_decoded(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         assert "累计从事本职业工作6年（含）以上" in written
 
 
+def test_big5_text_is_decoded_not_read_as_gb18030(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GB18030 decodes these bytes too, into other characters: the decoding that reads as a
+    # 申报条件 text wins.
+    text = "中級(具備以下條件之一者)\n(1)取得本職業初級職業資格證書後,連續從事本職業工作3年以上。\n"
+    source = tmp_path / "測試員.txt"
+    source.write_bytes(text.encode("big5"))
+    code, out, _ = _run(capsys, "import", "--out", str(tmp_path / "out"), str(source))
+    assert code == 0
+    assert f"== {source.name}：測試員：等级 1 个，途径 1 条" in out
+    written = (tmp_path / "out" / "測試員.yaml").read_text(encoding="utf-8")
+    assert "連續從事本職業工作3年以上" in written
+
+
 def test_review_report_names_levels_flags_and_unparsed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import zhconv  # type: ignore[import-untyped]
+
 from baokao.bundled import bundled_sources
 from baokao.i18n import _
 from baokao.importer.build import BuildError, FileReview, ImportReport, build
@@ -28,8 +30,20 @@ __all__ = [
 ]
 
 
+# Words every 申报条件 text uses, to tell a right decoding from a wrong one.
+_TELLING = ("职业", "证书", "从事", "以上", "取得", "申报", "条件", "等级", "工作", "毕业", "级")
+
+
+def _telling(text: str) -> int:
+    """How many telling words a decoding holds, once simplified (Big5 copies are 繁體)."""
+    simple: str = zhconv.convert(text, "zh-cn")
+    return sum(simple.count(word) for word in _TELLING)
+
+
 def read_source(path: Path) -> str:
-    """The text of a source file: UTF-8, else GB18030 (which covers GBK and GB2312).
+    """The text of a source file: UTF-8, else GB18030 (which covers GBK and GB2312) or
+    Big5, whichever decoding reads as a 申报条件 text (GB18030 decodes nearly any bytes,
+    so a Big5 copy would otherwise come out as strange characters).
 
     Raises:
         LayoutError: naming the file, when it is empty, binary, or not text at all.
@@ -43,13 +57,18 @@ def read_source(path: Path) -> str:
         raise LayoutError(_("{path}：文件是空的").format(path=path))
     if b"\x00" in data:
         raise LayoutError(_("{path}：是二进制文件，不是文本").format(path=path))
-    for encoding in ("utf-8-sig", "gb18030"):
+    decoded: list[str] = []
+    for encoding in ("utf-8-sig", "gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if sum(1 for c in text if c < " " and c not in "\r\n\t\f") <= len(text) // 100:
-            return text
+            if encoding == "utf-8-sig":
+                return text
+            decoded.append(text)
+    if decoded:
+        return max(decoded, key=_telling)  # the first (GB18030) on a tie
     raise LayoutError(_("{path}：不是文本（既非 UTF-8，也非 GB18030/GBK）").format(path=path))
 
 
