@@ -7,6 +7,9 @@ certificate's own years) and the ones written down in ``docs/interpretation.md``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from baokao.evaluator.outcome import MET, Outcome, Truth, missing, short, unknown
 from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
 from baokao.evaluator.years import YearBounds
@@ -27,6 +30,35 @@ from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.quantities import THRESHOLDS
 from baokao.model.schools import meets_degree
+
+_L = TypeVar("_L", bound=Leaf)
+_V = TypeVar("_V")
+
+#: What depends on the condition alone (the outcome of a diploma or certificate the
+#: candidate lacks, with its line), made once per condition rather than for every
+#: profile judged; each is an immutable value. Keyed by the condition's identity and the
+#: maker; the condition is kept with the value, so its identity cannot be reused while
+#: the entry lives. Cleared when full.
+_FIXED: dict[tuple[int, Callable[[Any], Any]], tuple[Leaf, Any]] = {}
+_FIXED_SIZE = 4096
+
+
+def _fixed(c: _L, make: Callable[[_L], _V]) -> _V:
+    key = (id(c), make)
+    found = _FIXED.get(key)
+    if found is not None and found[0] is c:
+        value: _V = found[1]
+        return value
+    if len(_FIXED) >= _FIXED_SIZE:
+        _FIXED.clear()
+    value = make(c)
+    _FIXED[key] = (c, value)
+    return value
+
+
+def _lacking(c: Leaf) -> Outcome:
+    """The outcome of a condition not met that working longer cannot fix."""
+    return missing(T_("缺少：{text}").format(text=c.text))
 
 
 def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[str, ...]) -> Outcome:
@@ -54,7 +86,7 @@ def _cert_matches(c: Certificate, held: CertificateHeld) -> bool:
 def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Outcome:
     after = c.after
     assert after is not None
-    line = years_after_line(c)
+    line = _fixed(c, years_after_line)
     if after.mode == "continuous" and not held.continuous_after:
         return short(
             T_("{line}：取得证书后的工作未连续，需连续满 {years} 年").format(
@@ -72,6 +104,21 @@ def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Out
     return _years_outcome(line, after.years, value, value, ())
 
 
+def _no_certificate(c: Certificate) -> Outcome:
+    """No certificate held that is enough: the certificate, and the years after it."""
+    lines = [certificate_line(c)]
+    if c.after is not None:
+        need = T_("{line}：需在取得证书后满 {years} 年")
+        lines.append(need.format(line=years_after_line(c), years=fmt_years(c.after.years)))
+    return Outcome(
+        Truth.UNMET,
+        unmet=len(lines),
+        years_only=False,
+        shortfall=c.after.years if c.after else 0.0,
+        lines=tuple(lines),
+    )
+
+
 def certificate(c: Certificate, p: Profile) -> Outcome:
     """``certificate``: a held certificate of the level or higher, and the years after it.
 
@@ -81,17 +128,7 @@ def certificate(c: Certificate, p: Profile) -> Outcome:
         return unknown("certificates")
     candidates = [(i, h) for i, h in enumerate(p.certificates) if _cert_matches(c, h)]
     if not candidates:
-        lines = [certificate_line(c)]
-        if c.after is not None:
-            need = T_("{line}：需在取得证书后满 {years} 年")
-            lines.append(need.format(line=years_after_line(c), years=fmt_years(c.after.years)))
-        return Outcome(
-            Truth.UNMET,
-            unmet=len(lines),
-            years_only=False,
-            shortfall=c.after.years if c.after else 0.0,
-            lines=tuple(lines),
-        )
+        return _fixed(c, _no_certificate)
     if c.after is None:
         return MET
     outcomes = [_after(c, h, i, p) for i, h in candidates]
@@ -129,13 +166,13 @@ def _entry(c: Education, e: EducationEntry, i: int, statuses: tuple[str, ...]) -
     return Truth.MET
 
 
-def _combine_entries(results: list[Truth | str], line: str) -> Outcome:
+def _combine_entries(results: list[Truth | str], c: Education | Student) -> Outcome:
     if Truth.MET in results:
         return MET
     facts = [r for r in results if isinstance(r, str)]
     if facts:
         return unknown(*facts)
-    return missing(line)
+    return _fixed(c, _lacking)
 
 
 def education(c: Education, p: Profile) -> Outcome:
@@ -144,16 +181,20 @@ def education(c: Education, p: Profile) -> Outcome:
         return unknown("education")
     statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)
     results = [_entry(c, e, i, statuses) for i, e in enumerate(p.education)]
-    return _combine_entries(results, T_("缺少：{text}").format(text=c.text))
+    return _combine_entries(results, c)
+
+
+def _as_education(c: Student) -> Education:
+    return Education(schools=c.schools, specialties=c.specialties, text=c.text)
 
 
 def student(c: Student, p: Profile) -> Outcome:
     """``student``: currently studying (enrolled or graduating) at an accepted school."""
     if p.education is None:
         return unknown("education")
-    as_edu = Education(schools=c.schools, specialties=c.specialties, text=c.text)
+    as_edu = _fixed(c, _as_education)
     results = [_entry(as_edu, e, i, ("enrolled", "graduating")) for i, e in enumerate(p.education)]
-    return _combine_entries(results, T_("缺少：{text}").format(text=c.text))
+    return _combine_entries(results, c)
 
 
 def training(c: Training, p: Profile) -> Outcome:
@@ -162,7 +203,7 @@ def training(c: Training, p: Profile) -> Outcome:
         return unknown("trainings")
     if any(t.level == c.level and t.credential == c.credential for t in p.trainings):
         return MET
-    return missing(T_("缺少：{text}").format(text=c.text))
+    return _fixed(c, _lacking)
 
 
 def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
@@ -170,7 +211,7 @@ def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
     if p.apprenticeship is None:
         return unknown("apprenticeship")
     ok = ("this",) if c.scope == "this" else ("this", "related")
-    return MET if p.apprenticeship in ok else missing(T_("缺少：{text}").format(text=c.text))
+    return MET if p.apprenticeship in ok else _fixed(c, _lacking)
 
 
 def preparatory(c: PreparatoryTechnician, p: Profile) -> Outcome:
@@ -209,6 +250,21 @@ def held(c: Leaf, p: Profile) -> Outcome:
     return unknown(*open_) if open_ else MET
 
 
+def _manual(c: Unparsed) -> Outcome:
+    return unknown(T_("需人工核实：{text}").format(text=c.text))
+
+
+#: The evaluation of each kind of leaf that needs the profile alone, by its model class.
+_BY_CLASS: dict[type, Callable[[Any, Profile], Outcome]] = {
+    Certificate: certificate,
+    Education: education,
+    Student: student,
+    Training: training,
+    Apprenticeship: apprenticeship,
+    PreparatoryTechnician: preparatory,
+}
+
+
 def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
     """Evaluate any leaf condition."""
     if c.kind in THRESHOLDS:
@@ -217,17 +273,8 @@ def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
         return held(c, p)
     if isinstance(c, WorkYears):
         return work_years(c, bounds)
-    if isinstance(c, Certificate):
-        return certificate(c, p)
-    if isinstance(c, Education):
-        return education(c, p)
-    if isinstance(c, Student):
-        return student(c, p)
-    if isinstance(c, Training):
-        return training(c, p)
-    if isinstance(c, Apprenticeship):
-        return apprenticeship(c, p)
-    if isinstance(c, PreparatoryTechnician):
-        return preparatory(c, p)
+    judge = _BY_CLASS.get(type(c))
+    if judge is not None:
+        return judge(c, p)
     assert isinstance(c, Unparsed)
-    return unknown(T_("需人工核实：{text}").format(text=c.text))
+    return _fixed(c, _manual)

@@ -42,9 +42,21 @@ class Outcome:
 MET = Outcome(Truth.MET)
 
 
+#: ``unknown`` outcomes made before, by their facts: an outcome is an immutable value and
+#: the same few (``unknown("education")``) come back for every profile judged, so each is
+#: made once. Kept small: cleared when full.
+_OPEN: dict[tuple[str, ...], Outcome] = {}
+_OPEN_SIZE = 4096
+
+
 def unknown(*facts: str) -> Outcome:
     """An outcome waiting for ``facts``."""
-    return Outcome(Truth.UNKNOWN, unknown=facts)
+    found = _OPEN.get(facts)
+    if found is None:
+        if len(_OPEN) >= _OPEN_SIZE:
+            _OPEN.clear()
+        found = _OPEN[facts] = Outcome(Truth.UNKNOWN, unknown=facts)
+    return found
 
 
 def missing(line: str, count: int = 1) -> Outcome:
@@ -58,23 +70,52 @@ def short(line: str, years: float) -> Outcome:
 
 
 def _facts(parts: list[Outcome]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(f for p in parts for f in p.unknown))
+    found = [p.unknown for p in parts if p.unknown]
+    if not found:
+        return ()
+    if len(found) == 1 and len(found[0]) == 1:
+        return found[0]
+    return tuple(dict.fromkeys(f for facts in found for f in facts))
+
+
+_UNMET = Truth.UNMET
+_UNKNOWN = Truth.UNKNOWN
 
 
 def all_of(parts: list[Outcome]) -> Outcome:
     """Every part must hold; the unmet counts and shortfalls add up."""
-    failed = [p for p in parts if p.truth is Truth.UNMET]
+    # One pass over the parts: this runs for every route of every level judged.
+    failed: list[Outcome] = []
+    open_ = False
+    for p in parts:
+        if p.truth is _UNMET:
+            failed.append(p)
+        elif p.truth is _UNKNOWN:
+            open_ = True
     if failed:
+        if len(failed) == 1:
+            one = failed[0]
+            unmet, years_only, shortfall, lines = (
+                one.unmet,
+                one.years_only,
+                one.shortfall,
+                one.lines,
+            )
+        else:
+            unmet = sum(p.unmet for p in failed)
+            years_only = all(p.years_only for p in failed)
+            shortfall = sum(p.shortfall for p in failed)
+            lines = tuple(line for p in failed for line in p.lines)
         return Outcome(
-            Truth.UNMET,
-            unmet=sum(p.unmet for p in failed),
-            years_only=all(p.years_only for p in failed),
-            shortfall=round(sum(p.shortfall for p in failed), 4),
-            lines=tuple(line for p in failed for line in p.lines),
+            _UNMET,
+            unmet=unmet,
+            years_only=years_only,
+            shortfall=round(shortfall, 4),
+            lines=lines,
             unknown=_facts(parts),
         )
-    if any(p.truth is Truth.UNKNOWN for p in parts):
-        return Outcome(Truth.UNKNOWN, unknown=_facts(parts))
+    if open_:
+        return unknown(*_facts(parts))
     return MET
 
 

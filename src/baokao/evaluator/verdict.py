@@ -62,8 +62,9 @@ class RouteResult:
 def evaluate_route(route: Route, p: Profile, bounds: YearBounds | None = None) -> RouteResult:
     """Judge one route."""
     b = bounds or year_bounds(p)
-    parts = tuple((c, evaluate_condition(c, p, b)) for c in route.conditions)
-    return RouteResult(route, all_of([o for _, o in parts]), parts)
+    conditions = route.conditions
+    outcomes = [evaluate_condition(c, p, b) for c in conditions]
+    return RouteResult(route, all_of(outcomes), tuple(zip(conditions, outcomes, strict=True)))
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,10 @@ def closest_route(results: tuple[RouteResult, ...]) -> RouteResult:
 def evaluate(level: Level, profile: Profile) -> Verdict:
     """Judge a profile against every route of a level."""
     bounds = year_bounds(profile)
-    results = tuple(evaluate_route(r, profile, bounds) for r in level.routes)
-    if any(r.truth is Truth.MET for r in results):
+    results = tuple([evaluate_route(r, profile, bounds) for r in level.routes])
+    truths = {r.outcome.truth for r in results}
+    if Truth.MET in truths:
         return Verdict(level, "qualified", results, None)
-    if all(r.truth is Truth.UNMET for r in results):
+    if Truth.UNKNOWN not in truths:  # every route refuted (all() of none holds as well)
         return Verdict(level, "not_qualified", results, closest_route(results))
     return Verdict(level, "undetermined", results, None)

@@ -56,8 +56,23 @@ class YearBounds:
         return self.this if scope == "this" else self.this_or_related
 
 
+#: The last profile's bounds: a profile is judged against several levels in a row (every
+#: level of a row of a roster, of the all-levels screen), each of which needs them.
+_last: tuple[Profile, YearBounds] | None = None
+
+
 def year_bounds(p: Profile) -> YearBounds:
     """Derive the bounds from a profile."""
+    global _last
+    last = _last
+    if last is not None and last[0] is p:
+        return last[1]
+    bounds = _derive(p)
+    _last = (p, bounds)
+    return bounds
+
+
+def _derive(p: Profile) -> YearBounds:
     after = [c.years_after for c in p.certificates or () if c.years_after is not None]
     after_rel = [c.years_after_related for c in p.certificates or ()]
     cont = p.years_this_continuous
