@@ -4,7 +4,7 @@ One row per level of the rule book: expected and worst-case questions for the na
 order (every condition of route 1, then route 2 …, known facts skipped, stopping at the
 first route met), for the compiled tree, and for the exact optimum, and the compile
 time. The optimum is the exact search's value (expected) and its min-max twin (worst
-case), run here without a budget, so a tree that fell back to EC² would show.
+case), run here without a budget, so a tree that fell back to the greedy order would show.
 All 42 levels are compiled first, one after another, and timed (the compile column and
 total); the other figures are worked out afterwards, so that their work does not run
 between the timings. Two more rounds of the same 42 compiles are timed to show the
@@ -14,12 +14,16 @@ occupations × 5 levels whose routes are written in the source's own phrases (re
 route texts with their numbers of years redrawn) and read by the importer's grammar.
 Last, the hostile 40-route level of issue 16 (``tests/fixtures/forty``), compiled in a
 fresh process under the default budget: its method, time and peak memory, beside a
-fresh process compiling the largest bundled level (the ratio).
+fresh process compiling the largest bundled level (the ratio) and beside the budget;
+the fallback alone (no time left for the exact search); the whole ``baokao tree``
+command on it; and every path of its tree held against the evaluator. ``--forty``
+runs this part only.
 
 The last line is machine-readable:
 ``summary: compiled/optimal=X.XX compiled/naive=Y.YY levels=N`` (means over all levels).
 
-Usage: ``python benchmarks/questions.py [--synthetic-occupations N] [--seed S] [--jobs J]``
+Usage: ``python benchmarks/questions.py [--synthetic-occupations N] [--seed S] [--jobs J]
+[--forty]``
 """
 
 from __future__ import annotations
@@ -39,12 +43,14 @@ from statistics import mean
 
 from baokao.compiler import compile_level
 from baokao.compiler.analysis import Analyser
-from baokao.compiler.answers import quantity, years_bounds
-from baokao.compiler.build import policy_tree
+from baokao.compiler.answers import build_profile, quantity, years_bounds
+from baokao.compiler.build import DEFAULT_SECONDS, policy_tree
 from baokao.compiler.catalogue import build_catalogue
+from baokao.compiler.paths import paths
 from baokao.compiler.search import Search, naive_policy
 from baokao.compiler.tree import Ask, Node, QuestionTree
 from baokao.compiler.walk import advance, state_of
+from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
 from baokao.model.conditions import Unparsed, leaves
 from baokao.model.facts import Answer
@@ -170,7 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--synthetic-occupations", type=int, default=1600)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--forty", action="store_true", help="the 40-route level only")
     args = parser.parse_args(argv)
+    if args.forty:
+        forty_routes()
+        return 0
     book = load_rulebook()
     header = "level                          naive e/w   tree e/w    optimal e/w   compile"
     print(header)
@@ -269,32 +279,74 @@ book = load_rulebook(sys.argv[1] or None)
 subject = book.find(sys.argv[2])
 level = subject.level(int(sys.argv[3]))
 start = time.perf_counter()
-tree = compile_level(level, subject.occupation.notes)
+tree = compile_level(level, subject.occupation.notes, seconds=float(sys.argv[4]))
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(tree.method, f"{seconds:.2f}", f"{peak:.0f}", f"{tree.expected:.4f}", tree.worst)
 """
 
 
-def _compile_fresh(folder: str, occupation: str, level: int) -> list[str]:
+def _compile_fresh(folder: str, occupation: str, level: int, seconds: float) -> list[str]:
     """Compile one level in a fresh process: method, seconds, peak MiB, expected, worst."""
-    run = [sys.executable, "-c", _CHILD, folder, occupation, str(level)]
+    run = [sys.executable, "-c", _CHILD, folder, occupation, str(level), str(seconds)]
     return subprocess.run(run, capture_output=True, text=True, check=True).stdout.split()
 
 
 def forty_routes() -> None:
     """The hostile 40-route level under the budget, beside the largest bundled level."""
-    base = _compile_fresh("", "公共营养师", 1)
-    hostile = _compile_fresh(str(FORTY), "四十条途径测试职业", 3)
-    print("40-route level (issue 16), each compiled in a fresh process:")
-    for name, row in (("公共营养师 一级 (baseline)", base), ("四十条途径测试职业 三级", hostile)):
+    budget = DEFAULT_SECONDS
+    base = _compile_fresh("", "公共营养师", 1, budget)
+    hostile = _compile_fresh(str(FORTY), "四十条途径测试职业", 3, budget)
+    alone = _compile_fresh(str(FORTY), "四十条途径测试职业", 3, 0.0)
+    print(f"40-route level (issue 16), each compiled in a fresh process; budget {budget:g} s:")
+    rows = (
+        ("公共营养师 一级 (baseline)", base),
+        ("四十条途径测试职业 三级", hostile),
+        ("  its fallback alone", alone),
+    )
+    for name, row in rows:
         print(
             f"  {name:<28} method {row[0]:<6} {row[1]:>7} s  peak RSS {row[2]:>5} MiB"
             f"  e/w {row[3]}/{row[4]}"
         )
     print(
         f"  ratio hostile/baseline: time {float(hostile[1]) / float(base[1]):.1f}x, "
-        f"peak memory {float(hostile[2]) / float(base[2]):.1f}x"
+        f"peak memory {float(hostile[2]) / float(base[2]):.1f}x; "
+        f"hostile/budget {float(hostile[1]) / budget:.2f}, "
+        f"fallback alone/budget {float(alone[1]) / budget:.2f}"
+    )
+    command = [sys.executable, "-m", "baokao", "tree", "四十条途径测试职业", "3"]
+    start = time.perf_counter()
+    out = subprocess.run(
+        [*command, "--trees", str(FORTY)], capture_output=True, text=True, check=True
+    ).stdout
+    wall = time.perf_counter() - start
+    print(
+        f"  `baokao tree` on it, whole command: {wall:.2f} s = {wall / budget:.2f} of the "
+        f"budget; {len(out) / 1e6:.1f} MB of text; it says: {out.splitlines()[1]}"
+    )
+    _prove_forty()
+
+
+def _prove_forty() -> None:
+    """Hold every path of the hostile level's tree against the evaluator."""
+    subject = load_rulebook(FORTY).find("四十条途径测试职业")
+    level = subject.level(3)
+    tree = compile_level(level, subject.occupation.notes)
+    start = time.perf_counter()
+    checked, wrong = 0, 0
+    for answers, leaf, _ in paths(tree.root):
+        verdict = evaluate(level, build_profile(answers))
+        outcome = leaf.outcomes[0]
+        if verdict.status == "qualified":
+            right = outcome.status == "qualified" and outcome.route in verdict.qualifying
+        else:
+            closest = verdict.closest.number if verdict.closest else None
+            right = verdict.status == outcome.status and closest in outcome.closest
+        checked, wrong = checked + 1, wrong + (not right)
+    print(
+        f"  every path of its {tree.method} tree against the evaluator: {checked} paths, "
+        f"{wrong} disagree ({time.perf_counter() - start:.1f} s)"
     )
 
 

@@ -5,16 +5,20 @@ This is the compiler's front door. ``compile_level`` decides one level;
 return a :class:`QuestionTree`; ``policy_tree`` turns any policy (the baseline too) into
 a tree so that every order is measured the same way.
 
-The exact search runs under a budget of time and of memoised states (its memory). A
-level too large for it (a hostile or a very long rule file, such as 40 routes) gets the
-greedy EC² tree instead, and the tree's ``method`` says so; such a tree shares the
-subtrees of equivalent states, so it is built in a fraction of the states a tree would
-need. ``progress`` is told how the work goes and may stop it by raising.
+A compile spends at most its budget of time, and the exact search at most its budget
+of memoised states (its memory). The greedy fallback tree is built first — it is cheap
+for a normal level, and then always there — and the exact search gets the time left;
+a level too large for it (a hostile or a very long rule file, such as 40 routes) keeps
+the fallback, and the tree's ``method`` says so. The fallback tree shares the subtrees
+of equivalent states, so it is built in a fraction of the states a tree would need.
+``progress`` is told how many states have been analysed, and may stop the work by
+raising.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -27,7 +31,7 @@ from baokao.model.quantities import QUANTITY
 from baokao.model.rules import Level
 
 #: Residual states the exact search may memoise (its memory: about 7 times the largest
-#: bundled level's 2,790) and the seconds it may take, before the greedy fallback.
+#: bundled level's 2,790), and the seconds a whole compile may take.
 DEFAULT_BUDGET = 20_000
 DEFAULT_SECONDS = 10.0
 S = TypeVar("S")
@@ -158,8 +162,9 @@ def compile_levels(
         prior: optional weights per fact id and answer branch (default: uniform).
         budget: residual states the exact search may memoise before the greedy
             fallback.
-        seconds: time the exact search may take before the greedy fallback.
-        progress: called now and then with the states worked on so far; an exception
+        seconds: time the compile may take: the exact search gets what building
+            the fallback leaves.
+        progress: called now and then with the states analysed so far; an exception
             it raises (a cancelled compile) ends the compile.
 
     Returns:
@@ -185,17 +190,20 @@ def _compile(
     seconds: float,
     progress: Progress | None,
 ) -> QuestionTree:
-    """:func:`compile_levels` itself: the exact search, else EC²."""
+    """:func:`compile_levels` itself: the fallback, then the exact search if it fits."""
+    start = time.monotonic()
     cat = build_catalogue(levels, notes, context)
     an = Analyser(cat)
-    search = Search(an, budget=budget, prior=prior, seconds=seconds, progress=progress)
-    root: State = (None,) * len(cat.facts)
+    told = None if progress is None else lambda _: progress(len(an.state_cache))
+    search = Search(an, budget=budget, prior=prior, progress=told)
+    fallback = policy_tree(an, Greedy(search, told).policy, search, share=True)
+    search.seconds = seconds - (time.monotonic() - start)
     try:
-        optimal = search.solve(root)
+        optimal = search.solve((None,) * len(cat.facts)) if search.seconds > 0 else None
     except TooLarge:
-        greedy = Greedy(an, progress=progress)
-        tree = policy_tree(an, greedy.policy, search, share=True)
-        return QuestionTree(tuple(levels), cat, tree, "greedy", None, len(an.state_cache))
+        optimal = None
+    if optimal is None:
+        return QuestionTree(tuple(levels), cat, fallback, "greedy", None, len(an.state_cache))
     tree = policy_tree(an, search.policy, search)
     return QuestionTree(tuple(levels), cat, tree, "exact", optimal, len(search.memo))
 

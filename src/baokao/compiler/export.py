@@ -57,7 +57,7 @@ def summary(tree: QuestionTree) -> str:
     """The numbers that describe a tree."""
     asks = sum(1 for n in tree.nodes() if isinstance(n, Ask))
     leaves = sum(1 for n in tree.nodes() if isinstance(n, Leaf))
-    how = "精确最优" if tree.method == "exact" else "贪心（EC²）回退"
+    how = "精确最优" if tree.method == "exact" else "贪心回退"
     return (
         f"{asks} 个提问节点，{leaves} 个结论；平均 {tree.expected:.2f} 问，"
         f"最多 {tree.worst} 问（{how}）"
