@@ -6,7 +6,8 @@ with the catalogue. The folder holds the bundled rule files (so 美容师 is the
 found) and generated occupations built from the real phrases: each takes levels 五级 to
 三级 from one bundled occupation or 工种 that has them, and 二级 and 一级 from another,
 verbatim, under a made-up name and code. It is written as ``baokao import`` writes a
-folder (one YAML file per occupation, then the index).
+folder: one YAML file per occupation, the index, and the question trees compiled ahead
+(``compiled/``), so that picking a level reads its tree as with the bundled rules.
 
 Run ``.venv/bin/python benchmarks/catalogue.py [--count N] [--out DIR]`` to write one;
 the other benchmarks call :func:`catalogue` and reuse a folder already written.
@@ -20,6 +21,10 @@ import itertools
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from baokao.model.rules import Occupation
 
 FIELDS = [
     "机械",
@@ -75,14 +80,10 @@ def names(count: int) -> list[str]:
     return made[:count]
 
 
-def build(out: Path, count: int) -> Path:
-    """Write a catalogue of the bundled rules plus ``count`` generated occupations.
-
-    Returns:
-        The folder written (``out``).
-    """
+def generated(count: int) -> list[Occupation]:
+    """``count`` generated occupations, each with levels of two bundled ones."""
     from baokao.model.rules import Occupation
-    from baokao.rulebook import BUNDLED_TREES, load_rulebook, write_trees
+    from baokao.rulebook import BUNDLED_TREES, load_rulebook
 
     book = load_rulebook(BUNDLED_TREES)
     low = [s for s in book.subjects() if {lv.number for lv in s.levels} >= {5, 4, 3}]
@@ -95,13 +96,39 @@ def build(out: Path, count: int) -> Path:
         ]
         code = "-".join([str(5 + i // 1000), *(f"{(i // d) % 10 + 10}" for d in (100, 10, 1))])
         made.append(Occupation(code=code, name=name, levels=tuple(levels)))
+    return made
+
+
+def build(out: Path, count: int) -> Path:
+    """Write a catalogue of the bundled rules plus ``count`` generated occupations, and
+    compile its question trees ahead, as ``baokao import`` does (:func:`compile_ahead`).
+
+    Returns:
+        The folder written (``out``).
+    """
+    from baokao.rulebook import BUNDLED_TREES, write_trees
+
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
     for path in BUNDLED_TREES.glob("*.yaml"):
         shutil.copy(path, out)
-    write_trees(made, out)
+    write_trees(generated(count), out)
+    compile_ahead(out, count)
     return out
+
+
+def compile_ahead(out: Path, count: int) -> int:
+    """Compile the catalogue's question trees into ``compiled/`` beside its rule files, as
+    ``baokao import`` does: a tree already there for the same rules and compiler is kept,
+    a stale one removed. The generated occupations share their levels' rules, so a few
+    hundred trees serve them all. Returns how many trees the folder holds."""
+    from baokao.compiler import precompile
+    from baokao.rulebook import BUNDLED_TREES, load_rulebook
+
+    subjects = load_rulebook(BUNDLED_TREES).subjects()
+    subjects += [s for occupation in generated(count) for s in occupation.subjects()]
+    return precompile(subjects, out)
 
 
 def catalogue(count: int = 1600) -> Path:
@@ -118,6 +145,8 @@ def catalogue(count: int = 1600) -> Path:
     folder = Path(tempfile.gettempdir()) / f"baokao-catalogue-{count}-{digest.hexdigest()[:12]}"
     if not (folder / "index.json").exists():
         build(folder, count)
+    else:  # the compiler may have changed since: its trees are compiled again
+        compile_ahead(folder, count)
     return folder
 
 

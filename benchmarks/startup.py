@@ -13,7 +13,8 @@ with the runs of the two interleaved (the machine is shared, so only ratios comp
 3. **Typing 4,000 characters** into the search box; baseline: into the bare Input.
    Target: <= 2x.
 4. **Picking an occupation and level -> first question drawn**, with the catalogue
-   (each pick a different occupation, whose rules are read then). Target: p95 <= 50 ms.
+   (each pick a different occupation, whose rules are read then), beside the floor of
+   a bare app pushing a screen (``benchmarks/first_question.py``). Target: p95 <= 50 ms.
 5. **Peak memory** of the UI after one interview, catalogue against bundled rules.
    Target: <= 1.5x.
 6. **``baokao check`` of one case**; baseline: ``python -c 'import pydantic, yaml'``.
@@ -388,36 +389,6 @@ def typing_time(argv: Sequence[str], ready: bytes, trees: Path | None, count: in
         term.close()
 
 
-def pick_latency(folder: Path, picks: int) -> list[float]:
-    """Level key -> first question drawn, each time for another occupation (read then)."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from catalogue import names
-
-    chosen = names(1600)[:: max(1, 1600 // picks)][:picks]
-    term = Terminal(BAOKAO, folder)
-    times: list[float] = []
-    try:
-        term.wait_for(expected_count(folder, ""))
-        term.drain(1.5)
-        for i, name in enumerate(chosen):
-            term.send(b"\x15")  # Ctrl+U empties the box (alone: a key of its own)
-            term.drain(0.1)
-            term.send(name.encode())
-            term.wait_for(expected_count(folder, name))
-            term.drain(0.1)
-            term.send(b"\r")
-            term.wait_for("全部等级".encode())
-            term.drain(0.1)
-            sent = term.send(str(5 - i % 5).encode())
-            times.append(term.wait_for(progress_text(0), timeout=300) - sent)
-            term.drain(0.1)
-            term.send(b"\x1b")  # back to the search (no answer given yet)
-            term.drain(0.4)
-    finally:
-        term.close()
-    return times
-
-
 def load_by_need(folder: Path, picks: int) -> list[float]:
     """In process: reading and validating one occupation's rules when it is picked.
 
@@ -553,10 +524,11 @@ def main() -> None:
         loads = load_by_need(folder, 50)
         print("an occupation's rules read and validated when picked (in process), 50 picks:")
         print(line("1,600-occupation catalogue", loads))
-        picks = pick_latency(folder, min(args.answers, 20))
-        print(f"level key -> first question drawn, {len(picks)} occupations of the catalogue")
-        print("(reading the rules, then compiling the level's question tree):")
-        print(line("baokao, 1,600-occupation catalogue", picks, None, "target p95 <= 50 ms"))
+        # Level key -> first question, an occupation of the catalogue each time
+        # (benchmarks/first_question.py).
+        from first_question import report
+
+        report(args.level_runs, folder, ("catalogue",))
 
     if "memory" in args.only:
         small, large = memory_after_interview(None), memory_after_interview(folder)
@@ -583,7 +555,7 @@ def main() -> None:
         # Picking a level -> first question, and compile times (benchmarks/first_question.py).
         from first_question import report
 
-        report(args.level_runs)
+        report(args.level_runs, None, ("levels", "compile"))
 
 
 if __name__ == "__main__":

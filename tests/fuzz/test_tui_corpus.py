@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from baokao.tui import app as app_module
+from baokao.tui import ahead as ahead_module
 from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.error import ErrorScreen
 from baokao.tui.screens.question import QuestionScreen
@@ -65,7 +65,7 @@ async def test_a_level_that_cannot_be_compiled_shows_an_error_and_the_app_goes_o
     def broken(*args: object) -> object:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(app_module, "_started", broken)
+    monkeypatch.setattr(ahead_module, "started", broken)
     app = BaokaoApp(trees=CORPUS / "fine")
     async with app.run_test(size=(120, 40)) as pilot:
         assert await app.rules_loaded()

@@ -138,16 +138,16 @@ async def test_a_slow_compile_is_announced_then_the_first_question_shows(
 ) -> None:
     """While a level's questions are being prepared the start screen says so (and the
     list shows it is busy); when they are ready the first question takes its place."""
-    from baokao.tui import app as app_module
+    from baokao.tui import ahead as ahead_module
 
     release = threading.Event()
-    real = app_module._started
+    real = ahead_module.started
 
     def slow(*args: object) -> object:
         release.wait(timeout=10)
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(app_module, "_started", slow)
+    monkeypatch.setattr(ahead_module, "started", slow)
     async with app.run_test() as pilot:
         await search(pilot, "ggyys")
         await pilot.press("enter")

@@ -29,6 +29,7 @@ from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang, translate
 from baokao.listing import pinyin_syllables, read_listing, save_cache, trees_dir
+from baokao.tui import ahead as ahead_module
 from baokao.tui import kinsoku
 from baokao.tui.desk_app import DeskApp
 from baokao.tui.i18n import localize_bindings
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from baokao.records import RecordStore
     from baokao.rulebook import Rulebook
     from baokao.session import Answer, Progress, Session
+    from baokao.tui.ahead import Ahead
     from baokao.tui.screens.question import QuestionScreen
     from baokao.tui.search import Entry
 
@@ -199,17 +201,25 @@ class BaokaoApp(DeskApp):
     # Choosing a subject and level ------------------------------------------------------
 
     def on_start_screen_picked(self, message: StartScreen.Picked) -> None:
-        """Ask for the level of the chosen occupation or 工种."""
+        """Ask for the level of the chosen occupation or 工种, its interviews prepared
+        meanwhile (:mod:`baokao.tui.ahead`): a ready one is shown at once."""
         entry = message.entry
+        ahead = ahead_module.Ahead(self.book, entry, self.today)
 
         def chosen(choice: LevelChoice | None) -> None:
-            if choice is not None:
-                self._begin(entry, choice)
+            if choice is None:
+                ahead.stop()
+            elif (ready := ahead.take(None if choice == ALL else int(choice))) is None:
+                self._begin(entry, choice, ahead)
+            else:
+                self.workers.cancel_group(self, "begin")  # an earlier pick still compiling
+                self._show(ready)
 
         self.push_screen(LevelScreen(entry), chosen)
+        self.call_after_refresh(self.run_worker, ahead.run, thread=True, group="ahead")
 
     @work(exclusive=True, group="begin")
-    async def _begin(self, entry: Entry, choice: LevelChoice) -> None:
+    async def _begin(self, entry: Entry, choice: LevelChoice, ahead: Ahead) -> None:
         """Start the interview (once the rule book is loaded); trees not compiled ahead are
         compiled in a thread, with a progress that Esc cancels (:func:`prepare_in_thread`)."""
         await self._book_loaded.wait()
@@ -224,7 +234,8 @@ class BaokaoApp(DeskApp):
         book = self.book
 
         def start(progress: Progress) -> Session:
-            return _started(book, entry, level, self.today, progress)
+            ready = ahead.settled(level)
+            return ready or ahead_module.started(book, entry, level, self.today, progress)
 
         try:
             session = await prepare_in_thread(self, case, start, self.start.set_preparing)
@@ -253,6 +264,7 @@ class BaokaoApp(DeskApp):
         from baokao.tui.screens.result import ResultScreen
 
         answered_before = self.session is not None and bool(self.session.answers)
+        self._pause_gc_until_drawn()
         self.session = session
         self.desk.moved(session)
         if bool(session.answers) != answered_before:  # "your answers" comes or goes
@@ -261,7 +273,6 @@ class BaokaoApp(DeskApp):
         new: Screen[None]
         if session.question is not None:
             if isinstance(current, QuestionScreen):
-                self._pause_gc_until_drawn()
                 current.undone = undone
                 current.session = session
                 return
@@ -281,13 +292,13 @@ class BaokaoApp(DeskApp):
         self._check_size()
 
     def _pause_gc_until_drawn(self) -> None:
-        """Keep the garbage collector out of the way until the next question is drawn.
+        """Keep the garbage collector out of the way until the next screen is drawn.
 
         As Textual does while scrolling (``PAUSE_GC_ON_SCROLL``): a collection that
-        falls between an answer and the next question delays it visibly, the same
-        collection just after is not seen. The pause ends after the second refresh
-        (the question is drawn in one frame, its side panel in the next), and after
-        :data:`GC_PAUSE_LIMIT` seconds whatever happens.
+        falls between a key (an answer, a level picked) and the question it shows
+        delays it visibly, the same collection just after is not seen. The pause ends
+        after the second refresh (a question is drawn in one frame, its side panel in
+        the next), and after :data:`GC_PAUSE_LIMIT` seconds whatever happens.
         """
         if self.manage_gc and gc.isenabled():
             gc.disable()
@@ -373,23 +384,6 @@ class BaokaoApp(DeskApp):
             self.action_history,
         )
         yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
-
-
-def _started(
-    book: Rulebook, entry: Entry, level: int | None, today: date | None, progress: Progress
-) -> Session:
-    """A new session with its first question worked out.
-
-    Reads and validates the occupation's rule file if it has not been yet, and compiles
-    the level's question tree (slow for a large level).
-
-    Raises:
-        RulebookError: naming the rule file, when it is broken.
-    """
-    from baokao.session import prepare
-
-    subject = book.find(entry.occupation, entry.work_type)
-    return prepare(subject, level, today, progress)
 
 
 #: The longest (in seconds) the loading thread waits for the first results to be drawn

@@ -101,9 +101,9 @@ class QuestionScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Show the first question, with its side panel."""
+        """Show the first question, and its side panel in the next frame."""
         self._show()
-        self._show_panel()
+        self.call_after_refresh(self._show_panel)
 
     def watch_session(self) -> None:
         """Show the session's question (the app sets a new session after each answer)."""

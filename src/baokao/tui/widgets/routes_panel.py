@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from rich.style import Style
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import var
@@ -82,6 +83,7 @@ class RoutesPanel(ScrollView, can_focus=False):
         """An empty panel; :attr:`view` fills it."""
         super().__init__(id=id)
         self._lines: tuple[int, list[Strip]] | None = None
+        self._style: Style | None = None  # the panel's own style, looked up once per style
 
     @property
     def text(self) -> Content:
@@ -99,6 +101,7 @@ class RoutesPanel(ScrollView, can_focus=False):
         """Draw the text again in the new style (another theme, say)."""
         super().notify_style_update()
         self._lines = None
+        self._style = None
 
     def on_resize(self) -> None:
         """Lay the text out again for the new width."""
@@ -117,9 +120,15 @@ class RoutesPanel(ScrollView, can_focus=False):
         return self._lines[1]
 
     def render_line(self, y: int) -> Strip:
-        """The line ``y`` rows down from the top of the view."""
+        """The line ``y`` rows down from the top of the view.
+
+        (The style is looked up once, not for every line: each lookup walks the
+        widget's ancestors, and that was most of the time the panel took to draw.)
+        """
         width = self.scrollable_content_region.width
         strips = self._strips(width)
+        if self._style is None:
+            self._style = self.rich_style
         index = self.scroll_offset.y + y
-        line = strips[index] if index < len(strips) else Strip.blank(width, self.rich_style)
-        return line.extend_cell_length(width, self.rich_style).crop(0, width)
+        line = strips[index] if index < len(strips) else Strip.blank(width, self._style)
+        return line.extend_cell_length(width, self._style).crop(0, width)
