@@ -74,3 +74,18 @@ def test_a_route_notes_its_misprint_and_a_cut_route_says_the_text_is_missing() -
     (cut,) = [leaf for leaf in leaves(three.conditions) if isinstance(leaf, Unparsed)]
     assert cut.text == "取得本职" and cut.reason is not None and "截断" in cut.reason
     assert report.files[0].incomplete is not None
+
+
+def test_noise_inside_the_occupations_name_in_a_training_title_is_taken_out() -> None:
+    read = read_route(
+        "经心理木紧常咨询师二级正规培训达规定标准学时数,并取得结业证书者",
+        occupation="心理咨询师_旧版",
+    )
+    (training,) = read.conditions
+    assert isinstance(training, Training) and training.level == 2
+    assert training.title == "心理咨询师二级"
+    assert read.notes and "木紧常" in read.notes[0]
+    clean = read_route(
+        "经心理咨询师二级正规培训达规定标准学时数,并取得结业证书", occupation="心理咨询师"
+    )
+    assert clean.notes == ()

@@ -29,7 +29,7 @@ from baokao.importer.kinds import KindRules
 from baokao.importer.normalize import normalize
 from baokao.importer.own import own_names, own_training
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
-from baokao.importer.repair import correct_misprints, read_past_noise
+from baokao.importer.repair import correct_misprints, read_past_noise, tidy_name
 from baokao.importer.shapes import CompoundRules, related_only, work_scope
 from baokao.model.conditions import (
     Age,
@@ -205,7 +205,9 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
         return Apprenticeship(scope=scope, text=self._span(meta))
 
     def training(self, meta: Any, children: list[Token]) -> Condition:
-        what = _training_title(str(children[0]))
+        what, tidied = tidy_name(_training_title(str(children[0])), self.occupation)
+        if tidied:
+            self.notes.append(tidied)
         cred = str(next(c for c in children if c.type == "CREDENTIAL"))
         number = self.route_level if what == "本等级" else named_level(what, self.titles)
         text = self._span(meta)

@@ -144,3 +144,27 @@ def read_past_noise(
             if improved:
                 break
     return text, tuple(notes)
+
+
+def tidy_name(name: str, occupation: str | None) -> tuple[str, str | None]:
+    """A name read from a phrase (a training's title) with noise inside the occupation's own
+    name (心理木紧常咨询师二级 in 心理咨询师's text): the name without it, and a note.
+
+    Only a run of characters outside the vocabulary, standing between two parts of the
+    occupation's name, is taken out; any other name is returned as it is, with no note.
+    """
+    own = (occupation or "").split("_")[0]
+    if len(own) < 2 or own in name:
+        return name, None
+    known = vocabulary()
+    for cut in range(1, len(own)):
+        head, tail = own[:cut], own[cut:]
+        if not name.startswith(head):
+            break
+        end = name.find(tail, cut + 1)
+        noise = name[cut:end] if end > 0 else ""
+        if noise and all("\u4e00" <= c <= "\u9fff" and c not in known for c in noise):
+            note = _("读时跳过了混入的文字“{noise}”（不成词），按“{read}”读")
+            clean = head + name[end:]
+            return clean, note.format(noise=noise, read=clean)
+    return name, None
