@@ -74,6 +74,11 @@ def test_a_route_notes_its_misprint_and_a_cut_route_says_the_text_is_missing() -
     (cut,) = [leaf for leaf in leaves(three.conditions) if isinstance(leaf, Unparsed)]
     assert cut.text == "取得本职" and cut.reason is not None and "截断" in cut.reason
     assert report.files[0].incomplete is not None
+    listed = [line for line in report.lines() if "资格征书" in line]
+    assert listed == [
+        "  需人工核实：测试员 五级/初级 route 2 (测试员.txt:5): "
+        "按常见错字读：“资格征书”读作“资格证书”（征/证 同音）"
+    ]
 
 
 def test_noise_inside_the_occupations_name_in_a_training_title_is_taken_out() -> None:

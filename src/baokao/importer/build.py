@@ -9,6 +9,7 @@ nothing is dropped or decided silently.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from baokao.i18n import N_, _
@@ -35,8 +36,9 @@ class FileReview:
     flags: list[tuple[int, str, bool]]
     incomplete: str | None
 
-    def lines(self, unparsed: list[str]) -> list[str]:
-        """The review as printable lines; ``unparsed`` is the import's whole list."""
+    def lines(self, unparsed: list[str], readings: Sequence[str] = ()) -> list[str]:
+        """The review as printable lines; ``unparsed`` and ``readings`` are the import's
+        whole lists (each entry names its ``(file:line)``)."""
         first = self.subjects[0]
         names = "、".join(s.title for s in self.subjects)
         routes = sum(len(lv.routes) for lv in first.levels)
@@ -57,6 +59,7 @@ class FileReview:
             )
             out.append(mark.format(line=at, message=message))
         tag = f"({self.source}:"
+        out += [_("  需人工核实：{text}").format(text=r) for r in readings if tag in r]
         out += [_("  未读懂：{text}").format(text=u) for u in unparsed if tag in u]
         return out
 
@@ -67,18 +70,21 @@ class ImportReport:
 
     decisions: list[str] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
+    #: How a misprint, noise or a word was read (the route is marked 需人工核实).
+    readings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     #: One review per standard's text read (the enrolment table has none).
     files: list[FileReview] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The report as printable lines: each standard's review, then the rest."""
-        out = [line for review in self.files for line in review.lines(self.unparsed)]
+        out = [line for review in self.files for line in review.lines(self.unparsed, self.readings)]
         out += [f"decision: {d}" for d in self.decisions]
         tags = tuple(f"({review.source}:" for review in self.files)
         out += [
             f"unparsed: {u}" for u in self.unparsed if not tags or not any(t in u for t in tags)
         ]
+        out += [f"reading: {r}" for r in self.readings if not any(t in r for t in tags)]
         out += [f"warning: {w}" for w in self.warnings]
         return out
 
@@ -153,9 +159,12 @@ def _levels(
             if r.cut_off:
                 conditions = _cut_off(conditions)
             where = f"{subject.source}:{r.line}" if subject.source and r.line else None
+            at = f" ({where})" if where else ""
+            report.readings += [
+                f"{subject.title} {raw.label} route {r.number}{at}: {note}" for note in read.notes
+            ]
             for leaf in leaves(conditions):
                 if isinstance(leaf, Unparsed):
-                    at = f" ({where})" if where else ""
                     why = f" ({leaf.reason})" if leaf.reason else ""
                     report.unparsed.append(
                         f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}{why}"
