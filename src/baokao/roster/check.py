@@ -122,16 +122,21 @@ class Judgements:
     evaluator's own (:func:`baokao.evaluator.evaluate`, nothing judged here); this only
     remembers the last :data:`SIZE` of them (without the outcome of each condition inside
     a route, which a roster never reports), so memory stays flat however long the roster.
+
+    A profile is known by the cells it was read from (:attr:`RowCase.facts`): under the
+    roster's one header, equal cells make an equal profile, and comparing a few strings
+    costs far less than comparing two profiles.
     """
 
     SIZE = 8192
 
     def __init__(self) -> None:
-        self._seen: OrderedDict[tuple[int, Profile], Verdict] = OrderedDict()
+        self._seen: OrderedDict[tuple[int, tuple[str, ...]], Verdict] = OrderedDict()
 
-    def verdict(self, level: Level, profile: Profile) -> Verdict:
-        """``evaluate(level, profile)``, or the same verdict given before."""
-        key = (id(level), profile)  # levels live as long as the rule book the roster uses
+    def verdict(self, level: Level, profile: Profile, facts: tuple[str, ...]) -> Verdict:
+        """``evaluate(level, profile)``, or the verdict given before for ``level`` and a
+        profile read from the same ``facts``."""
+        key = (id(level), facts)  # levels live as long as the rule book the roster uses
         found = self._seen.get(key)
         if found is not None:
             self._seen.move_to_end(key)
@@ -192,8 +197,10 @@ def check_rows(roster: Roster, book: Rulebook, judge: bool = True) -> Iterator[R
             line = _line(roster.name, row_no, header, str(exc))
             yield RowResult(row_no, tuple(cells), error=line)
             continue
-        profile = checked.case.profile
+        profile, facts = checked.case.profile, tuple(case.facts)
         results = (
-            tuple((checked, verdict(level, profile)) for level in checked.levels) if judge else ()
+            tuple([(checked, verdict(level, profile, facts)) for level in checked.levels])
+            if judge
+            else ()
         )
         yield RowResult(row_no, tuple(cells), results, identity=tuple(case.identity.items()))

@@ -91,6 +91,9 @@ class RowCase:
     raw: dict[str, Any] = field(default_factory=dict)
     identity: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    #: What the profile was read from: the path and text of each non-empty cell that
+    #: went into it. Two rows under one header with equal ``facts`` have equal profiles.
+    facts: list[str] = field(default_factory=list)
 
     def header_for(self, path: str) -> str | None:
         """The column behind a contract path (or its nearest enclosing one)."""
@@ -181,12 +184,14 @@ def row_case(header: Header, cells: list[str]) -> RowCase:
         if column.entry is not None:
             entries.setdefault(column.entry, {}).setdefault(column.index, {})
             entries[column.entry][column.index][column.field] = (column, value)
+            row.facts += (column.path, text)
         elif column.field in IDENTITY_FIELDS:
             row.identity[column.field] = text
         elif column.field in CASE_HEADERS:
             row.raw[column.field] = value
         else:
             profile[column.field] = value
+            row.facts += (column.path, text)
         row.headers[column.path] = column.header
     for entry, groups in entries.items():
         if entry in profile:
