@@ -7,8 +7,9 @@ a tree so that every order is measured the same way.
 
 A compile spends at most its budget of time, and the exact search at most its budget
 of memoised states (its memory). The greedy fallback tree is built first — it is cheap
-for a normal level, and then always there — and the exact search gets the time left;
-a level too large for it (a hostile or a very long rule file, such as 40 routes) keeps
+for a normal level, and then always there — and the exact search gets the time left,
+unless the fallback's tree is so large that the search could not finish anyway. A
+level too large for it (a hostile or a very long rule file, such as 40 routes) keeps
 the fallback, and the tree's ``method`` says so. The fallback tree shares the subtrees
 of equivalent states, so it is built in a fraction of the states a tree would need.
 ``progress`` is told how many states have been analysed, and may stop the work by
@@ -34,6 +35,12 @@ from baokao.model.rules import Level
 #: bundled level's 2,790), and the seconds a whole compile may take.
 DEFAULT_BUDGET = 20_000
 DEFAULT_SECONDS = 10.0
+#: The exact search memoises more states than the fallback's tree has questions, the
+#: more so the larger the level: 1 to 3 times on the smallest bundled levels, about 8 on
+#: mid-sized ones, 30 to 37 on the largest, 127 on the plain 40-route level of
+#: tests/fixtures/forty. Past ``budget / 8`` questions in that tree, the search could
+#: not finish within its states and is not started.
+STATES_PER_QUESTION = 8
 S = TypeVar("S")
 
 
@@ -196,10 +203,12 @@ def _compile(
     an = Analyser(cat)
     told = None if progress is None else lambda _: progress(len(an.state_cache))
     search = Search(an, budget=budget, prior=prior, progress=told)
-    fallback = policy_tree(an, Greedy(search, told).policy, search, share=True)
+    greedy = Greedy(search, told)
+    fallback = policy_tree(an, greedy.policy, search, share=True)
     search.seconds = seconds - (time.monotonic() - start)
+    hopeless = search.seconds <= 0 or greedy.chosen * STATES_PER_QUESTION > budget
     try:
-        optimal = search.solve((None,) * len(cat.facts)) if search.seconds > 0 else None
+        optimal = None if hopeless else search.solve((None,) * len(cat.facts))
     except TooLarge:
         optimal = None
     if optimal is None:

@@ -55,8 +55,9 @@ def outcome_text(o: Settled) -> str:
 
 def summary(tree: QuestionTree) -> str:
     """The numbers that describe a tree."""
-    asks = sum(1 for n in tree.nodes() if isinstance(n, Ask))
-    leaves = sum(1 for n in tree.nodes() if isinstance(n, Leaf))
+    distinct = {id(n): n for n in tree.nodes()}.values()  # a shared subtree counts once
+    asks = sum(1 for n in distinct if isinstance(n, Ask))
+    leaves = len(distinct) - asks
     how = "精确最优" if tree.method == "exact" else "贪心回退"
     return (
         f"{asks} 个提问节点，{leaves} 个结论；平均 {tree.expected:.2f} 问，"
@@ -68,6 +69,7 @@ def tree_text(tree: QuestionTree, title: str) -> str:
     """The tree as indented text."""
     lines = [f"{title} — {len(tree.level.routes)} 条途径", summary(tree), ""]
     seen: dict[int, str] = {}  # a fallback tree shares subtrees: each is printed once
+    texts: dict[str, str] = {}
 
     def walk(node: Node, indent: str) -> None:
         if id(node) in seen:
@@ -77,8 +79,9 @@ def tree_text(tree: QuestionTree, title: str) -> str:
         if isinstance(node, Leaf):
             lines.append(f"{indent}→ {outcome_text(node.outcomes[0])}  [{node.id}]")
             return
-        text = question(tree.catalogue, node.fact, {}).text
-        lines.append(f"{indent}[{node.id}] {text} ({node.fact})")
+        if node.fact not in texts:
+            texts[node.fact] = question(tree.catalogue, node.fact, {}).text
+        lines.append(f"{indent}[{node.id}] {texts[node.fact]} ({node.fact})")
         for i, branch in enumerate(node.branches):
             last = i == len(node.branches) - 1
             lines.append(f"{indent}{'└─' if last else '├─'} {branch.label}")
