@@ -13,7 +13,8 @@ reported as a note that the builder puts on the route (需人工核实): never a
 * **Noise inside a phrase** (:func:`read_past_noise`): a run of characters that belong to
   no word of the grammar is skipped only when, without it, a fragment the grammar could
   not read becomes a known phrase whole, every known part in its order. A run holding a
-  digit, a separator or a word that changes meaning (或, 并, 非, 不 …) is never skipped.
+  digit, a separator or a word that changes meaning (或, 并, 非, 不 …) is never skipped,
+  nor a single character.
 """
 
 from __future__ import annotations
@@ -92,7 +93,8 @@ def vocabulary() -> frozenset[str]:
 
 
 def _noise_runs(fragment: str) -> list[tuple[int, int]]:
-    """Spans of ``fragment`` made only of Chinese characters outside the vocabulary."""
+    """Spans of ``fragment`` made only of Chinese characters outside the vocabulary, two or
+    more long (a single such character is far more often a word the grammar lacks)."""
     known = vocabulary()
     runs: list[tuple[int, int]] = []
     for i, char in enumerate(fragment):
@@ -101,7 +103,7 @@ def _noise_runs(fragment: str) -> list[tuple[int, int]]:
                 runs[-1] = (runs[-1][0], i + 1)
             else:
                 runs.append((i, i + 1))
-    return runs
+    return [(start, end) for start, end in runs if end - start >= 2]
 
 
 def _unread(conditions: tuple[Condition, ...]) -> list[str]:
