@@ -166,12 +166,27 @@ async def test_a_slow_compile_is_announced_then_the_first_question_shows(
 
 
 async def test_a_long_compile_shows_its_progress_and_esc_cancels_it_for_good(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The hostile 40-route level (tests/fixtures/forty) compiles for many seconds: its
-    progress shows with Esc to cancel; once cancelled, the interview never pops up."""
+    """The hostile 40-route level (tests/fixtures/forty) compiles for seconds: its
+    progress shows with Esc to cancel; once cancelled, the interview never pops up. The
+    real compile is held where it first reports progress until Esc has been pressed, so
+    that it is long on any machine."""
+    from baokao.compiler import build
+    from baokao.compiler.analysis import Analysis, State
+    from baokao.compiler.search import TICK, Greedy
     from baokao.tui.screens.preparing import PreparingScreen
 
+    release = threading.Event()
+
+    class Held(Greedy):
+        def policy(self, state: State, a: Analysis) -> int | None:
+            chosen = super().policy(state, a)
+            if self.chosen == TICK:  # progress was just reported
+                release.wait(timeout=10)
+            return chosen
+
+    monkeypatch.setattr(build, "Greedy", Held)
     forty = Path(__file__).parents[1] / "fixtures" / "forty"
     app = BaokaoApp(trees=forty, today=date(2026, 5, 1), slip_dir=tmp_path)
     async with app.run_test() as pilot:
@@ -183,10 +198,11 @@ async def test_a_long_compile_shows_its_progress_and_esc_cancels_it_for_good(
         assert isinstance(app.screen, PreparingScreen)
         text = screen_text(app)
         assert "正在准备“四十条途径测试职业 · 三级/高级”的问题" in text
-        assert "已分析" in text and "Esc" in text
+        assert "已分析" in text and "已分析 0 种" not in text and "Esc" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
+        release.set()
         await app.workers.wait_for_complete()
         await pilot.pause(0.5)
         assert isinstance(app.screen, StartScreen)
