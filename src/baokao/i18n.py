@@ -19,7 +19,6 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Iterable
-from importlib.resources import files
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -28,13 +27,18 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 DOMAIN = "baokao"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_templates: dict[str, re.Pattern[str]] = {}
+#: Each :func:`T_` template, with the regular expression that finds its fields (as text:
+#: it is compiled only when a text is translated, which Chinese never needs).
+_templates: dict[str, str] = {}
+_compiled: dict[str, re.Pattern[str]] = {}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _current: Lang = "zh"
 
 
 def locale_dir() -> Path:
     """The folder of the catalogues (``<lang>/LC_MESSAGES/baokao.mo``) inside the package."""
+    from importlib.resources import files  # (only for a language other than Chinese)
+
     return Path(str(files("baokao") / "locale"))
 
 
@@ -100,7 +104,7 @@ def T_(template: str, **values: Iterable[str]) -> str:
                 body = "|".join(map(re.escape, known)) if known else ".+?"
                 regex.append(f"(?P<{part}>{body})")
                 seen.add(part)
-        _templates[template] = re.compile("".join(regex), re.S)
+        _templates[template] = "".join(regex)
     return template
 
 
@@ -115,7 +119,10 @@ def translate(text: str) -> str:
     done = _translation.gettext(text)
     if done != text:
         return done
-    for template, pattern in sorted(_templates.items(), key=lambda t: -len(t[1].pattern)):
+    for template, source in sorted(_templates.items(), key=lambda t: -len(t[1])):
+        pattern = _compiled.get(template)
+        if pattern is None:
+            pattern = _compiled[template] = re.compile(source, re.S)
         found = pattern.fullmatch(text)
         if found:
             fields = {k: _quoted(v, translate(v)) for k, v in found.groupdict().items()}

@@ -20,6 +20,8 @@ from typing import Any, BinaryIO
 from baokao.limits import MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_NUMBER_CHARS, mib
 
 STDIN = "-"
+#: How an XLSX (a zip) begins.
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 class CaseError(ValueError):
@@ -123,6 +125,19 @@ class Source:
         except OSError as exc:
             raise CaseError(f"{name}: cannot be read: {exc.strerror}") from None
         return cls(name, Path(str(source)).suffix.lower(), stream, head, size)
+
+    @property
+    def is_roster(self) -> bool:
+        """Whether the input is a spreadsheet (CSV or XLSX) rather than JSON.
+
+        (Told here, from the head, so that a JSON case never loads the roster's code.)
+        """
+        if self.suffix in (".csv", ".xlsx", ".xlsm"):
+            return True
+        if self.suffix == ".json":
+            return False
+        start = self.head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        return self.head.startswith(ZIP_MAGIC) or start not in (b"[", b"{", b"")
 
     def binary(self) -> BoundedReader:
         """The whole input as a bounded binary stream, from its first byte."""

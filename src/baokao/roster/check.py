@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from baokao.checking import Checked, FieldError, validate_case
 from baokao.evaluator import RouteResult, Verdict, evaluate
-from baokao.inputs import CaseError, Source
+from baokao.inputs import ZIP_MAGIC, CaseError, Source
 from baokao.model.profile import Profile
 from baokao.model.rules import Level
 from baokao.roster.columns import CASE_HEADERS
 from baokao.roster.decode import csv_rows
 from baokao.roster.rows import Header, RowCase, RowError, read_header_row, row_case
-from baokao.roster.xlsx import ZIP_MAGIC, XlsxRows
+from baokao.roster.xlsx import XlsxRows
 from baokao.rulebook import Rulebook
 
 #: Rows above the header a sheet may have (a title, a date line) before it is refused.
@@ -57,16 +57,6 @@ class Roster:
     header: Header
     rows: Iterator[tuple[int, list[str]]]
     progress: Callable[[], float | None]
-
-
-def is_roster(source: Source) -> bool:
-    """Whether an input is a spreadsheet (CSV or XLSX) rather than JSON."""
-    if source.suffix in (".csv", ".xlsx", ".xlsm"):
-        return True
-    if source.suffix == ".json":
-        return False
-    start = source.head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    return source.head.startswith(ZIP_MAGIC) or start not in (b"[", b"{", b"")
 
 
 def open_roster(source: Source) -> Roster:

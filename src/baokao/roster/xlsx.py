@@ -20,8 +20,6 @@ from baokao.limits import MAX_ROWS, MAX_XLSX_UNPACKED_BYTES, mib
 #: The sheet read when a workbook has one of this name (the template's); else the first.
 ROSTER_SHEET = "名单"
 
-ZIP_MAGIC = b"PK\x03\x04"
-
 
 def cell_text(value: Any) -> str:
     """A cell's value as the text the clerk typed."""
