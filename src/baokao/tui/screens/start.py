@@ -29,6 +29,7 @@ from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.key_footer import KeyFooter
 from baokao.tui.widgets.result_list import ResultList
+from baokao.tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from baokao.tui.search import Entry, SearchIndex
@@ -90,7 +91,7 @@ class StartScreen(Screen[None]):
             Content(_("输入职业名称、代码或拼音（如 美容师、4-10-03-01、mrs、meirongshi）")),
             id="start-heading",
         )
-        yield Input(placeholder=_("搜索职业……"), id="search")
+        yield SearchBox(placeholder=_("搜索职业……"), id="search")
         yield Static(Content(_("正在载入规则……")), id="start-count")
         yield ResultList(id="results")
         yield Static("", id="start-records")
@@ -98,7 +99,12 @@ class StartScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Focus the search box, so typing filters at once; show an index already there."""
-        self.query_one("#search", Input).focus()
+        search = self.query_one("#search", Input)
+        search.focus()
+        # Watched, not told by its Changed message: the results are then worked out
+        # while the key is handled, and drawn in the frame that shows the key (a
+        # message arrives after that frame, and its results wait for the next one).
+        self.watch(search, "value", self._search_changed, init=False)
         self.call_after_refresh(self._refresh_results)  # (mounted by then)
 
     def watch_index(self, index: SearchIndex | None) -> None:
@@ -136,8 +142,7 @@ class StartScreen(Screen[None]):
         else:
             self._refresh_results()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
+    def _search_changed(self, value: str) -> None:
         self._refresh_results()
 
     @on(Input.Submitted, "#search")

@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from baokao.i18n import _
 
@@ -35,6 +34,12 @@ class Row(NamedTuple):
 
     group: Group
     entry: Entry | None
+
+    @property
+    def key(self) -> tuple[str, str | None, bool]:
+        """What the row's text depends on: the same for the same row of another search."""
+        entry = self.entry
+        return (self.group.occupation, entry.work_type if entry else None, entry is None)
 
     @property
     def content(self) -> Content:
@@ -59,6 +64,10 @@ def rows_of(groups: Sequence[Group]) -> tuple[Row, ...]:
     return tuple(rows)
 
 
+#: How many drawn rows :class:`ResultList` keeps (a few screens' worth).
+STRIPS_KEPT = 256
+
+
 class ResultList(ScrollView, can_focus=False):
     """Search results, one line each, one highlighted."""
 
@@ -75,6 +84,8 @@ class ResultList(ScrollView, can_focus=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"result-list--highlighted"}
+    #: A row is picked with a click, not selected as text (its strips carry no offsets).
+    ALLOW_SELECT = False
 
     #: The row highlighted (``None``: no row can be picked).
     highlighted: reactive[int | None] = reactive(None)
@@ -97,16 +108,30 @@ class ResultList(ScrollView, can_focus=False):
         """An empty list; :meth:`set_groups` fills it."""
         super().__init__(id=id)
         self.rows: tuple[Row, ...] = ()
-        self._strips: dict[tuple[int, bool, int], Strip] = {}
+        #: Rows drawn lately, by what they show (not where): the next key's results
+        #: mostly hold the same rows in other places.
+        self._strips: dict[tuple[tuple[str, str | None, bool], bool, int], Strip] = {}
 
     def set_groups(self, groups: Sequence[Group]) -> None:
         """Show ``groups`` from the top, the first row that can be picked highlighted."""
         self.rows = rows_of(groups)
-        self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
+        self._set_virtual_size(Size(self.scrollable_content_region.width, len(self.rows)))
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.highlighted = self._next(0, 1)
         self.refresh()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Take the new number of rows without laying out the screen again.
+
+        The list's own size is fixed by the screen (``1fr``), so more or fewer rows
+        change only its scroll range and scroll bar; setting ``virtual_size`` as usual
+        would lay out every widget of the screen at each key. As Textual itself does
+        for a size found during layout, the scroll bar is updated here, and a layout
+        happens only when it appears or disappears (its column is then the list's).
+        """
+        if size != self.virtual_size:
+            self.set_reactive(ResultList.virtual_size, size)
+            self._scroll_update(size)
 
     @property
     def option_count(self) -> int:
@@ -153,19 +178,21 @@ class ResultList(ScrollView, can_focus=False):
         index = self.scroll_offset.y + y
         if not 0 <= index < len(self.rows) or width <= 0:
             return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
         lit = index == self.highlighted
-        key = (index, lit, width)
+        key = (row.key, lit, width)
         strip = self._strips.get(key)
         if strip is None:
-            line = Content(" ") + self.rows[index].content
             style = self.visual_style
             if lit:
                 style = style + self.get_visual_style("result-list--highlighted")
-            strips = Visual.to_strips(self, line, width, 1, style)
-            strip = strips[0] if strips else Strip.blank(width, style.rich_style)
-            strip = strip.extend_cell_length(width, style.rich_style).crop(0, width)
-            if len(self._strips) > 4 * max(self.size.height, 10):
-                self._strips.clear()
+            # One line, never wrapped: its segments are the row's text in its styles
+            # (what Visual.to_strips would make, without its wrapping machinery).
+            line = Content(" ") + row.content
+            strip = Strip(line.render_segments(style)).extend_cell_length(width, style.rich_style)
+            strip = strip.crop(0, width)
+            if len(self._strips) >= STRIPS_KEPT:
+                del self._strips[next(iter(self._strips))]
             self._strips[key] = strip
         return strip
 
