@@ -108,14 +108,20 @@ def unfold(
         branches = []
         expected, depth = 1.0, 1
         for k, (b, w) in enumerate(zip(chosen, weights, strict=True)):
-            child = node(step(i, b, state), f"{nid}.{k}")
+            child = recurse[0](step(i, b, state), f"{nid}.{k}")
             if isinstance(child, Ask):
                 expected += w * child.expected
                 depth = max(depth, 1 + child.depth)
             branches.append(branch(i, b, child))
         return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
 
-    return node(root, "n")
+    # ``build`` calls ``node`` through this list, emptied at the end: a cycle of the two
+    # would keep everything a compile made (the analyser's caches) until the cyclic
+    # collector runs, and then walking it costs a tenth of the compile.
+    recurse = [node]
+    tree = node(root, "n")
+    recurse.clear()
+    return tree
 
 
 def policy_tree(
