@@ -4,9 +4,11 @@ Picking an occupation opens the level picker, and a person takes a few hundred
 milliseconds to read it and press a level's key. In that time a thread prepares the
 interview of every level offered, the highlighted one first: the occupation's rule
 file is read and validated (on its first pick), each level's compiled tree is read and
-its first question worked out (:func:`started`). When the key comes, its interview is
-ready and its first question is shown in the same turn of the event loop, so the wait
-is only the drawing of the question screen (``benchmarks/first_question.py``).
+its first question worked out (:func:`started`). The question screen is built
+meanwhile too, behind the picker, once per app (:meth:`QuestionScreen.warm`). When the
+key comes, its interview is ready and its first question is shown in the same turn of
+the event loop, so the wait is only the drawing of the question screen
+(``benchmarks/first_question.py``).
 
 Only quick work is done ahead. A level whose tree was never compiled (a rule folder
 that ``baokao import`` did not write) would make the solver run, for seconds perhaps,
@@ -20,6 +22,7 @@ prepared: the pick reads the same caches, so the work is not done twice.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -53,10 +56,20 @@ def started(
 class Ahead:
     """The interviews of one entry's levels, prepared in a thread until one is taken."""
 
-    def __init__(self, book: Rulebook | None, entry: Entry, today: date | None) -> None:
+    def __init__(
+        self,
+        book: Rulebook | None,
+        entry: Entry,
+        today: date | None,
+        first: Callable[[Session], None] | None = None,
+    ) -> None:
         """Prepare, once :meth:`run` is called, the interviews of ``entry`` in the order
-        of the level picker, then of all its levels (``today``: the app's fixed date)."""
+        of the level picker, then of all its levels (``today``: the app's fixed date).
+
+        ``first`` is called (in the thread) with the first interview prepared.
+        """
         self._book = book
+        self._first = first
         self._entry = entry
         self._today = today
         self._ready: dict[int | None, Session] = {}
@@ -83,11 +96,15 @@ class Ahead:
             if self._stop.is_set():
                 return
             try:
-                self._ready[choice] = started(book, entry, choice, self._today, self._no_compiling)
+                session = started(book, entry, choice, self._today, self._no_compiling)
             except NotAhead:
                 continue
             except Exception:  # a broken rule file: the pick reads it again and says why
                 return
+            self._ready[choice] = session
+            if self._first is not None:
+                self._first(session)
+                self._first = None
 
     @staticmethod
     def _no_compiling(states: int) -> None:
@@ -117,3 +134,8 @@ class Ahead:
     def stop(self) -> None:
         """Prepare nothing more (the picker was left)."""
         self._stop.set()
+
+    @property
+    def stopped(self) -> bool:
+        """Whether a level was picked or the picker left."""
+        return self._stop.is_set()

@@ -203,8 +203,13 @@ class BaokaoApp(DeskApp):
     def on_start_screen_picked(self, message: StartScreen.Picked) -> None:
         """Ask for the level of the chosen occupation or 工种, its interviews prepared
         meanwhile (:mod:`baokao.tui.ahead`): a ready one is shown at once."""
+        from baokao.tui.screens.question import QuestionScreen
+
+        def warm(session: Session) -> None:  # in the thread; the screen in the event loop
+            self.call_from_thread(lambda: ahead.stopped or QuestionScreen.warm(self, session))
+
         entry = message.entry
-        ahead = ahead_module.Ahead(self.book, entry, self.today)
+        ahead = ahead_module.Ahead(self.book, entry, self.today, warm)
 
         def chosen(choice: LevelChoice | None) -> None:
             if choice is None:
@@ -276,7 +281,7 @@ class BaokaoApp(DeskApp):
                 current.undone = undone
                 current.session = session
                 return
-            new = QuestionScreen(session, undone)
+            new = QuestionScreen.kept(self, session, undone)
         elif session.level is None:
             new = AllLevelsScreen(session)
         else:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -45,6 +45,10 @@ def case_title(session: Session) -> str:
         every = _("全部等级")
         return f"{session.subject.title} · {every}"
     return f"{session.subject.title} · {translate(session.subject.level(session.level).label)}"
+
+
+#: The name the app's question screen is installed under (see :meth:`QuestionScreen.kept`).
+KEPT = "question"
 
 
 class QuestionScreen(Screen[None]):
@@ -79,7 +83,42 @@ class QuestionScreen(Screen[None]):
         super().__init__()
         localize_bindings(self)
         self.undone = undone
+        self._case = ""
         self.set_reactive(QuestionScreen.session, session)
+
+    @classmethod
+    def kept(
+        cls, app: App[None], session: Session, undone: tuple[str, Answer] | None = None
+    ) -> QuestionScreen:
+        """The app's question screen, made once and kept from one interview to the next.
+
+        It is installed, so that leaving it (for the search or a result) keeps it built:
+        the next interview only gives it its session. Building the screen (its widgets
+        and their styles) was half of the wait between picking a level and its first
+        question (``benchmarks/first_question.py``).
+        """
+        try:
+            screen = app.get_screen(KEPT)
+        except KeyError:
+            screen = cls(session, undone)
+            app.install_screen(screen, KEPT)
+            return screen
+        assert isinstance(screen, QuestionScreen)
+        screen.undone = undone
+        screen.session = session
+        return screen
+
+    @classmethod
+    def warm(cls, app: App[None], session: Session) -> None:
+        """Build the kept screen ahead, for ``session``, unless it is built already.
+
+        Called while the level picker is on screen: pushed and popped in one turn of
+        the event loop, the screen is never drawn, but its widgets are built and styled
+        while the person reads the picker, not after the key.
+        """
+        if session.question is not None and not app.is_screen_installed(KEPT):
+            app.push_screen(cls.kept(app, session))
+            app.pop_screen()
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""
@@ -88,8 +127,8 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Top line, question and form on the left, side panel on the right, footer."""
         with Horizontal(id="q-top"):
-            case = case_title(self.session) if self.session is not None else ""
-            yield Static(Content(case), id="q-case")
+            self._case = case_title(self.session) if self.session is not None else ""
+            yield Static(Content(self._case), id="q-case")
             yield Static("", id="q-progress")
         with Horizontal(id="q-body"):
             with Vertical(id="q-main"):
@@ -117,6 +156,9 @@ class QuestionScreen(Screen[None]):
             return
         question = session.question
         done, left = session.progress
+        if (case := case_title(session)) != self._case:  # another interview
+            self._case = case
+            self.query_one("#q-case", Static).update(Content(case))
         self.query_one("#q-progress", Static).update(
             Content(_("已回答 {done} 题 · 最多还有 {left} 题").format(done=done, left=left))
         )
