@@ -30,7 +30,7 @@ def evaluate_condition(c: Condition, p: Profile, bounds: YearBounds) -> Outcome:
     return leaf(c, p, bounds)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RouteResult:
     """One route judged against a profile: overall, and condition by condition."""
 
@@ -67,7 +67,7 @@ def evaluate_route(route: Route, p: Profile, bounds: YearBounds | None = None) -
     return RouteResult(route, all_of(outcomes), tuple(zip(conditions, outcomes, strict=True)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """A level judged against a profile."""
 

@@ -11,6 +11,7 @@ floor).
 from __future__ import annotations
 
 import gc
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -110,30 +111,53 @@ class Judgements:
     A class sheet repeats itself (one occupation and level, the same school, whole years),
     so the same level and profile come back again and again. The verdict is the
     evaluator's own (:func:`baokao.evaluator.evaluate`, nothing judged here); this only
-    remembers the last :data:`SIZE` of them (without the outcome of each condition inside
-    a route, which a roster never reports), so memory stays flat however long the roster.
+    remembers the last :data:`SIZE` of them, so memory stays flat however long the roster.
 
     A profile is known by the cells it was read from (:attr:`RowCase.facts`): under the
     roster's one header, equal cells make an equal profile, and comparing a few strings
-    costs far less than comparing two profiles.
+    costs far less than comparing two profiles. A verdict is kept as a roster reports it
+    (:func:`_kept`), and once for all the profiles judged alike: many candidates of a
+    class get the same outcome on every route, so what is remembered per profile is
+    little more than its cells.
     """
 
-    SIZE = 8192
+    SIZE = 16384
 
     def __init__(self) -> None:
-        self._seen: OrderedDict[tuple[int, tuple[str, ...]], Verdict] = OrderedDict()
+        self._seen: OrderedDict[tuple[int | str, ...], Verdict] = OrderedDict()
+        self._alike: dict[tuple[object, ...], Verdict] = {}
 
     def verdict(self, level: Level, profile: Profile, facts: tuple[str, ...]) -> Verdict:
         """``evaluate(level, profile)``, or the verdict given before for ``level`` and a
         profile read from the same ``facts``."""
-        key = (id(level), facts)  # levels live as long as the rule book the roster uses
+        # Levels live as long as the rule book the roster uses, so their id is theirs.
+        key: tuple[int | str, ...] = (id(level), *facts)
         found = self._seen.get(key)
         if found is not None:
             self._seen.move_to_end(key)
             return found
-        found = self._seen[key] = _kept(evaluate(level, profile))
+        found = self._same(evaluate(level, profile))
+        # The texts are kept once for all the rows that repeat them, not once per row.
+        self._seen[(id(level), *map(sys.intern, facts))] = found
         if len(self._seen) > self.SIZE:
             self._seen.popitem(last=False)
+        return found
+
+    def _same(self, verdict: Verdict) -> Verdict:
+        """The kept verdict equal to ``verdict`` (same level, status, outcome of every
+        route and closest route) if one is remembered, else ``verdict`` kept."""
+        closest = verdict.closest
+        alike = (
+            id(verdict.level),
+            verdict.status,
+            None if closest is None else id(closest.route),
+            *(r.outcome for r in verdict.routes),
+        )
+        found = self._alike.get(alike)
+        if found is None:
+            if len(self._alike) >= self.SIZE:
+                self._alike.clear()  # those kept stay with their profiles until evicted
+            found = self._alike[alike] = _kept(verdict)
         return found
 
 

@@ -91,8 +91,9 @@ class RowCase:
     raw: dict[str, Any] = field(default_factory=dict)
     identity: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
-    #: What the profile was read from: the path and text of each non-empty cell that
-    #: went into it. Two rows under one header with equal ``facts`` have equal profiles.
+    #: What the profile was read from: the header and text of each non-empty cell that
+    #: went into it. Two rows under one header row with equal ``facts`` have equal
+    #: profiles (a header names one column: two naming one field are refused).
     facts: list[str] = field(default_factory=list)
 
     def header_for(self, path: str) -> str | None:
@@ -184,14 +185,14 @@ def row_case(header: Header, cells: list[str]) -> RowCase:
         if column.entry is not None:
             entries.setdefault(column.entry, {}).setdefault(column.index, {})
             entries[column.entry][column.index][column.field] = (column, value)
-            row.facts += (column.path, text)
+            row.facts += (column.header, text)
         elif column.field in IDENTITY_FIELDS:
             row.identity[column.field] = text
         elif column.field in CASE_HEADERS:
             row.raw[column.field] = value
         else:
             profile[column.field] = value
-            row.facts += (column.path, text)
+            row.facts += (column.header, text)
         row.headers[column.path] = column.header
     for entry, groups in entries.items():
         if entry in profile:
