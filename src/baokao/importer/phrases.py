@@ -68,6 +68,10 @@ SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
     "中专": ((), "中专"),
     "中等专科学校": ((), "中专"),
     "中等专科": ((), "中专"),
+    # Schools below 中专 (helper "kinds"): the general schools, met by any school at or
+    # above them (model/schools.py DEGREE_RANK).
+    "高中": ((), "高中"),
+    "初中": ((), "初中"),
 }
 
 #: Discipline words of the text -> the contract's field tags.
@@ -75,6 +79,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "医学或食品": ("医学", "食品"),
     "医药卫生": ("医药卫生",),
     "中医、针灸推拿": ("中医", "针灸推拿"),
+    "心理学、教育学、医学": ("心理学", "教育学", "医学"),
 }
 
 #: Specialty words -> accepted specialties (非本专业 covers 相关 and other specialties).
