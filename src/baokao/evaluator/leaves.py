@@ -237,17 +237,24 @@ def threshold(c: Leaf, p: Profile) -> Outcome:
 
 
 def held(c: Leaf, p: Profile) -> Outcome:
-    """A condition of a kind the registry declares as held (a driving licence): met when
-    the profile's answers are among those it accepts (:mod:`baokao.model.held`)."""
+    """A condition of a kind the registry declares as held (a driving licence, a title):
+    met when one thing held has, on each of its facts, an answer the condition accepts
+    (:mod:`baokao.model.held`); unknown while a fact that could meet it is."""
     h = HELD[c.kind]
     value = getattr(p, h.field)
     if value is None:
         return unknown(h.field)
-    have = h.answers(value)
-    open_ = [f"{h.field}.{fact}" for fact, _ok in h.accepts(c) if fact not in have]
-    if any(fact in have and not have[fact] & set(ok) for fact, ok in h.accepts(c)):
-        return missing(T_("缺少：{text}").format(text=c.text))
-    return unknown(*open_) if open_ else MET
+    open_: list[str] = []
+    for have in h.answers(value):
+        if any(fact in have and not have[fact] & set(ok) for fact, ok in h.accepts(c)):
+            continue
+        missing_facts = [f"{h.field}.{fact}" for fact, _ok in h.accepts(c) if fact not in have]
+        if not missing_facts:
+            return MET
+        open_ += missing_facts
+    if open_:
+        return unknown(*dict.fromkeys(open_))
+    return missing(T_("缺少：{text}").format(text=c.text))
 
 
 def _manual(c: Unparsed) -> Outcome:

@@ -260,7 +260,7 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
         return Age(years=years, text=self._span(meta))
 
     def title(self, meta: Any, children: list[Token]) -> Unparsed:
-        why = _("职称条件：规则库还没有职称这一类条件，需人工核实")
+        why = _("职称条件：这种写法规则库还读不懂，需人工核实")
         return Unparsed(text=self._span(meta), reason=why)
 
     def licence(self, meta: Any, children: list[Token]) -> Unparsed:

@@ -2,7 +2,8 @@
 
 The rules are in ``route_grammar.lark``, in the section marked for them; this module
 turns what they match into conditions (a driving licence: the classes that meet it, from
-:mod:`baokao.model.licences`). Kept apart from :mod:`baokao.importer.grammar` so that the
+:mod:`baokao.model.licences`; a professional title: its level, fields and the years after
+it, :mod:`baokao.model.titles`). Kept apart from :mod:`baokao.importer.grammar` so that the
 phrases of the common kinds and these new kinds grow without stepping on each other.
 """
 
@@ -13,8 +14,18 @@ from typing import Any, cast
 
 from lark import Token, v_args
 
-from baokao.model.conditions import AllOf, DrivingLicence
+from baokao.i18n import _
+from baokao.model.conditions import (
+    AllOf,
+    Condition,
+    DrivingLicence,
+    ProfessionalTitle,
+    TitleYears,
+    Unparsed,
+    WorkYears,
+)
 from baokao.model.licences import LicenceClass, accepting
+from baokao.model.titles import TitleLevel, field_answers
 
 #: A licence class as printed; an OCR'd copy reads C1 as CI or Cl (documented in
 #: docs/interpretation.md).
@@ -35,6 +46,30 @@ def driving_licence(text: str) -> DrivingLicence:
     return DrivingLicence(accepts=accepting(named), text=text)
 
 
+#: 取得/具有 [符合专业对应关系的] [<fields>专业] <level>[及以上] [专业技术职业/职务] 职称/任职资格
+#: [(专业技术人员职业资格)] [后]: the parts of a title requirement.
+_TITLE = re.compile(
+    r"^(?:具有|取得)(?P<corr>符合专业[\"”“]?对应关系的)?(?P<fields>[\u4e00-\u9fff、]+?)?(?:专业)?"
+    r"(?P<level>正高级|副高级|中级|初级)(?:及以上)?(?:专业技术(?:职业|职务))?(?:职称|任职资格)"
+    r"(?:\(专业技术人员职业资格\))?后?$"
+)
+
+
+def professional_title(text: str) -> ProfessionalTitle | Unparsed:
+    """A title requirement: its level (及以上 or not: a higher title meets a lower one),
+    the title fields its field words accept, whether it must correspond to the occupation."""
+    m = _TITLE.match(text)
+    words = m.group("fields") if m else None
+    fields = field_answers(words.split("、")) if words else None
+    if m is None or (words and fields is None):
+        why = _("职称条件：这种写法规则库还读不懂，需人工核实")
+        return Unparsed(text=text, reason=why)
+    level = cast(TitleLevel, m.group("level"))
+    return ProfessionalTitle(
+        level=level, fields=fields, corresponding=bool(m.group("corr")), text=text
+    )
+
+
 class KindRules:
     """The parse-tree rules of the registry's kinds (mixed into the grammar's transformer)."""
 
@@ -42,6 +77,20 @@ class KindRules:
 
     def _span(self, meta: Any) -> str:
         return self.text[meta.start_pos : meta.end_pos]
+
+    @v_args(meta=True)
+    def title_kind(self, meta: Any, children: list[Token]) -> Condition:
+        return professional_title(self._span(meta))
+
+    @v_args(meta=True)
+    def title_after(self, meta: Any, children: list[Any]) -> AllOf:
+        """取得…职称后，累计从事本职业或相关职业工作满N年: the title, and the years after it."""
+        title = professional_title(str(children[0]))
+        work: WorkYears = children[-1]
+        if work.mode == "cumulative" and work.scope == "this_or_related":
+            return AllOf(conditions=(title, TitleYears(years=work.years, text=work.text)))
+        why = _("职称后的年限：规则库只认“累计从事本职业或相关职业”，需人工核实")
+        return AllOf(conditions=(title, Unparsed(text=work.text, reason=why)))
 
     @v_args(meta=True)
     def driving(self, meta: Any, children: list[Token]) -> DrivingLicence:

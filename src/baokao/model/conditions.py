@@ -17,6 +17,7 @@ from pydantic import Field, field_validator
 from baokao.model.base import Frozen
 from baokao.model.licences import LicenceClass
 from baokao.model.schools import DegreeKind, SchoolKind
+from baokao.model.titles import TitleField, TitleLevel
 
 Scope = Literal["this", "this_or_related"]
 CertScope = Literal["this", "related", "this_or_related"]
@@ -165,10 +166,33 @@ class DrivingLicence(Frozen):
     text: str = ""
 
 
+class ProfessionalTitle(Frozen):
+    """A professional title (职称, 专业技术职务任职资格) of ``level`` or higher; where the
+    text names a field, one of the title fields in ``fields``; where it says 符合专业对应关系,
+    one corresponding to this occupation (:mod:`baokao.model.titles`)."""
+
+    kind: Literal["professional_title"] = "professional_title"
+    level: TitleLevel
+    fields: tuple[TitleField, ...] | None = None
+    corresponding: bool = False
+    text: str = ""
+
+
+class TitleYears(Frozen):
+    """At least ``years`` of work in this or a related occupation since obtaining the title
+    (取得…职称后，累计从事本职业或相关职业工作满N年)."""
+
+    kind: Literal["title_years"] = "title_years"
+    years: Years
+    text: str = ""
+
+
 Leaf = (
     WorkYears
     | Age
     | DrivingLicence
+    | ProfessionalTitle
+    | TitleYears
     | Certificate
     | Education
     | Student

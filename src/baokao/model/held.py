@@ -1,4 +1,4 @@
-"""Kinds of condition met by a choice the candidate makes: a driving licence class held.
+"""Kinds of condition met by a choice the candidate makes: a driving licence, a title.
 
 A prerequisite such as "持有C1照以上机动车驾驶证" is a fact picked from a list, and the
 condition names the answers that meet it (``accepts``), worked out by the importer from a
@@ -12,13 +12,20 @@ same shape is a declaration here, its condition model and its grammar phrase.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from baokao.i18n import N_, T_
 from baokao.model.factspec import Answer, Choice, FactSpec
 from baokao.model.licences import LICENCE_CLASSES, NAMES
+from baokao.model.titles import (
+    TITLE_FACTS,
+    TITLE_YEARS_FACT,
+    title_accepts,
+    title_answers,
+    title_fill,
+)
 
 #: For each fact of a condition, the answers that meet it.
 Accepts = tuple[tuple[str, tuple[str, ...]], ...]
@@ -40,8 +47,10 @@ class Held:
     accepts: Callable[[Any], Accepts]
     #: The profile field's value from the interview's answers (``None``: not asked).
     fill: Callable[[Mapping[str, Answer]], object]
-    #: The answers a profile value stands for, per fact (a fact left out is unknown).
-    answers: Callable[[Any], Mapping[str, frozenset[str]]]
+    #: The answers a profile value stands for, per fact (a fact left out is unknown): one
+    #: mapping per thing held (a licence; each title of a list). The condition is met when
+    #: one of them meets it on every fact.
+    answers: Callable[[Any], Sequence[Mapping[str, frozenset[str]]]]
 
 
 LICENCE = "driving_licence"
@@ -72,11 +81,22 @@ HELD_KINDS: tuple[Held, ...] = (
         facts=(_LICENCE_FACT,),
         accepts=lambda c: ((LICENCE, tuple(c.accepts)),),
         fill=lambda answers: answers.get(LICENCE),
-        answers=lambda value: {LICENCE: frozenset((value,))},
+        answers=lambda value: ({LICENCE: frozenset((value,))},),
+    ),
+    Held(
+        kind="professional_title",
+        field="professional_titles",
+        label=N_("专业技术职称（任职资格）"),
+        document=N_("职称证书（专业技术职务任职资格证书）原件及复印件"),
+        facts=TITLE_FACTS,
+        accepts=lambda c: title_accepts(c.level, c.fields, c.corresponding),
+        fill=title_fill,
+        answers=lambda value: tuple(map(title_answers, value)),
     ),
 )
 
 #: Each kind of held condition, by its ``kind``.
 HELD = {h.kind: h for h in HELD_KINDS}
-#: Their facts, for the registry (:data:`baokao.model.facts.FACTS`).
-HELD_FACTS = tuple(f for h in HELD_KINDS for f in h.facts)
+#: Their facts, for the registry (:data:`baokao.model.facts.FACTS`), with the years after
+#: a title (a threshold, :data:`baokao.model.quantities.QUANTITIES`) asked after it.
+HELD_FACTS = (*(f for h in HELD_KINDS for f in h.facts), TITLE_YEARS_FACT)

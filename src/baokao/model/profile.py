@@ -16,6 +16,7 @@ from baokao.model.base import Frozen
 from baokao.model.licences import LicenceClass
 from baokao.model.quantities import CONSISTENCY, broken_rule
 from baokao.model.schools import SchoolKind
+from baokao.model.titles import TitleField, TitleLevel
 
 Years = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
 LevelNo = Annotated[int, Field(ge=1, le=5, strict=True)]
@@ -49,6 +50,14 @@ class EducationEntry(Frozen):
     skill_goal: Literal["intermediate", "advanced"] | None = None
 
 
+class TitleHeld(Frozen):
+    """A professional title held (职称, 专业技术职务任职资格); parts absent are unknown."""
+
+    level: TitleLevel
+    fields: tuple[TitleField, ...] | None = None
+    corresponding: Annotated[bool, Field(strict=True)] | None = None
+
+
 class TrainingDone(Frozen):
     """Formal training completed for a level of this occupation."""
 
@@ -72,6 +81,8 @@ class Profile(Frozen):
     years_trainee_continuous: Years | None = None
     age: Years | None = None
     driving_licence: LicenceClass | Literal["none"] | None = None
+    professional_titles: tuple[TitleHeld, ...] | None = None
+    years_after_title: Years | None = None
     apprenticeship: Literal["this", "related", "none"] | None = None
     certificates: tuple[CertificateHeld, ...] | None = None
     preparatory_technician: Annotated[bool, Field(strict=True)] | None = None

@@ -71,6 +71,14 @@ QUANTITIES: tuple[Quantity, ...] = (
     Quantity("TT", ("years_this", "years_related"), "本职业与相关职业合计"),
     Quantity("TR", ("years_trainee_continuous",), "连续见习"),
     Quantity("AGE", ("age",), "年龄", "age", "age", "身份证原件及复印件（证明年龄）"),
+    Quantity(
+        "TY",
+        ("years_after_title",),
+        "取得职称后本职业或相关职业",
+        "title_years",
+        "years_after_title",
+        "取得职称后从事本职业或相关职业的工作年限证明",
+    ),
 )
 QUANTITY = {q.code: q for q in QUANTITIES}
 #: The quantities that are a kind of condition of their own, by that kind.

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from baokao.model.held import HELD_KINDS
 from baokao.model.quantities import THRESHOLDS
 from baokao.model.schools import SCHOOL_KINDS
+from baokao.model.titles import TITLE_LEVELS
+
+_TITLES = "professional_titles"
 
 #: A case's own fields: contract name -> headers accepted (first: the template's).
 CASE_HEADERS: dict[str, tuple[str, ...]] = {
@@ -56,7 +59,9 @@ PROFILE_HEADERS: dict[str, tuple[str, ...]] = {
 # column under the quantity's label, read as years.
 PROFILE_HEADERS |= {q.field: (q.label, q.field) for q in THRESHOLDS.values() if q.field}
 # A kind the registry declares as held (a driving licence) has its column under its label.
-PROFILE_HEADERS |= {h.field: (h.label, h.field) for h in HELD_KINDS}
+PROFILE_HEADERS |= {h.field: (h.label, h.field) for h in HELD_KINDS if h.field != _TITLES}
+# Professional titles are entries, as certificates are: a JSON cell, or flat columns.
+PROFILE_HEADERS[_TITLES] = ("职称JSON", _TITLES)
 
 #: Entry fields in flat columns: list field -> entry field -> headers (numbered by a digit).
 ENTRY_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -73,6 +78,11 @@ ENTRY_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "fields": ("学科门类", "education.fields"),
         "status": ("毕业状态", "education.status"),
         "skill_goal": ("培养目标", "education.skill_goal"),
+    },
+    _TITLES: {
+        "level": ("职称等级", "professional_title.level"),
+        "fields": ("职称专业", "professional_title.fields"),
+        "corresponding": ("职称是否符合专业对应关系", "professional_title.corresponding"),
     },
     "trainings": {
         "level": ("培训等级", "training.level"),
@@ -95,7 +105,9 @@ YEAR_FIELDS = frozenset(
 )
 
 #: Yes/no columns.
-BOOL_FIELDS = frozenset({"preparatory_technician", "certificates.continuous_after"})
+BOOL_FIELDS = frozenset(
+    {"preparatory_technician", "certificates.continuous_after", f"{_TITLES}.corresponding"}
+)
 BOOL_WORDS: dict[bool, tuple[str, ...]] = {
     True: ("是", "有", "yes", "true", "1", "y"),
     False: ("否", "无", "没有", "no", "false", "0", "n"),
@@ -137,6 +149,7 @@ WORDS: dict[str, dict[str | None, tuple[str, ...]]] = {
         "advanced": ("高级技能", "advanced", "高级"),
         None: ("无", "none"),
     },
+    f"{_TITLES}.level": {level: (level,) for level in TITLE_LEVELS},
     "trainings.credential": {"结业证书": ("结业证书", "结业"), "合格证书": ("合格证书", "合格")},
 }
 
@@ -154,7 +167,12 @@ WORDS |= {
 }
 
 #: The columns of an entry a cell of :data:`NONE_WORDS` may stand in.
-FIRST_ENTRY_FIELD = {"certificates": "level", "education": "school", "trainings": "level"}
+FIRST_ENTRY_FIELD = {
+    "certificates": "level",
+    "education": "school",
+    "trainings": "level",
+    _TITLES: "level",
+}
 
 _NUMBERED = re.compile(r"(\D*?)([0-9]+)(\D.*|)$")
 

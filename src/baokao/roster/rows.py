@@ -139,7 +139,7 @@ def cell_value(kind: str, cell: str) -> Any:
         if number is None:
             raise ValueError(f"{cell!r} is not a level (write 四级, 中级 or 4)")
         return number
-    if kind == "education.fields":
+    if kind in ("education.fields", "professional_titles.fields"):
         return [tag for tag in _TAGS.split(cell) if tag]
     if kind in WORDS:
         return _word(kind, cell)
