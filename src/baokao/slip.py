@@ -30,6 +30,7 @@ from baokao.model.conditions import (
     Certificate,
     Condition,
     Education,
+    NamedWork,
     PreparatoryTechnician,
     Student,
     Training,
@@ -53,6 +54,7 @@ _SCOPE = {
 }
 # Documents are written in Chinese and translated where shown (i18n.translate).
 _WORK_PROOF = T_("工作年限证明（注明从事{scope}工作的起止时间）", scope=_SCOPE.values())
+_NAMED_PROOF = T_("工作年限证明（注明{work}的起止时间）")
 _CERT_COPY = T_(
     "{scope}{level}及以上职业资格证书（技能等级证书）原件及复印件",
     scope=_SCOPE.values(),
@@ -178,6 +180,8 @@ def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
         yield own.document
     elif c.kind in HELD:
         yield HELD[c.kind].document
+    elif isinstance(c, NamedWork):
+        yield _NAMED_PROOF.format(work=c.work)
     elif isinstance(c, WorkYears):
         if c.mode == "trainee":
             yield N_("见习工作证明（注明连续见习起止时间）")

@@ -2,7 +2,7 @@
 
 The golden summaries (``tests/fixtures/corpus-golden``) were written by reading the texts.
 The years of a route are those its conditions hold (years worked, years after a
-certificate) and those still written in a fragment the grammar could not read: a route
+certificate or a title, years in work the text names) and those still written in a fragment the grammar could not read: a route
 cut in the wrong place (the text of one level glued onto another's last route) shows as
 wrong years or a wrong count either way.
 """
@@ -18,7 +18,15 @@ import yaml
 from baokao.importer import import_texts, read_source
 from baokao.importer.overrides import Overrides
 from baokao.lint import lint
-from baokao.model.conditions import Certificate, Condition, Unparsed, WorkYears, leaves
+from baokao.model.conditions import (
+    Certificate,
+    Condition,
+    NamedWork,
+    TitleYears,
+    Unparsed,
+    WorkYears,
+    leaves,
+)
 from baokao.model.rules import Route
 from baokao.rulebook import load_rulebook, write_trees
 
@@ -32,7 +40,7 @@ NO_CONDITIONS = "（原文此级别下没有条件）"
 def _years(conditions: tuple[Condition, ...]) -> list[float]:
     found: list[float] = []
     for leaf in leaves(conditions):
-        if isinstance(leaf, WorkYears):
+        if isinstance(leaf, WorkYears | NamedWork | TitleYears):  # named work; after a title
             found.append(leaf.years)
         elif isinstance(leaf, Certificate) and leaf.after is not None:
             found.append(leaf.after.years)

@@ -19,7 +19,7 @@ from typing import Literal, NamedTuple
 from baokao.compiler.atoms import Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, Catalogue, condition_text
 from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
-from baokao.model.quantities import AT_MOST, QUANTITIES, QUANTITY, RELATED_AFTER, WORKED
+from baokao.model.quantities import AT_MOST, QUANTITY, RELATED_AFTER, WORKED, ordered_codes
 
 State = tuple[int | None, ...]
 ONLY_MET: Shapes = frozenset((MET,))
@@ -82,7 +82,7 @@ class Analyser:
         self.cat = cat
         self.ids = cat.ids
         self.pos = {f: i for i, f in enumerate(self.ids)}
-        self.vars = tuple(q.code for q in QUANTITIES if q.code in cat.splits)
+        self.vars = ordered_codes(cat.splits)
         nv = len(self.vars)
         self.vslot = {v: k for k, v in enumerate(self.vars)}
         self.nv = nv

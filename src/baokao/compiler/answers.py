@@ -28,6 +28,8 @@ from baokao.model.facts import (
 from baokao.model.held import HELD_KINDS
 from baokao.model.keys import NONE_KEY, choice_keys
 from baokao.model.levels import LEVEL_LABELS
+from baokao.model.named_work import FIELD as NAMED_FIELD
+from baokao.model.named_work import named_work_entries
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
 from baokao.model.quantities import limits, quantity_value
 from baokao.model.years import check_years, fmt_years
@@ -56,7 +58,7 @@ def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str,
         value = _get(answers, spec.id)
         if value is not None:
             known.setdefault(spec.field, []).append(value)
-    return limits(FACT_BY_ID[fact].field, known)
+    return limits(FACT_BY_ID[fact].field if fact in FACT_BY_ID else fact, known)
 
 
 def parse_answer(q: Question, raw: Answer | str, why: tuple[str, str] = ("", "")) -> Answer:
@@ -183,6 +185,7 @@ def build_profile(answers: Answers, status: str = "graduated") -> Profile:
             "education": education,
             "trainings": trainings,
             **{h.field: h.fill(answers) for h in HELD_KINDS},
+            NAMED_FIELD: named_work_entries(answers),
         }
     )
 

@@ -32,6 +32,7 @@ from baokao.model.conditions import (
     Certificate,
     Condition,
     Education,
+    NamedWork,
     PreparatoryTechnician,
     Student,
     Training,
@@ -49,6 +50,7 @@ from baokao.model.facts import (
     training_id,
 )
 from baokao.model.held import HELD
+from baokao.model.named_work import named_fact, named_fact_id
 from baokao.model.quantities import (
     AT_MOST,
     THRESHOLDS,
@@ -87,6 +89,7 @@ class _Builder:
     facts: set[str] = field(default_factory=set)
     uses: dict[str, list[RouteRef]] = field(default_factory=dict)
     trainings: dict[str, FactSpec] = field(default_factory=dict)
+    named: dict[str, FactSpec] = field(default_factory=dict)
     cert_levels: dict[str, set[int]] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)
 
@@ -148,6 +151,11 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
     if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
         oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
         return MaskAtom(idx, oks, f"缺少：{getattr(c, 'text', '')}")
+    if isinstance(c, NamedWork):  # years in work the text names: a count of its own
+        spec = b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
+        assert spec.var is not None
+        b.thresholds.setdefault(spec.var, set()).add(c.years)
+        return YearsAtom(idx, spec.var, c.years, c.text)
     if isinstance(c, WorkYears):
         var = WORK_YEARS[(c.mode, c.scope)]
         b.thresholds.setdefault(var, set()).add(c.years)
@@ -318,6 +326,7 @@ def build_catalogue(
         for lv in levels
     )
     ordered = [_spec(f.id, b) for f in FACTS if f.id in b.facts and f.id not in _LAST]
+    ordered += [b.named[k] for k in sorted(b.named)]
     ordered += [b.trainings[k] for k in sorted(b.trainings, key=_training_order)]
     ordered += [FACT_BY_ID[f] for f in _LAST if f in b.facts]
     present = {f.var for f in ordered if f.var}

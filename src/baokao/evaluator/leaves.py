@@ -19,6 +19,7 @@ from baokao.model.conditions import (
     Certificate,
     Education,
     Leaf,
+    NamedWork,
     PreparatoryTechnician,
     Student,
     Training,
@@ -26,6 +27,7 @@ from baokao.model.conditions import (
     WorkYears,
 )
 from baokao.model.held import HELD
+from baokao.model.named_work import FIELD, work_key
 from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.quantities import THRESHOLDS
@@ -257,6 +259,18 @@ def held(c: Leaf, p: Profile) -> Outcome:
     return missing(T_("缺少：{text}").format(text=c.text))
 
 
+def named_work(c: NamedWork, p: Profile) -> Outcome:
+    """``named_work``: years in the work the text names (its own count, in total or
+    unbroken); unknown while the profile does not give them."""
+    entry = next((e for e in p.named_work or () if work_key(e.work) == work_key(c.work)), None)
+    value = (
+        None if entry is None else entry.continuous_years if c.mode == "continuous" else entry.years
+    )
+    if value is None:
+        return unknown(f"{FIELD}[{c.work}]")
+    return _years_outcome(c.text, c.years, value, value, ())
+
+
 def _manual(c: Unparsed) -> Outcome:
     return unknown(T_("需人工核实：{text}").format(text=c.text))
 
@@ -269,6 +283,7 @@ _BY_CLASS: dict[type, Callable[[Any, Profile], Outcome]] = {
     Training: training,
     Apprenticeship: apprenticeship,
     PreparatoryTechnician: preparatory,
+    NamedWork: named_work,
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from baokao.i18n import N_, _
 from baokao.importer.grammar import RouteReading, parse_conditions, read_route
+from baokao.importer.kinds import own_work
 from baokao.importer.overrides import Overrides, Reading
 from baokao.importer.raw import RawLevel, RawRoute, RawSubject
 from baokao.model.conditions import AllOf, AnyOf, Condition, Unparsed, leaves
@@ -155,7 +156,7 @@ def _levels(
                 if raw.routes
                 else RouteReading((Unparsed(text=r.text, reason=_(NO_CONDITIONS)),))
             )
-            conditions = prerequisite + read.conditions
+            conditions = prerequisite + own_work(read.conditions, subject.name or "")
             if r.cut_off:
                 conditions = _cut_off(conditions)
             where = f"{subject.source}:{r.line}" if subject.source and r.line else None

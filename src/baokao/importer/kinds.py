@@ -17,14 +17,17 @@ from lark import Token, v_args
 from baokao.i18n import _
 from baokao.model.conditions import (
     AllOf,
+    AnyOf,
     Condition,
     DrivingLicence,
+    NamedWork,
     ProfessionalTitle,
     TitleYears,
     Unparsed,
     WorkYears,
 )
 from baokao.model.licences import LicenceClass, accepting
+from baokao.model.named_work import is_own_work, spelling
 from baokao.model.titles import TitleLevel, field_answers
 
 #: A licence class as printed; an OCR'd copy reads C1 as CI or Cl (documented in
@@ -70,6 +73,20 @@ def professional_title(text: str) -> ProfessionalTitle | Unparsed:
     )
 
 
+def own_work(conditions: tuple[Condition, ...], occupation: str) -> tuple[Condition, ...]:
+    """Years in work a text names that is the occupation's own (从事心理咨询工作 for
+    心理咨询师, :func:`baokao.model.named_work.is_own_work`), read as 本职业 years; the
+    condition keeps the text's words."""
+    out: list[Condition] = []
+    for c in conditions:
+        if isinstance(c, AllOf | AnyOf):
+            c = c.model_copy(update={"conditions": own_work(c.conditions, occupation)})
+        elif isinstance(c, NamedWork) and is_own_work(c.work, occupation):
+            c = WorkYears(years=c.years, mode=c.mode, scope="this", text=c.text)
+        out.append(c)
+    return tuple(out)
+
+
 class KindRules:
     """The parse-tree rules of the registry's kinds (mixed into the grammar's transformer)."""
 
@@ -91,6 +108,16 @@ class KindRules:
             return AllOf(conditions=(title, TitleYears(years=work.years, text=work.text)))
         why = _("职称后的年限：规则库只认“累计从事本职业或相关职业”，需人工核实")
         return AllOf(conditions=(title, Unparsed(text=work.text, reason=why)))
+
+    @v_args(meta=True)
+    def named_work(self, meta: Any, children: list[Any]) -> NamedWork:
+        tokens = {c.type: str(c) for c in children if isinstance(c, Token)}
+        return NamedWork(
+            work=spelling(tokens["NAMED_VERB"], tokens["NAMED_WHAT"]),
+            years=next(c for c in children if isinstance(c, float)),
+            mode="continuous" if tokens.get("MODE") == "连续" else "cumulative",
+            text=self._span(meta),
+        )
 
     @v_args(meta=True)
     def driving(self, meta: Any, children: list[Token]) -> DrivingLicence:

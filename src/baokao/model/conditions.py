@@ -187,8 +187,20 @@ class TitleYears(Frozen):
     text: str = ""
 
 
+class NamedWork(Frozen):
+    """At least ``years`` of the work the text names (``work``: 从事推销工作), counted in
+    total or as the longest unbroken stretch (:mod:`baokao.model.named_work`)."""
+
+    kind: Literal["named_work"] = "named_work"
+    work: str = Field(min_length=3)
+    years: Years
+    mode: Literal["cumulative", "continuous"] = "cumulative"
+    text: str = ""
+
+
 Leaf = (
     WorkYears
+    | NamedWork
     | Age
     | DrivingLicence
     | ProfessionalTitle

@@ -58,6 +58,14 @@ class TitleHeld(Frozen):
     corresponding: Annotated[bool, Field(strict=True)] | None = None
 
 
+class NamedWorkYears(Frozen):
+    """Years in a field of work a text names in its own words (``work``: 从事推销工作)."""
+
+    work: Annotated[str, Field(min_length=1, strict=True)]
+    years: Years | None = None
+    continuous_years: Years | None = None
+
+
 class TrainingDone(Frozen):
     """Formal training completed for a level of this occupation."""
 
@@ -83,6 +91,7 @@ class Profile(Frozen):
     driving_licence: LicenceClass | Literal["none"] | None = None
     professional_titles: tuple[TitleHeld, ...] | None = None
     years_after_title: Years | None = None
+    named_work: tuple[NamedWorkYears, ...] | None = None
     apprenticeship: Literal["this", "related", "none"] | None = None
     certificates: tuple[CertificateHeld, ...] | None = None
     preparatory_technician: Annotated[bool, Field(strict=True)] | None = None

@@ -10,11 +10,13 @@ here, once (see :mod:`baokao.model.facts` for the facts themselves).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from baokao.i18n import N_, _
 from baokao.model.facts import FACT_BY_ID, Answer
+from baokao.model.named_work import label as named_label
+from baokao.model.named_work import named_fact_id, parse_named
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,33 @@ QUANTITIES: tuple[Quantity, ...] = (
         "取得职称后从事本职业或相关职业的工作年限证明",
     ),
 )
-QUANTITY = {q.code: q for q in QUANTITIES}
+
+
+class _Quantities(dict[str, Quantity]):
+    """The quantities by code; years in a field of work a text names (``W:…``,
+    :mod:`baokao.model.named_work`) are a count of their own, made on first use."""
+
+    def __missing__(self, code: str) -> Quantity:
+        named = parse_named(code)
+        if named is None:
+            raise KeyError(code)
+        mode, work = named
+        made = Quantity(code, (named_fact_id(work, mode),), named_label(work, mode))
+        self[code] = made
+        return made
+
+
+QUANTITY = _Quantities({q.code: q for q in QUANTITIES})
+
+
+def ordered_codes(present: Iterable[str]) -> tuple[str, ...]:
+    """The codes among ``present`` in the order of :data:`QUANTITIES`, then the counts of
+    named work (sorted)."""
+    here = set(present)
+    own = tuple(q.code for q in QUANTITIES if q.code in here)
+    return own + tuple(sorted(here - set(own)))
+
+
 #: The quantities that are a kind of condition of their own, by that kind.
 THRESHOLDS = {q.kind: q for q in QUANTITIES if q.kind}
 

@@ -62,6 +62,7 @@ PROFILE_HEADERS |= {q.field: (q.label, q.field) for q in THRESHOLDS.values() if 
 PROFILE_HEADERS |= {h.field: (h.label, h.field) for h in HELD_KINDS if h.field != _TITLES}
 # Professional titles are entries, as certificates are: a JSON cell, or flat columns.
 PROFILE_HEADERS[_TITLES] = ("职称JSON", _TITLES)
+PROFILE_HEADERS["named_work"] = ("指定工作年限JSON", "named_work")
 
 #: Entry fields in flat columns: list field -> entry field -> headers (numbered by a digit).
 ENTRY_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -84,6 +85,11 @@ ENTRY_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "fields": ("职称专业", "professional_title.fields"),
         "corresponding": ("职称是否符合专业对应关系", "professional_title.corresponding"),
     },
+    "named_work": {
+        "work": ("指定工作内容", "named_work.work"),
+        "years": ("指定工作累计年限", "named_work.years"),
+        "continuous_years": ("指定工作连续年限", "named_work.continuous_years"),
+    },
     "trainings": {
         "level": ("培训等级", "training.level"),
         "credential": ("培训证书", "training.credential"),
@@ -100,6 +106,8 @@ YEAR_FIELDS = frozenset(
         "years_trainee_continuous",
         "certificates.years_after",
         "certificates.years_after_related",
+        "named_work.years",
+        "named_work.continuous_years",
         *(q.field for q in THRESHOLDS.values() if q.field),
     }
 )
@@ -172,6 +180,7 @@ FIRST_ENTRY_FIELD = {
     "education": "school",
     "trainings": "level",
     _TITLES: "level",
+    "named_work": "work",
 }
 
 _NUMBERED = re.compile(r"(\D*?)([0-9]+)(\D.*|)$")
