@@ -2,7 +2,7 @@
 
 The golden summaries (``tests/fixtures/corpus-golden``) were written by reading the texts.
 The years of a route are those its conditions hold (years worked, years after a
-certificate or a title, years in work the text names) and those still written in a fragment the grammar could not read: a route
+certificate or a title, years in work the text names, an internship) and those still written in a fragment the grammar could not read: a route
 cut in the wrong place (the text of one level glued onto another's last route) shows as
 wrong years or a wrong count either way.
 """
@@ -21,6 +21,7 @@ from baokao.lint import lint
 from baokao.model.conditions import (
     Certificate,
     Condition,
+    Internship,
     NamedWork,
     TitleYears,
     Unparsed,
@@ -40,7 +41,7 @@ NO_CONDITIONS = "（原文此级别下没有条件）"
 def _years(conditions: tuple[Condition, ...]) -> list[float]:
     found: list[float] = []
     for leaf in leaves(conditions):
-        if isinstance(leaf, WorkYears | NamedWork | TitleYears):  # named work; after a title
+        if isinstance(leaf, WorkYears | NamedWork | TitleYears | Internship):
             found.append(leaf.years)
         elif isinstance(leaf, Certificate) and leaf.after is not None:
             found.append(leaf.after.years)

@@ -229,13 +229,11 @@ def test_the_post_of_a_post_certificate_is_this_occupation_and_noted() -> None:
 
 
 def test_phrases_of_no_kind_are_unparsed_with_the_reason() -> None:
-    for text in (
-        "拟从事本职业或相关职业工作",
-        "从事本职业或相关职业工作",
-        "1年实习期满",
-        "担任项目管理领导工作1年以上",
-    ):
-        (leaf,) = read_route(text).conditions
-        assert isinstance(leaf, Unparsed) and leaf.reason is not None, text
+    # 拟从事/从事本职业工作, 1年实习期满 and 担任…领导工作N年 have kinds now (test_engagement,
+    # test_named_work); a mileage has none.
+    (either,) = read_route("连续从事本职业工作3年或安全行车100000km以上").conditions
+    assert isinstance(either, AnyOf)
+    leaf = either.conditions[1]
+    assert isinstance(leaf, Unparsed) and leaf.reason is not None and "里程" in leaf.reason
     (work,) = read_route("从事本职业或相关职业工作满1年").conditions
     assert isinstance(work, WorkYears) and work.years == 1

@@ -20,12 +20,15 @@ from baokao.model.conditions import (
     AnyOf,
     Condition,
     DrivingLicence,
+    Engagement,
+    Internship,
     NamedWork,
     ProfessionalTitle,
     TitleYears,
     Unparsed,
     WorkYears,
 )
+from baokao.model.held import engagement_accepts
 from baokao.model.licences import LicenceClass, accepting
 from baokao.model.named_work import is_own_work, spelling
 from baokao.model.titles import TitleLevel, field_answers
@@ -118,6 +121,17 @@ class KindRules:
             mode="continuous" if tokens.get("MODE") == "连续" else "cumulative",
             text=self._span(meta),
         )
+
+    @v_args(meta=True)
+    def engagement(self, meta: Any, children: list[Token]) -> Engagement:
+        text = self._span(meta)
+        accepts = engagement_accepts(text.startswith("拟"), "相关职业" in text)
+        return Engagement(accepts=accepts, text=text)
+
+    @v_args(meta=True)
+    def internship(self, meta: Any, children: list[Token]) -> Internship:
+        years = next(float(t) for t in children if isinstance(t, Token) and t.type == "NUM")
+        return Internship(years=years, text=self._span(meta))
 
     @v_args(meta=True)
     def driving(self, meta: Any, children: list[Token]) -> DrivingLicence:

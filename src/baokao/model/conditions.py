@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from baokao.model.base import Frozen
+from baokao.model.held import EngagementAnswer
 from baokao.model.licences import LicenceClass
 from baokao.model.schools import DegreeKind, SchoolKind
 from baokao.model.titles import TitleField, TitleLevel
@@ -198,8 +199,28 @@ class NamedWork(Frozen):
     text: str = ""
 
 
+class Engagement(Frozen):
+    """Works (从事) or means to work (拟从事) in this occupation (or a related one), with no
+    years named; ``accepts`` the answers that meet it
+    (:func:`baokao.model.held.engagement_accepts`)."""
+
+    kind: Literal["engagement"] = "engagement"
+    accepts: tuple[EngagementAnswer, ...] = Field(min_length=1)
+    text: str = ""
+
+
+class Internship(Frozen):
+    """An internship of at least ``years`` completed (一年实习期满)."""
+
+    kind: Literal["internship"] = "internship"
+    years: Years
+    text: str = ""
+
+
 Leaf = (
     WorkYears
+    | Engagement
+    | Internship
     | NamedWork
     | Age
     | DrivingLicence

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from baokao.i18n import N_, T_
 from baokao.model.factspec import Answer, Choice, FactSpec
@@ -72,6 +72,38 @@ _LICENCE_FACT = FactSpec(
     field=LICENCE,
 )
 
+EngagementAnswer = Literal["this_now", "related_now", "this_plan", "related_plan", "none"]
+ENGAGEMENT = "engagement"
+_ENGAGEMENT_FACT = FactSpec(
+    ENGAGEMENT,
+    "choice",
+    N_("您现在是否从事（或打算从事）本职业或相关职业工作？"),
+    N_(
+        "“从事本职业或相关职业工作”（未写年限）要求现在正在从事；“拟从事”只要求打算从事，"
+        "正在从事的也算。只写“本职业”的，相关职业不算。"
+    ),
+    (
+        Choice("this_now", N_("正在从事本职业工作")),
+        Choice("related_now", N_("正在从事相关职业工作")),
+        Choice("this_plan", N_("打算从事本职业工作")),
+        Choice("related_plan", N_("打算从事相关职业工作")),
+        Choice("none", N_("都不是")),
+    ),
+    field=ENGAGEMENT,
+)
+
+
+def engagement_accepts(intent: bool, related_too: bool) -> tuple[EngagementAnswer, ...]:
+    """The answers that meet 从事 (``intent`` False) or 拟从事 本职业 (或相关职业) 工作."""
+    now: tuple[EngagementAnswer, ...] = (
+        ("this_now", "related_now") if related_too else ("this_now",)
+    )
+    plan: tuple[EngagementAnswer, ...] = (
+        ("this_plan", "related_plan") if related_too else ("this_plan",)
+    )
+    return now + plan if intent else now
+
+
 HELD_KINDS: tuple[Held, ...] = (
     Held(
         kind=LICENCE,
@@ -92,6 +124,16 @@ HELD_KINDS: tuple[Held, ...] = (
         accepts=lambda c: title_accepts(c.level, c.fields, c.corresponding),
         fill=title_fill,
         answers=lambda value: tuple(map(title_answers, value)),
+    ),
+    Held(
+        kind=ENGAGEMENT,
+        field=ENGAGEMENT,
+        label=N_("是否从事（拟从事）本职业或相关职业工作"),
+        document=N_("从事本职业或相关职业工作的证明（或报考承诺）"),
+        facts=(_ENGAGEMENT_FACT,),
+        accepts=lambda c: ((ENGAGEMENT, tuple(c.accepts)),),
+        fill=lambda answers: answers.get(ENGAGEMENT),
+        answers=lambda value: ({ENGAGEMENT: frozenset((value,))},),
     ),
 )
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from baokao.model.base import Frozen
+from baokao.model.held import EngagementAnswer
 from baokao.model.licences import LicenceClass
 from baokao.model.quantities import CONSISTENCY, broken_rule
 from baokao.model.schools import SchoolKind
@@ -92,6 +93,8 @@ class Profile(Frozen):
     professional_titles: tuple[TitleHeld, ...] | None = None
     years_after_title: Years | None = None
     named_work: tuple[NamedWorkYears, ...] | None = None
+    engagement: EngagementAnswer | None = None
+    internship_years: Years | None = None
     apprenticeship: Literal["this", "related", "none"] | None = None
     certificates: tuple[CertificateHeld, ...] | None = None
     preparatory_technician: Annotated[bool, Field(strict=True)] | None = None

@@ -74,6 +74,9 @@ QUANTITIES: tuple[Quantity, ...] = (
     Quantity("TR", ("years_trainee_continuous",), "连续见习"),
     Quantity("AGE", ("age",), "年龄", "age", "age", "身份证原件及复印件（证明年龄）"),
     Quantity(
+        "IN", ("internship_years",), "实习期", "internship", "internship_years", "实习期满证明"
+    ),
+    Quantity(
         "TY",
         ("years_after_title",),
         "取得职称后本职业或相关职业",
