@@ -194,3 +194,30 @@ def test_a_roster_row_gives_a_title_in_its_columns() -> None:
     }
     none = row_case(header, ["职称测试职业", "无", "", "", ""])
     assert none.raw["profile"] == {"professional_titles": []}
+
+
+def test_years_after_a_title_never_exceed_this_and_related_years() -> None:
+    with pytest.raises(ValueError, match="years_after_title exceeds years_this"):
+        Profile(years_this=1, years_related=1, years_after_title=3)
+    texts = (
+        "取得符合专业对应关系的初级职称(专业技术人员职业资格)后,累计从事本职业或相关职业工作满2年。",
+        "累计从事本职业或相关职业工作5年(含)以上",
+    )
+    routes = tuple(
+        Route(number=n, text=t, conditions=parse_conditions(t)) for n, t in enumerate(texts, 1)
+    )
+    level = Level(number=4, label="四级/中级", routes=routes)
+    for answers, leaf, _ in paths(compile_level(level).root):
+        verdict = evaluate(level, build_profile(answers))
+        assert verdict.status == leaf.outcomes[0].status, answers
+    occupation = Occupation(code="9-99-99-15", name="职称年限测试职业", levels=(level,))
+    session = Session.start(occupation.subjects()[0], 4, date(2026, 5, 1))
+    answers = {"title": "初级", "title_corresponds": "yes", "years_this": "1"}
+    bound = None
+    while session.question is not None and bound is None:
+        q = session.question
+        if q.id == "years_after_title":
+            bound = q.max_years
+        else:
+            session = session.answer(answers.get(q.id, "0.5"))
+    assert bound == 1.5  # asked once this (1) and related (0.5) years are known: their sum
