@@ -16,7 +16,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from baokao.records import Record, RecordsError, RecordStore
-from baokao.records.capture import record_of
 from baokao.records.keeper import Keeper
 
 if TYPE_CHECKING:
@@ -65,6 +64,11 @@ class Desk:
 
     def moved(self, session: Session) -> None:
         """The interview changed: bring its record up to date and write it."""
+        # Imported here: a record is made from a verdict (the evaluator and the rule
+        # models), which the app loads in the background after the first frame; at
+        # the top of this module it held the start screen back by their import.
+        from baokao.records.capture import record_of
+
         self.record = record_of(session, self.record)
         if self.keeper is None:
             return
