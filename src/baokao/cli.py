@@ -258,8 +258,9 @@ def cmd_records(args: argparse.Namespace) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the terminal UI."""
-    from baokao.records import is_shared, open_store
-    from baokao.tui.launch import run
+    with _importing():  # (what they make is then frozen: see baokao.tui.launch)
+        from baokao.records import is_shared, open_store
+        from baokao.tui.launch import run
 
     # A shared server that cannot be reached is refused before the UI starts (one line,
     # exit 2); a local file that cannot be used is reported on screen, records off.

@@ -8,9 +8,14 @@ the app has to itself may change them:
 - The garbage collector. The rule book, the search index, Textual and the screens are
   a few hundred thousand objects that live as long as the app; every full collection
   (every few seconds while answering: Textual makes cyclic garbage whenever it
-  restyles) walked them all, about 100 ms on a small machine. They are frozen
-  (``gc.freeze()``) once the rules are read, and collections wait while a question is
-  being drawn (as Textual does while scrolling with ``PAUSE_GC_ON_SCROLL``).
+  restyles) walked them all, about 100 ms on a small machine. What the imports made
+  (the collector is off while they run, see ``baokao.cli``) is frozen
+  (``gc.freeze()``) before the app starts, so that reading a national catalogue's
+  listing (tens of thousands of small objects) does not walk it again and again while
+  the user waits for the first results (a sixth of the start at national scale); all
+  that is loaded is frozen again once the rules are read, and collections wait while
+  a question is being drawn (as Textual does while scrolling with
+  ``PAUSE_GC_ON_SCROLL``).
 - The GIL switch interval. Textual writes each frame to the terminal from an output
   thread, which needs the GIL for every step of a write; with the default interval
   (5 ms) it waited up to 5 ms per step while the event loop was busy, which right
@@ -19,6 +24,7 @@ the app has to itself may change them:
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +60,7 @@ def run(
         has then printed the error), so that a script or a kiosk sees the failure.
     """
     sys.setswitchinterval(SWITCH_INTERVAL)
+    gc.freeze()  # what was imported lives as long as the process (see the module's text)
     app = BaokaoApp(trees=trees, lang=lang, manage_gc=True, db=db, store=store)
     try:
         app.run()
