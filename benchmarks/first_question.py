@@ -53,6 +53,7 @@ class Pick(NamedTuple):
     """One level to pick: what to type to find it, its key, and what then shows."""
 
     name: str  # 美容师 四级/中级
+    title: str  # 美容师, or 保健按摩师 · 脊柱按摩师
     query: str  # typed into the search box
     key: str  # the level's digit
     needle: bytes  # the start of the first question's text
@@ -90,7 +91,8 @@ def _picks(book: Rulebook, wanted: list[tuple[str, str | None, int]]) -> list[Pi
                 continue
             text = translate(question.text)[:NEEDLE_CHARS]
             name = f"{subject.title} {subject.level(number).label}"
-            out.append(Pick(name, work_type or occupation, str(number), text.encode()))
+            query = work_type or occupation
+            out.append(Pick(name, subject.title, query, str(number), text.encode()))
     return out
 
 
@@ -128,17 +130,15 @@ def one_run(picks: list[Pick], trees: Path | None) -> tuple[dict[str, float], li
             term.drain(1.0)  # the rules load in the background after the first paint
             for pick in picks:
                 term.send(pick.query.encode())
-                if trees is None:
-                    term.drain(0.5)
-                else:  # the results of a large catalogue: wait until they are there
-                    term.wait_for(expected_count(trees, pick.query))
+                try:  # Enter once the results of the query are there
+                    term.wait_for(expected_count(trees, pick.query), timeout=10)
                     term.drain(0.1)
-                try:
                     sent = term.send(b"\r")
-                    pickers.append(term.wait_for(PICKER, timeout=10) - sent)
+                    picker = f"{pick.title}：".encode() + PICKER
+                    pickers.append(term.wait_for(picker, timeout=10) - sent)
                     term.drain(READING)
                     sent = term.send(pick.key.encode())
-                    times[pick.name] = term.wait_for(pick.needle, timeout=60) - sent
+                    times[pick.name] = term.wait_for(pick.needle, timeout=10) - sent
                 except TimeoutError:  # a key lost on a loaded machine: this pick is not timed
                     print(f"  ({pick.name}: not timed in this run)")
                     term.send(b"\x1b")
