@@ -104,7 +104,7 @@ def evaluate(level: Level, profile: Profile) -> Verdict:
     """Judge a profile against every route of a level."""
     bounds = year_bounds(profile)
     results = tuple([evaluate_route(r, profile, bounds) for r in level.routes])
-    truths = {r.outcome.truth for r in results}
+    truths = [r.outcome.truth for r in results]
     if Truth.MET in truths:
         return Verdict(level, "qualified", results, None)
     if Truth.UNKNOWN not in truths:  # every route refuted (all() of none holds as well)

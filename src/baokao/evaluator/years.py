@@ -17,7 +17,7 @@ from baokao.model.profile import Profile
 INF = math.inf
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bound:
     """``lo <= value <= hi``; ``fact`` names the profile field that would fix it."""
 
@@ -37,7 +37,7 @@ def _known(value: float | None, fact: str, lo: float = 0.0, hi: float = INF) -> 
     return Bound(lo, hi, (fact,))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearBounds:
     """Bounds for every kind of years count a route can ask about."""
 

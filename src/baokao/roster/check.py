@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from baokao.checking import Checked, FieldError, validate_case
@@ -127,7 +127,7 @@ class Judgements:
         self._seen: OrderedDict[tuple[int | str, ...], Verdict] = OrderedDict()
         self._alike: dict[tuple[object, ...], Verdict] = {}
 
-    def verdict(self, level: Level, profile: Profile, facts: tuple[str, ...]) -> Verdict:
+    def verdict(self, level: Level, profile: Profile, facts: Sequence[str]) -> Verdict:
         """``evaluate(level, profile)``, or the verdict given before for ``level`` and a
         profile read from the same ``facts``."""
         # Levels live as long as the rule book the roster uses, so their id is theirs.
@@ -211,7 +211,7 @@ def check_rows(roster: Roster, book: Rulebook, judge: bool = True) -> Iterator[R
             line = _line(roster.name, row_no, header, str(exc))
             yield RowResult(row_no, tuple(cells), error=line)
             continue
-        profile, facts = checked.case.profile, tuple(case.facts)
+        profile, facts = checked.case.profile, case.facts
         results = (
             tuple([(checked, verdict(level, profile, facts)) for level in checked.levels])
             if judge
