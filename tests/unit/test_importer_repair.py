@@ -94,3 +94,10 @@ def test_noise_inside_the_occupations_name_in_a_training_title_is_taken_out() ->
         "经心理咨询师二级正规培训达规定标准学时数,并取得结业证书", occupation="心理咨询师"
     )
     assert clean.notes == ()
+
+
+def test_noise_with_huo_inside_a_named_work_stays_unparsed() -> None:
+    # Without 居情 the run still holds 或: no name of work is read out of it.
+    read = read_route("连续从事心理咨询工居情医促称或客待长作满3年", occupation="心理咨询师")
+    (leaf,) = read.conditions
+    assert isinstance(leaf, Unparsed) and read.notes == ()
