@@ -12,10 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.agree import every_path_agrees
 
 from baokao.cli import main
-from baokao.compiler import build_profile, compile_level
-from baokao.compiler.paths import paths
 from baokao.evaluator import evaluate
 from baokao.importer import import_texts
 from baokao.importer.grammar import parse_conditions
@@ -105,14 +104,8 @@ def test_the_evaluator_judges_named_work() -> None:
 
 
 def test_every_path_of_the_tree_agrees_with_the_evaluator() -> None:
-    tree = compile_level(LEVEL)
-    asked = {node.fact for node in tree.nodes() if hasattr(node, "fact")}
+    asked = every_path_agrees(LEVEL)
     assert {"work:cumulative:从事推销工作", "work:continuous:从事推销工作"} <= asked
-    for answers, leaf, _ in paths(tree.root):
-        verdict = evaluate(LEVEL, build_profile(answers))
-        assert verdict.status == leaf.outcomes[0].status, answers
-        if verdict.status == "qualified":
-            assert leaf.outcomes[0].route in verdict.qualifying
 
 
 def test_a_session_asks_in_the_texts_words() -> None:

@@ -11,10 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.agree import every_path_agrees
 
 from baokao.cli import main
-from baokao.compiler import build_profile, compile_level
-from baokao.compiler.paths import paths
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
 from baokao.model.conditions import Education
@@ -88,14 +87,8 @@ def test_the_evaluator_judges_schools_below_zhongzhuan() -> None:
 
 
 def test_every_path_of_the_tree_agrees_with_the_evaluator() -> None:
-    tree = compile_level(LEVEL)
-    asked = {node.fact for node in tree.nodes() if hasattr(node, "fact")}
+    asked = every_path_agrees(LEVEL)
     assert {"school", "fields"} <= asked
-    for answers, leaf, _ in paths(tree.root):
-        verdict = evaluate(LEVEL, build_profile(answers))
-        assert verdict.status == leaf.outcomes[0].status
-        if verdict.status == "qualified":
-            assert leaf.outcomes[0].route in verdict.qualifying
 
 
 def test_a_session_offers_high_school_and_a_candidate_from_one_qualifies() -> None:

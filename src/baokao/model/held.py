@@ -104,17 +104,25 @@ def engagement_accepts(intent: bool, related_too: bool) -> tuple[EngagementAnswe
     return now + plan if intent else now
 
 
+def one_choice(fact: FactSpec, label: str, document: str) -> Held:
+    """A held kind asked by one choice whose answer is the profile field as it is (a
+    licence class); the condition's ``accepts`` lists the answers that meet it. The
+    condition kind, the fact and the field share one name."""
+    name = fact.id
+    return Held(
+        kind=name,
+        field=name,
+        label=label,
+        document=document,
+        facts=(fact,),
+        accepts=lambda c: ((name, tuple(c.accepts)),),
+        fill=lambda answers: answers.get(name),
+        answers=lambda value: ({name: frozenset((value,))},),
+    )
+
+
 HELD_KINDS: tuple[Held, ...] = (
-    Held(
-        kind=LICENCE,
-        field=LICENCE,
-        label=N_("机动车驾驶证准驾车型"),
-        document=N_("机动车驾驶证原件及复印件"),
-        facts=(_LICENCE_FACT,),
-        accepts=lambda c: ((LICENCE, tuple(c.accepts)),),
-        fill=lambda answers: answers.get(LICENCE),
-        answers=lambda value: ({LICENCE: frozenset((value,))},),
-    ),
+    one_choice(_LICENCE_FACT, N_("机动车驾驶证准驾车型"), N_("机动车驾驶证原件及复印件")),
     Held(
         kind="professional_title",
         field="professional_titles",
@@ -125,15 +133,10 @@ HELD_KINDS: tuple[Held, ...] = (
         fill=title_fill,
         answers=lambda value: tuple(map(title_answers, value)),
     ),
-    Held(
-        kind=ENGAGEMENT,
-        field=ENGAGEMENT,
-        label=N_("是否从事（拟从事）本职业或相关职业工作"),
-        document=N_("从事本职业或相关职业工作的证明（或报考承诺）"),
-        facts=(_ENGAGEMENT_FACT,),
-        accepts=lambda c: ((ENGAGEMENT, tuple(c.accepts)),),
-        fill=lambda answers: answers.get(ENGAGEMENT),
-        answers=lambda value: ({ENGAGEMENT: frozenset((value,))},),
+    one_choice(
+        _ENGAGEMENT_FACT,
+        N_("是否从事（拟从事）本职业或相关职业工作"),
+        N_("从事本职业或相关职业工作的证明（或报考承诺）"),
     ),
 )
 
