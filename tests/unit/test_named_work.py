@@ -19,7 +19,7 @@ from baokao.evaluator import evaluate
 from baokao.importer import import_texts
 from baokao.importer.grammar import parse_conditions
 from baokao.importer.overrides import Overrides
-from baokao.model.conditions import NamedWork, WorkYears, leaves
+from baokao.model.conditions import Certificate, NamedWork, Unparsed, WorkYears, leaves
 from baokao.model.named_work import is_own_work
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route
@@ -59,6 +59,13 @@ def test_the_grammar_reads_named_work(text: str, work: str, years: float, mode: 
 def test_this_and_related_work_stay_work_years(text: str) -> None:
     (leaf,) = parse_conditions(text)
     assert isinstance(leaf, WorkYears)
+
+
+def test_named_work_after_a_certificate_is_not_read_as_a_total() -> None:
+    cert, years = parse_conditions("取得初级推销员职业资格证书后,从事推销工作2年以上")
+    assert isinstance(cert, Certificate) and cert.text == "取得初级推销员职业资格证书后"
+    assert isinstance(years, Unparsed) and years.text == "从事推销工作2年以上"
+    assert years.reason is not None and "证书后" in years.reason
 
 
 def test_the_occupations_own_work_is_this_occupation() -> None:

@@ -123,6 +123,17 @@ class KindRules:
         )
 
     @v_args(meta=True)
+    def cert_named(self, meta: Any, children: list[Any]) -> AllOf:
+        """A certificate, then years in named work after it: the certificate is read, the
+        years stay unparsed with the reason (a total would overstate them)."""
+        cert: Condition = children[0]
+        after = next(c for c in children if isinstance(c, Token) and c.type == "AFTER")
+        cert = cert.model_copy(update={"text": self.text[meta.start_pos : after.end_pos]})
+        named: NamedWork = children[-1]
+        why = _("取得证书后从事这项工作的年限：规则库只记证书后从事本职业的年限，需人工核实")
+        return AllOf(conditions=(cert, Unparsed(text=named.text, reason=why)))
+
+    @v_args(meta=True)
     def engagement(self, meta: Any, children: list[Token]) -> Engagement:
         text = self._span(meta)
         accepts = engagement_accepts(text.startswith("拟"), "相关职业" in text)
