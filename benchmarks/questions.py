@@ -43,7 +43,6 @@ from statistics import mean
 
 from baokao.compiler import compile_level
 from baokao.compiler.analysis import Analyser
-from baokao.compiler.answers import build_profile, quantity, years_bounds
 from baokao.compiler.build import DEFAULT_SECONDS, policy_tree
 from baokao.compiler.catalogue import build_catalogue
 from baokao.compiler.paths import paths
@@ -52,9 +51,10 @@ from baokao.compiler.tree import Ask, Node, QuestionTree
 from baokao.compiler.walk import advance, state_of
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
+from baokao.model.answers import build_profile, years_bounds
 from baokao.model.conditions import Unparsed, leaves
 from baokao.model.facts import Answer
-from baokao.model.quantities import first_part
+from baokao.model.quantities import first_part, quantity_value
 from baokao.model.rules import Level, Route, Subject
 from baokao.rulebook import Rulebook, load_rulebook
 from baokao.session import compiled
@@ -122,7 +122,7 @@ def _enter(an: Analyser, i: int, b: int, answers: dict[str, Answer]) -> Answer |
         return next(c.value for k, c in enumerate(spec.choices) if mask >> k & 1)
     lo, hi = an.intervals[spec.var][b]
     first = first_part(spec.var)
-    offset = quantity(first, answers) if first else 0.0
+    offset = quantity_value(first, answers) if first else 0.0
     low, high, _, _ = years_bounds(spec.id, answers)
     value = max(lo - offset, low)
     if value + offset >= hi or (high is not None and value > high):

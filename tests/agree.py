@@ -8,9 +8,10 @@ its kind's questions are among them.
 
 from __future__ import annotations
 
-from baokao.compiler import build_profile, compile_level
+from baokao.compiler import compile_level
 from baokao.compiler.paths import paths
 from baokao.evaluator import evaluate
+from baokao.model.answers import build_profile
 from baokao.model.rules import Level
 
 

@@ -217,8 +217,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 def cmd_tree(args: argparse.Namespace) -> int:
     """Run ``baokao tree``."""
-    from baokao.compiler.export import export_tree
     from baokao.rulebook import open_rulebook
+    from baokao.tree_export import export_tree
 
     book = open_rulebook(_trees(args))
     print(export_tree(book, args.occupation, args.work_type, args.level, args.format))

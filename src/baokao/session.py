@@ -23,17 +23,13 @@ from baokao.compiler import (
     QuestionTree,
     advance,
     build_catalogue,
-    build_profile,
-    describe,
-    parse_answer,
     possible_routes,
-    question,
     stored_tree,
     use_folder,
-    years_bounds,
 )
 from baokao.evaluator import Verdict, evaluate
 from baokao.evaluator.when import qualify_date
+from baokao.model.answers import build_profile, describe, parse_answer, years_bounds
 from baokao.model.facts import Answer, AnswerError, Choice, Question
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Route, Subject
@@ -169,7 +165,7 @@ class Session:
             return None
         node = pos.nodes[pos.current]
         assert isinstance(node, Ask)
-        return question(self._catalogue(pos.current), node.fact, pos.answers)
+        return self._catalogue(pos.current).question(node.fact, pos.answers)
 
     def answer(self, value: Answer | str) -> Session:
         """Answer the current question (typed text is parsed).
@@ -203,7 +199,7 @@ class Session:
         if index < 0:
             raise KeyError(question_id)
         before = dict(pos.consumed[:index])
-        q = question(self._catalogue(0), question_id, before)
+        q = self._catalogue(0).question(question_id, before)
         parsed = self._parse(q, value, before)
         answers = list(pos.consumed)
         answers[index] = (question_id, parsed)
@@ -230,7 +226,7 @@ class Session:
         out = []
         for k, (fact, value) in enumerate(pos.consumed):
             cat = self._catalogue(0)
-            out.append((question(cat, fact, dict(pos.consumed[:k])), value))
+            out.append((cat.question(fact, dict(pos.consumed[:k])), value))
         return tuple(out)
 
     @property

@@ -20,13 +20,13 @@ from pydantic import ValidationError
 from rule_strategies import Data, rule_files
 from tests.candidates import NOTHING as NOBODY
 
-from baokao.compiler.export import export_tree
 from baokao.evaluator import evaluate
 from baokao.lint import lint
 from baokao.model import Level, Route
 from baokao.model.conditions import AllOf, AnyOf, WorkYears
 from baokao.model.profile import Profile
 from baokao.rulebook import RulebookError, load_rulebook
+from baokao.tree_export import export_tree
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -7,7 +7,7 @@ answers follow too.
 
 from __future__ import annotations
 
-from baokao.compiler.answers import parse_answer
+from baokao.model.answers import parse_answer
 from baokao.model.facts import (
     ANY_CERT_CHOICES,
     FACT_BY_ID,

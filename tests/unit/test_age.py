@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 from baokao.cli import main
-from baokao.compiler import build_profile, compile_level
+from baokao.compiler import compile_level
 from baokao.compiler.paths import paths
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
+from baokao.model.answers import build_profile
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route
 from baokao.rulebook import write_trees

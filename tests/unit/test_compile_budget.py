@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from baokao.compiler import compile_level
-from baokao.compiler.answers import build_profile
-from baokao.compiler.export import summary, tree_json, tree_text
 from baokao.compiler.paths import paths
 from baokao.compiler.tree import Ask, QuestionTree
 from baokao.evaluator import evaluate
+from baokao.model.answers import build_profile
 from baokao.model.rules import Level
 from baokao.rulebook import load_rulebook
+from baokao.tree_export import summary, tree_json, tree_text
 
 FORTY = load_rulebook(Path(__file__).parents[1] / "fixtures" / "forty")
 LEVEL = FORTY.find("四十条途径常规职业").level(3)

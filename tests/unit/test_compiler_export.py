@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from baokao.cli import main
-from baokao.compiler.export import export_tree
 from baokao.rulebook import RulebookError, load_rulebook
+from baokao.tree_export import export_tree
 
 BOOK = load_rulebook()
 

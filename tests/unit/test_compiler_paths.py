@@ -17,12 +17,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from baokao.compiler.answers import build_profile
 from baokao.compiler.build import compile_level
 from baokao.compiler.catalogue import build_catalogue
 from baokao.compiler.paths import Path, complete, paths, reach
 from baokao.compiler.tree import Ask, Leaf, QuestionTree
 from baokao.evaluator import Truth, Verdict, evaluate
+from baokao.model.answers import build_profile
 from baokao.model.conditions import AnyOf
 from baokao.model.rules import Level, Subject
 from baokao.rulebook import load_rulebook

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baokao.compiler.answers import Answers, build_profile, years_bounds
 from baokao.compiler.catalogue import Catalogue
 from baokao.compiler.paths import complete, entry, paths
 from baokao.compiler.tree import Ask, Leaf, QuestionTree
 from baokao.compiler.walk import advance
 from baokao.evaluator import Truth, Verdict, evaluate
+from baokao.model.answers import Answers, build_profile, years_bounds
 from baokao.model.conditions import AnyOf
 from baokao.model.facts import Answer
 from baokao.model.rules import Level, Subject

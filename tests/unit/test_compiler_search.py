@@ -13,12 +13,12 @@ import pytest
 
 from baokao.compiler import compile_level
 from baokao.compiler.analysis import Analyser, State
-from baokao.compiler.answers import build_profile
 from baokao.compiler.build import policy_tree
 from baokao.compiler.paths import paths
 from baokao.compiler.search import Search, naive_policy, with_answer
 from baokao.compiler.tree import Ask, Leaf
 from baokao.evaluator import evaluate
+from baokao.model.answers import build_profile
 from baokao.rulebook import load_rulebook
 from baokao.session import compiled
 

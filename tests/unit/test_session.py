@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 
 from baokao.compiler import Answer, AnswerError
-from baokao.compiler.answers import build_profile
 from baokao.evaluator import evaluate
+from baokao.model.answers import build_profile
 from baokao.model.conditions import Education, WorkYears
 from baokao.model.rules import Level, Route
 from baokao.rulebook import load_rulebook

@@ -11,7 +11,6 @@ the questions as a candidate sees them and the profile the answers make.
 """
 
 from baokao.compiler.analysis import Settled
-from baokao.compiler.answers import build_profile, describe, parse_answer, question, years_bounds
 from baokao.compiler.build import compile_level, compile_levels
 from baokao.compiler.catalogue import Catalogue, build_catalogue
 from baokao.compiler.search import Progress
@@ -38,16 +37,11 @@ __all__ = [
     "Settled",
     "advance",
     "build_catalogue",
-    "build_profile",
     "compile",
     "compile_level",
     "compile_levels",
-    "describe",
-    "parse_answer",
     "possible_routes",
     "precompile",
-    "question",
     "stored_tree",
     "use_folder",
-    "years_bounds",
 ]

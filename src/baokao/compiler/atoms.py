@@ -24,9 +24,10 @@ from baokao.compiler.shapes import (
     route_of,
     years_shapes,
 )
+from baokao.evaluator.leaves import accepts
 from baokao.model.conditions import Education, Student
 from baokao.model.quantities import QUANTITY, after_certificate
-from baokao.model.schools import SCHOOL_KINDS, meets_degree
+from baokao.model.schools import SCHOOL_KINDS
 
 
 @dataclass(frozen=True)
@@ -256,38 +257,19 @@ def shapes_of(node: Node, d: Domains, cache: dict[tuple[object, ...], Shapes]) -
 def education_accepts(
     c: Education | Student, field_values: tuple[str, ...]
 ) -> dict[str, tuple[str, ...] | None]:
-    """The answers each education fact must take to meet ``c`` (``None``: any answer).
-
-    Mirrors the evaluator's ``_entry``: school kind (or degree ladder), study status,
-    specialty, discipline tags and 培养目标 are independent tests, all of which must pass.
-    ``field_values`` are the answers the ``fields`` question offers.
-    """
-    if isinstance(c, Student):
-        schools = tuple(k for k in SCHOOL_KINDS if k in c.schools)
-        statuses: tuple[str, ...] = ("enrolled", "graduating")
-        goals = None
-    else:
-        schools = tuple(
-            k
-            for k in SCHOOL_KINDS
-            if k in c.schools or (c.min_degree is not None and meets_degree(k, c.min_degree))
-        )
-        statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)
-        goals = {
-            None: None,
-            "intermediate": ("intermediate", "advanced"),
-            "advanced": ("advanced",),
-        }[c.skill_goal]
-    fields: tuple[str, ...] | None = None
-    if isinstance(c, Education) and c.fields is not None:
-        wanted = set(c.fields)
-        fields = tuple(v for v in field_values if (v in wanted) != c.exclude_fields)
+    """The answers each education fact must take to meet ``c`` (``None``: any answer),
+    from the evaluator's own table (``baokao.evaluator.leaves.accepts``); ``field_values``
+    are the answers the ``fields`` question offers."""
+    a = accepts(c)
+    fields = None
+    if a.fields is not None:
+        fields = tuple(v for v in field_values if (v in a.fields) != a.exclude_fields)
     return {
-        "school": schools,
-        "status": statuses,
-        "specialty": tuple(c.specialties) if c.specialties is not None else None,
+        "school": tuple(k for k in SCHOOL_KINDS if k in a.schools),
+        "status": a.statuses,
+        "specialty": a.specialties,
         "fields": fields,
-        "skill_goal": goals,
+        "skill_goal": a.goals,
     }
 
 

@@ -24,7 +24,10 @@ from baokao.compiler.atoms import (
     YearsAtom,
     education_accepts,
 )
-from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
+from baokao.evaluator.leaves import apprenticeships
+from baokao.evaluator.wording import certificate_missing, missing_line, years_after_line
+from baokao.model.answers import Answers, RouteRef
+from baokao.model.answers import question as fact_question
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
@@ -44,6 +47,7 @@ from baokao.model.facts import (
     FACT_BY_ID,
     FACTS,
     FactSpec,
+    Question,
     cert_level,
     fields_fact,
     training_fact,
@@ -61,15 +65,6 @@ from baokao.model.quantities import (
 from baokao.model.rules import Level
 
 INF = float("inf")
-
-
-@dataclass(frozen=True)
-class RouteRef:
-    """Where a fact is used: level, route number and the condition's text."""
-
-    level: int
-    route: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -120,6 +115,11 @@ class Catalogue:
                 return f
         raise KeyError(fact)
 
+    def question(self, fact: str, answers: Answers) -> Question:
+        """The question of ``fact`` as the candidate sees it after ``answers``, its help
+        naming the conditions of these levels that use it."""
+        return fact_question(self.spec(fact), self.uses.get(fact, ()), self.notes, answers)
+
     def intervals(self, var: str) -> tuple[tuple[float, float], ...]:
         """The answer branches of a count of years, ``[lo, hi)`` each."""
         return tuple(pairwise((0.0, *self.splits[var], INF)))
@@ -150,7 +150,7 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
         return YearsAtom(idx, var, need, getattr(c, "text", ""))
     if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
         oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
-        return MaskAtom(idx, oks, f"缺少：{getattr(c, 'text', '')}")
+        return MaskAtom(idx, oks, missing_line(c))
     if isinstance(c, NamedWork):  # years in work the text names: a count of its own
         spec = b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
         assert spec.var is not None
@@ -165,18 +165,16 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
     if isinstance(c, Education | Student):
         accepts = education_accepts(c, b.field_values)
         oks = tuple((f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None)
-        return MaskAtom(idx, oks, f"缺少：{c.text}")
+        return MaskAtom(idx, oks, missing_line(c))
     if isinstance(c, Training):
         fid = training_id(c.level, c.credential)
         b.trainings.setdefault(fid, training_fact(c.level, c.credential, c.title))
-        return MaskAtom(idx, ((fid, 0b01),), f"缺少：{c.text}")
+        return MaskAtom(idx, ((fid, 0b01),), missing_line(c))
     if isinstance(c, Apprenticeship):
-        ok = ("this",) if c.scope == "this" else ("this", "related")
-        mask = _mask(FACT_BY_ID["apprenticeship"], ok)
-        return MaskAtom(idx, (("apprenticeship", mask),), f"缺少：{c.text}")
+        mask = _mask(FACT_BY_ID["apprenticeship"], apprenticeships(c))
+        return MaskAtom(idx, (("apprenticeship", mask),), missing_line(c))
     if isinstance(c, PreparatoryTechnician):
-        line = f"缺少：{c.text}（预备技师证书）"
-        return MaskAtom(idx, (("preparatory_technician", 0b01),), line)
+        return MaskAtom(idx, (("preparatory_technician", 0b01),), missing_line(c))
     assert isinstance(c, Unparsed)
     return StuckAtom(idx)
 
@@ -209,12 +207,9 @@ def _certificate(c: Certificate, b: _Builder, idx: int) -> CertAtom:
             b.thresholds.setdefault(var, set()).add(c.after.years)
     need = c.after.years if c.after else None
     cont = c.after is not None and c.after.mode == "continuous"
-    # Worded as the evaluator words them (baokao.evaluator.leaves.certificate).
-    missing = [certificate_line(c)]
     after_line = years_after_line(c) if c.after else ""
-    if c.after is not None:
-        missing.append(f"{after_line}：需在取得证书后满 {fmt_years(c.after.years)} 年")
-    return CertAtom(idx, certs, match, need, related, cont, tuple(missing), after_line)
+    missing = certificate_missing(c)
+    return CertAtom(idx, certs, match, need, related, cont, missing, after_line)
 
 
 def _comparable(var: str, present: set[str]) -> set[str]:

@@ -13,11 +13,11 @@ import random
 from collections.abc import Iterator
 from typing import Literal
 
-from baokao.compiler.answers import Answers, quantity, years_bounds
 from baokao.compiler.catalogue import INF, Catalogue
 from baokao.compiler.tree import Ask, Branch, Leaf, Node
+from baokao.model.answers import Answers, years_bounds
 from baokao.model.facts import Answer
-from baokao.model.quantities import first_part
+from baokao.model.quantities import first_part, quantity_value
 
 Strategy = Literal["low", "high", "random"]
 #: Years added to a completion's lower bound: small steps are where thresholds bite.
@@ -38,7 +38,7 @@ def entry(
         return branch.values[0] if how == "low" else branch.values[-1]
     assert branch.lo is not None and branch.hi is not None
     first = first_part(node.var)
-    offset = quantity(first, answers) if first else 0.0
+    offset = quantity_value(first, answers) if first else 0.0
     low, high, _, _ = years_bounds(node.fact, answers)
     lo = max(branch.lo - offset, low)
     top = high if high is not None else INF

@@ -15,11 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baokao.compiler.analysis import Analyser, State
-from baokao.compiler.answers import Answers, quantity, years_bounds
 from baokao.compiler.catalogue import Catalogue
 from baokao.compiler.shapes import MET, STUCK
 from baokao.compiler.tree import Ask, Branch, Node, QuestionTree
+from baokao.model.answers import Answers, years_bounds
 from baokao.model.facts import Answer
+from baokao.model.quantities import quantity_value
 
 Pairs = tuple[tuple[str, Answer], ...]
 
@@ -27,7 +28,7 @@ Pairs = tuple[tuple[str, Answer], ...]
 def follow(node: Ask, answers: Answers) -> Branch | None:
     """The branch an answered question takes (``None`` if the answer fits no branch)."""
     if node.var is not None:
-        value: float | str = quantity(node.var, answers)
+        value: float | str = quantity_value(node.var, answers)
     else:
         value = str(answers[node.fact])
     for branch in node.branches:
@@ -125,7 +126,7 @@ def state_of(an: Analyser, answers: Answers) -> State:
             continue
         var = an.var_of.get(i)
         if var is not None:
-            value = quantity(var, answers)
+            value = quantity_value(var, answers)
             out.append(next(j for j, (lo, hi) in enumerate(an.intervals[var]) if lo <= value < hi))
         else:
             spec = an.cat.facts[i]

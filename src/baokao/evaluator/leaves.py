@@ -8,10 +8,16 @@ certificate's own years) and the ones written down in ``docs/interpretation.md``
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from baokao.evaluator.outcome import MET, Outcome, Truth, missing, short, unknown
-from baokao.evaluator.wording import certificate_line, fmt_years, years_after_line
+from baokao.evaluator.wording import (
+    certificate_missing,
+    fmt_years,
+    missing_line,
+    years_after_line,
+)
 from baokao.evaluator.years import YearBounds
 from baokao.i18n import T_
 from baokao.model.conditions import (
@@ -31,7 +37,7 @@ from baokao.model.named_work import FIELD, work_key
 from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.quantities import THRESHOLDS
-from baokao.model.schools import meets_degree
+from baokao.model.schools import SCHOOL_KINDS, meets_degree
 
 _L = TypeVar("_L", bound=Leaf)
 _V = TypeVar("_V")
@@ -60,7 +66,7 @@ def _fixed(c: _L, make: Callable[[_L], _V]) -> _V:
 
 def _lacking(c: Leaf) -> Outcome:
     """The outcome of a condition not met that working longer cannot fix."""
-    return missing(T_("缺少：{text}").format(text=c.text))
+    return missing(missing_line(c))
 
 
 def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[str, ...]) -> Outcome:
@@ -108,17 +114,9 @@ def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Out
 
 def _no_certificate(c: Certificate) -> Outcome:
     """No certificate held that is enough: the certificate, and the years after it."""
-    lines = [certificate_line(c)]
-    if c.after is not None:
-        need = T_("{line}：需在取得证书后满 {years} 年")
-        lines.append(need.format(line=years_after_line(c), years=fmt_years(c.after.years)))
-    return Outcome(
-        Truth.UNMET,
-        unmet=len(lines),
-        years_only=False,
-        shortfall=c.after.years if c.after else 0.0,
-        lines=tuple(lines),
-    )
+    lines = certificate_missing(c)
+    need = c.after.years if c.after else 0.0
+    return Outcome(Truth.UNMET, unmet=len(lines), years_only=False, shortfall=need, lines=lines)
 
 
 def certificate(c: Certificate, p: Profile) -> Outcome:
@@ -142,33 +140,77 @@ def certificate(c: Certificate, p: Profile) -> Outcome:
     return min(outcomes, key=lambda o: o.shortfall)
 
 
-def _entry(c: Education, e: EducationEntry, i: int, statuses: tuple[str, ...]) -> Truth | str:
+@dataclass(frozen=True)
+class Accepts:
+    """What an education or student condition accepts of one entry, part by part: the
+    school kinds, study statuses, specialties and 培养目标 (``None``: any), and the
+    discipline tags of which one must be held (``exclude_fields``: none of them).
+
+    The compiler asks its questions from the same table, so a diploma is read once.
+    """
+
+    schools: frozenset[str]
+    statuses: tuple[str, ...]
+    specialties: tuple[str, ...] | None
+    goals: tuple[str, ...] | None
+    fields: tuple[str, ...] | None
+    exclude_fields: bool
+
+
+_GOALS = {None: None, "intermediate": ("intermediate", "advanced"), "advanced": ("advanced",)}
+
+
+def accepts(c: Education | Student) -> Accepts:
+    """The table of what ``c`` accepts (made once per condition, see ``_fixed``)."""
+    return _fixed(c, _accepts)
+
+
+def _accepts(c: Education | Student) -> Accepts:
+    if isinstance(c, Student):
+        return Accepts(
+            frozenset(c.schools), ("enrolled", "graduating"), c.specialties, None, None, False
+        )
+    degree = c.min_degree
+    schools = {k for k in SCHOOL_KINDS if degree is not None and meets_degree(k, degree)}
+    return Accepts(
+        frozenset(c.schools) | schools,
+        ("graduated", "graduating") if c.graduating_ok else ("graduated",),
+        c.specialties,
+        _GOALS[c.skill_goal],
+        c.fields,
+        c.exclude_fields,
+    )
+
+
+def _entry(a: Accepts, e: EducationEntry, i: int) -> Truth | str:
     """Check one education entry: a Truth, or the name of the missing fact."""
-    school_ok = e.school in c.schools or (
-        c.min_degree is not None and meets_degree(e.school, c.min_degree)
-    )
-    goal_ok = (
-        c.skill_goal is None
-        or e.skill_goal == c.skill_goal
-        or (c.skill_goal == "intermediate" and e.skill_goal == "advanced")
-    )
-    if not (school_ok and goal_ok and e.status in statuses):
+    if not (
+        e.school in a.schools
+        and e.status in a.statuses
+        and (a.goals is None or e.skill_goal in a.goals)
+    ):
         return Truth.UNMET
-    if c.specialties is not None:
+    if a.specialties is not None:
         if e.specialty is None:
             return f"education[{i}].specialty"
-        if e.specialty not in c.specialties:
+        if e.specialty not in a.specialties:
             return Truth.UNMET
-    if c.fields is not None:
+    if a.fields is not None:
         if e.fields is None:
             return f"education[{i}].fields"
-        hit = bool(set(e.fields) & set(c.fields))
-        if hit == c.exclude_fields:
+        hit = bool(set(e.fields) & set(a.fields))
+        if hit == a.exclude_fields:
             return Truth.UNMET
     return Truth.MET
 
 
-def _combine_entries(results: list[Truth | str], c: Education | Student) -> Outcome:
+def education(c: Education | Student, p: Profile) -> Outcome:
+    """``education``: a diploma of an accepted school, specialty and programme;
+    ``student``: currently studying (enrolled or graduating) at an accepted school."""
+    if p.education is None:
+        return unknown("education")
+    a = _fixed(c, _accepts)
+    results = [_entry(a, e, i) for i, e in enumerate(p.education)]
     if Truth.MET in results:
         return MET
     facts = [r for r in results if isinstance(r, str)]
@@ -177,26 +219,9 @@ def _combine_entries(results: list[Truth | str], c: Education | Student) -> Outc
     return _fixed(c, _lacking)
 
 
-def education(c: Education, p: Profile) -> Outcome:
-    """``education``: a diploma of an accepted school, specialty and programme."""
-    if p.education is None:
-        return unknown("education")
-    statuses = ("graduated", "graduating") if c.graduating_ok else ("graduated",)
-    results = [_entry(c, e, i, statuses) for i, e in enumerate(p.education)]
-    return _combine_entries(results, c)
-
-
-def _as_education(c: Student) -> Education:
-    return Education(schools=c.schools, specialties=c.specialties, text=c.text)
-
-
-def student(c: Student, p: Profile) -> Outcome:
-    """``student``: currently studying (enrolled or graduating) at an accepted school."""
-    if p.education is None:
-        return unknown("education")
-    as_edu = _fixed(c, _as_education)
-    results = [_entry(as_edu, e, i, ("enrolled", "graduating")) for i, e in enumerate(p.education)]
-    return _combine_entries(results, c)
+def apprenticeships(c: Apprenticeship) -> tuple[str, ...]:
+    """The 学徒期满 answers ``c`` accepts: this occupation, or a related one too."""
+    return ("this",) if c.scope == "this" else ("this", "related")
 
 
 def training(c: Training, p: Profile) -> Outcome:
@@ -212,19 +237,14 @@ def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
     """``apprenticeship``: 学徒期满 in this occupation (or a related one where allowed)."""
     if p.apprenticeship is None:
         return unknown("apprenticeship")
-    ok = ("this",) if c.scope == "this" else ("this", "related")
-    return MET if p.apprenticeship in ok else _fixed(c, _lacking)
+    return MET if p.apprenticeship in _fixed(c, apprenticeships) else _fixed(c, _lacking)
 
 
 def preparatory(c: PreparatoryTechnician, p: Profile) -> Outcome:
     """``preparatory_technician``: holds a 预备技师证书."""
     if p.preparatory_technician is None:
         return unknown("preparatory_technician")
-    return (
-        MET
-        if p.preparatory_technician
-        else missing(T_("缺少：{text}（预备技师证书）").format(text=c.text))
-    )
+    return MET if p.preparatory_technician else _fixed(c, _lacking)
 
 
 def threshold(c: Leaf, p: Profile) -> Outcome:
@@ -256,7 +276,7 @@ def held(c: Leaf, p: Profile) -> Outcome:
         open_ += missing_facts
     if open_:
         return unknown(*dict.fromkeys(open_))
-    return missing(T_("缺少：{text}").format(text=c.text))
+    return _fixed(c, _lacking)
 
 
 def named_work(c: NamedWork, p: Profile) -> Outcome:
@@ -279,7 +299,7 @@ def _manual(c: Unparsed) -> Outcome:
 _BY_CLASS: dict[type, Callable[[Any, Profile], Outcome]] = {
     Certificate: certificate,
     Education: education,
-    Student: student,
+    Student: education,
     Training: training,
     Apprenticeship: apprenticeship,
     PreparatoryTechnician: preparatory,

@@ -4,11 +4,17 @@
 from __future__ import annotations
 
 from baokao.i18n import N_, T_
-from baokao.model.conditions import Certificate
+from baokao.model.conditions import Certificate, Leaf, PreparatoryTechnician
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.years import fmt_years
 
-__all__ = ["certificate_line", "fmt_years", "years_after_line"]
+__all__ = [
+    "certificate_line",
+    "certificate_missing",
+    "fmt_years",
+    "missing_line",
+    "years_after_line",
+]
 
 _SCOPES = {
     "this": N_("本职业"),
@@ -37,3 +43,21 @@ def years_after_line(c: Certificate) -> str:
     return _YEARS_AFTER.format(
         mode=_MODES[a.mode], scope=_SCOPES[a.scope], years=fmt_years(a.years)
     )
+
+
+def certificate_missing(c: Certificate) -> tuple[str, ...]:
+    """The lines for a certificate condition none held meets: the certificate, and the
+    years after it (they count as two conditions)."""
+    if c.after is None:
+        return (certificate_line(c),)
+    need = T_("{line}：需在取得证书后满 {years} 年")
+    after = need.format(line=years_after_line(c), years=fmt_years(c.after.years))
+    return (certificate_line(c), after)
+
+
+def missing_line(c: Leaf) -> str:
+    """The line for a condition of a diploma, a training, an apprenticeship or a 预备技师
+    certificate the candidate does not have."""
+    if isinstance(c, PreparatoryTechnician):
+        return T_("缺少：{text}（预备技师证书）").format(text=c.text)
+    return T_("缺少：{text}").format(text=getattr(c, "text", ""))

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from baokao.compiler.analysis import Settled
-from baokao.compiler.answers import question
-from baokao.compiler.build import compile_level
-from baokao.compiler.tree import Ask, Leaf, Node, QuestionTree
+from baokao.compiler import Ask, Leaf, QuestionTree, Settled, compile_level
 from baokao.rulebook import Rulebook, find_level
+
+Node = Ask | Leaf
 
 FORMATS = ("text", "json", "mermaid")
 
@@ -80,7 +79,7 @@ def tree_text(tree: QuestionTree, title: str) -> str:
             lines.append(f"{indent}→ {outcome_text(node.outcomes[0])}  [{node.id}]")
             return
         if node.fact not in texts:
-            texts[node.fact] = question(tree.catalogue, node.fact, {}).text
+            texts[node.fact] = tree.catalogue.question(node.fact, {}).text
         lines.append(f"{indent}[{node.id}] {texts[node.fact]} ({node.fact})")
         for i, branch in enumerate(node.branches):
             last = i == len(node.branches) - 1
@@ -106,7 +105,7 @@ def _node_json(tree: QuestionTree, node: Node, seen: dict[int, str]) -> dict[str
             "unmet": [list(u) for u in o.unmet],
             "text": outcome_text(o),
         }
-    q = question(tree.catalogue, node.fact, {})
+    q = tree.catalogue.question(node.fact, {})
     return {
         "id": node.id,
         "question": node.fact,
@@ -164,7 +163,7 @@ def tree_mermaid(tree: QuestionTree, title: str) -> str:
             label = _mermaid_label(outcome_text(node.outcomes[0]))
             lines.append(f'    {name(node)}(["{label}"])')
             continue
-        label = _mermaid_label(question(tree.catalogue, node.fact, {}).text)
+        label = _mermaid_label(tree.catalogue.question(node.fact, {}).text)
         lines.append(f'    {name(node)}{{"{label}"}}')
         for branch in node.branches:
             edge = _mermaid_label(branch.label)

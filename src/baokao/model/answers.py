@@ -1,19 +1,21 @@
 """From typed answers to facts: parsing, the bounds earlier answers imply, the profile.
 
-A question's answer is checked against what the candidate already said, so that an
-interview can never hold a contradiction the contract rejects (an unbroken stretch
-longer than the total, years after a certificate longer than the years worked). The
-answers of any path then build a contract :class:`~baokao.model.Profile`, and the
-evaluator judges it; unasked facts stay unknown, or take the value that can only make
-fewer routes met (no certificate, no training, no 培养目标).
+Every front end reads answers here: a question's wording and help come from the fact
+registry, and its answer is checked against what the candidate already said by the
+registry's consistency rules, so that an interview can never hold a contradiction the
+contract rejects (an unbroken stretch longer than the total, years after a certificate
+longer than the years worked). The answers of any path then build a contract
+:class:`~baokao.model.Profile` for the evaluator to judge; unasked facts stay unknown, or
+take the value that can only make fewer routes met (no certificate, no training, no
+培养目标).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from baokao.compiler.catalogue import Catalogue, RouteRef
 from baokao.i18n import N_, T_
 from baokao.model.facts import (
     FACT_BY_ID,
@@ -31,7 +33,7 @@ from baokao.model.levels import LEVEL_LABELS
 from baokao.model.named_work import FIELD as NAMED_FIELD
 from baokao.model.named_work import named_work_entries
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
-from baokao.model.quantities import limits, quantity_value
+from baokao.model.quantities import limits
 from baokao.model.years import check_years, fmt_years
 
 Answers = Mapping[str, Answer]
@@ -43,11 +45,6 @@ _NO = {"n", "no", "否", "不是", "没有", "无"}
 def _get(answers: Answers, fact: str) -> float | None:
     value = answers.get(fact)
     return float(value) if isinstance(value, int | float) else None
-
-
-def quantity(var: str, answers: Answers) -> float:
-    """The value of a branch quantity (``TT`` = this + related years …) from exact answers."""
-    return quantity_value(var, answers)
 
 
 def years_bounds(fact: str, answers: Answers) -> tuple[float, float | None, str, str]:
@@ -101,21 +98,31 @@ def describe(spec: FactSpec, value: Answer) -> str:
     return str(value)
 
 
-def question(cat: Catalogue, fact: str, answers: Answers) -> Question:
-    """The question for ``fact`` as the candidate sees it, bounded by earlier answers."""
-    spec = cat.spec(fact)
-    help_text = "\n".join(_help(cat, spec))
+@dataclass(frozen=True)
+class RouteRef:
+    """Where a fact is used: level, route number and the condition's text."""
+
+    level: int
+    route: int
+    text: str
+
+
+def question(
+    spec: FactSpec, refs: Sequence[RouteRef], notes: Sequence[str], answers: Answers
+) -> Question:
+    """The question of ``spec`` as the candidate sees it, bounded by earlier answers;
+    its help says why it is asked (``refs``, the conditions that use it) and quotes the
+    occupation's ``notes`` (备注) that define its words."""
+    help_text = "\n".join(_help(spec, tuple(refs), notes))
     if spec.kind != "years":
         return Question(spec.id, spec.kind, spec.text, help_text, spec.choices)
-    low, high, _, _ = years_bounds(fact, answers)
+    low, high, _, _ = years_bounds(spec.id, answers)
     return Question(spec.id, "years", spec.text, help_text, (), low, high)
 
 
-def _help(cat: Catalogue, spec: FactSpec) -> list[str]:
+def _help(spec: FactSpec, refs: tuple[RouteRef, ...], notes: Sequence[str]) -> list[str]:
     lines = [spec.why]
-    notes = _notes(cat, spec.id)
-    lines += notes
-    refs = cat.uses.get(spec.id, ())
+    lines += _notes(notes, spec.id)
     if refs:
         lines.append(N_("为什么问：以下条件要用到它——"))
         lines += [_ref(r) for r in _unique(refs)]
@@ -133,7 +140,7 @@ def _unique(refs: tuple[RouteRef, ...]) -> list[RouteRef]:
     return list(dict.fromkeys(refs))
 
 
-def _notes(cat: Catalogue, fact: str) -> list[str]:
+def _notes(notes: Sequence[str], fact: str) -> list[str]:
     """The occupation's 备注 that define the words this question uses."""
     wanted = []
     if "related" in fact or fact == "years_continuous_incl_related" or fact == "apprenticeship":
@@ -142,7 +149,7 @@ def _notes(cat: Catalogue, fact: str) -> list[str]:
         wanted.append("相关职业资格证书")
     if fact == "specialty":
         wanted.append("相关专业是指")
-    found = [n for n in cat.notes if any(w in n for w in wanted)]
+    found = [n for n in notes if any(w in n for w in wanted)]
     if wanted and not found and "相关专业是指" not in wanted:
         found = [N_("（本职业标准未列出哪些算相关职业，请向鉴定机构确认。）")]
     return found
