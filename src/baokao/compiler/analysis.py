@@ -18,7 +18,8 @@ from typing import Literal, NamedTuple
 
 from baokao.compiler.atoms import Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, Catalogue, condition_text
-from baokao.compiler.shapes import MET, STUCK, Fail, Shapes, contenders, rank_hi, rank_lo
+from baokao.compiler.shapes import MET, STUCK, Shape, Shapes, quoted
+from baokao.evaluator.outcome import Truth, contenders
 from baokao.model.quantities import AT_MOST, QUANTITY, RELATED_AFTER, WORKED, ordered_codes
 
 State = tuple[int | None, ...]
@@ -333,9 +334,8 @@ class Analyser:
             used = 0
             for s in shapes:
                 for f in s:
-                    if isinstance(f, Fail):
-                        for v in f.vars:
-                            used |= 1 << self.vslot[v]
+                    for v in quoted(f):
+                        used |= 1 << self.vslot[v]
             got = self.used_cache[pre] = (used, {})
         used, by_exact = got
         hit = by_exact.get(exact & used)
@@ -357,24 +357,24 @@ class Analyser:
             if shapes[i] == ONLY_MET:
                 return LevelResult(Settled("qualified", route=numbers[i]), ())
         maybe = [i for i in order if MET in shapes[i] or STUCK in shapes[i]]
-        fails: dict[int, list[Fail]] = {}
+        fails: dict[int, list[Shape]] = {}
         for i in order:
-            got = [s for s in shapes[i] if isinstance(s, Fail)]
+            got = [s for s in shapes[i] if s.truth is Truth.UNMET]
             if got:
                 fails[i] = got
         failing = list(fails)
-        lows = [min(map(rank_lo, fails[i])) for i in failing]
-        highs = [max(map(rank_hi, fails[i])) for i in failing]
+        lows = [min(f.rank for f in fails[i]) for i in failing]
+        highs = [max(f.rank_most for f in fails[i]) for i in failing]
         possible = [failing[j] for j in contenders(lows, highs)]
         unstable = [
             i
             for i in possible
             if len(fails[i]) < len(shapes[i])
-            or len({(f.unmet, f.years_only, f.key) for f in fails[i]}) > 1
-            or not all(f.vars <= exact for f in fails[i])
+            or len({(f.unmet, f.years_only, f.lines) for f in fails[i]}) > 1
+            or not all(quoted(f) <= exact for f in fails[i])
         ]
         live = tuple(sorted(set(maybe) | set(unstable)))
-        need = frozenset(v for i in unstable for f in fails[i] for v in f.vars) - exact
+        need = frozenset(v for i in unstable for f in fails[i] for v in quoted(f)) - exact
         # A refuted route that cannot be the closest never matters again: whatever beats
         # it beats every route it would beat, and bounds only tighten as answers come.
         dead = frozenset(failing) - set(maybe) - set(possible)
@@ -385,7 +385,7 @@ class Analyser:
         if unstable:
             return LevelResult(None, live, need, dead)
         closest = tuple(numbers[i] for i in possible)
-        unmet = tuple(self._texts(li, i, fails[i][0].key) for i in possible)
+        unmet = tuple(self._texts(li, i, fails[i][0].lines) for i in possible)
         return LevelResult(Settled("not_qualified", closest=closest, unmet=unmet), ())
 
     def _texts(self, li: int, ri: int, key: tuple[object, ...]) -> tuple[str, ...]:

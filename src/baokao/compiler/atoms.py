@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 from baokao.compiler.shapes import (
     MET,
-    NO_VARS,
     STUCK,
-    Fail,
     Shape,
     Shapes,
     all_of,
     any_of,
+    fail,
     nearest_certificate,
     route_of,
     years_shapes,
@@ -97,7 +96,7 @@ class CertAtom:
             shapes |= years_shapes(line, var, self.need, d.lo[var], d.hi[var])
         if flag & 0b10:
             broken = (("broken", self.after_line, self.need),)
-            shapes.add(Fail(1, True, self.need, self.need, broken, NO_VARS))
+            shapes.add(fail(1, True, self.need, self.need, broken))
         return frozenset(shapes)
 
     def shapes(self, d: Domains) -> Shapes:
@@ -120,7 +119,7 @@ class CertAtom:
             options.append(opts)
         need = self.need or 0.0
         lines = tuple(("line", m) for m in self.missing)
-        missing = Fail(len(lines), False, need, need, lines, NO_VARS)
+        missing = fail(len(lines), False, need, need, lines)
         out: set[Shape] = set()
         for combo in _product(options):
             held = [s for s in combo if s is not None]
@@ -169,7 +168,7 @@ class MaskAtom:
         if all(d.masks[f] & ok for f, ok in self.oks):
             out.add(MET)
         if any(d.masks[f] & ~ok for f, ok in self.oks):
-            out.add(Fail(1, False, 0.0, 0.0, (("line", self.line),), NO_VARS))
+            out.add(fail(1, False, 0.0, 0.0, (("line", self.line),)))
         return frozenset(out)
 
 

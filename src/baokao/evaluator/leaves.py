@@ -11,7 +11,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from baokao.evaluator.outcome import MET, Outcome, Truth, missing, short, unknown
+from baokao.evaluator.outcome import (
+    MET,
+    Judged,
+    Outcome,
+    Truth,
+    missing,
+    nearest,
+    short,
+    unknown,
+)
 from baokao.evaluator.wording import (
     certificate_missing,
     fmt_years,
@@ -116,7 +125,7 @@ def _no_certificate(c: Certificate) -> Outcome:
     """No certificate held that is enough: the certificate, and the years after it."""
     lines = certificate_missing(c)
     need = c.after.years if c.after else 0.0
-    return Outcome(Truth.UNMET, unmet=len(lines), years_only=False, shortfall=need, lines=lines)
+    return Judged(Truth.UNMET, len(lines), False, need, lines, most=need)
 
 
 def certificate(c: Certificate, p: Profile) -> Outcome:
@@ -131,13 +140,7 @@ def certificate(c: Certificate, p: Profile) -> Outcome:
         return _fixed(c, _no_certificate)
     if c.after is None:
         return MET
-    outcomes = [_after(c, h, i, p) for i, h in candidates]
-    if any(o.truth is Truth.MET for o in outcomes):
-        return MET
-    open_ = [o for o in outcomes if o.truth is Truth.UNKNOWN]
-    if open_:
-        return unknown(*(f for o in open_ for f in o.unknown))
-    return min(outcomes, key=lambda o: o.shortfall)
+    return nearest([_after(c, h, i, p) for i, h in candidates])
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from baokao.i18n import N_, T_
-from baokao.model.conditions import Certificate, Leaf, PreparatoryTechnician
+from baokao.model.conditions import Certificate, Condition, PreparatoryTechnician
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.years import fmt_years
 
@@ -55,7 +55,7 @@ def certificate_missing(c: Certificate) -> tuple[str, ...]:
     return (certificate_line(c), after)
 
 
-def missing_line(c: Leaf) -> str:
+def missing_line(c: Condition) -> str:
     """The line for a condition of a diploma, a training, an apprenticeship or a 预备技师
     certificate the candidate does not have."""
     if isinstance(c, PreparatoryTechnician):
