@@ -26,23 +26,9 @@ from baokao.compiler.atoms import (
 )
 from baokao.evaluator.leaves import apprenticeships
 from baokao.evaluator.wording import certificate_missing, missing_line, years_after_line
+from baokao.model import conditions as cd
 from baokao.model.answers import Answers, RouteRef
 from baokao.model.answers import question as fact_question
-from baokao.model.conditions import (
-    AllOf,
-    AnyOf,
-    Apprenticeship,
-    Certificate,
-    Condition,
-    Education,
-    NamedWork,
-    PreparatoryTechnician,
-    Student,
-    Training,
-    Unparsed,
-    WorkYears,
-    leaves,
-)
 from baokao.model.facts import (
     FACT_BY_ID,
     FACTS,
@@ -129,9 +115,9 @@ def _mask(spec: FactSpec, accepted: Sequence[str]) -> int:
     return sum(1 << i for i, c in enumerate(spec.choices) if c.value in accepted)
 
 
-def _compile(c: Condition, b: _Builder, ref: tuple[int, int]) -> Node:
-    if isinstance(c, AllOf | AnyOf):
-        kind = "all" if isinstance(c, AllOf) else "any"
+def _compile(c: cd.Condition, b: _Builder, ref: tuple[int, int]) -> Node:
+    if isinstance(c, cd.AllOf | cd.AnyOf):
+        kind = "all" if isinstance(c, cd.AllOf) else "any"
         return Group(kind, tuple(_compile(x, b, ref) for x in c.conditions))
     atom = _atom(c, b, len(b.atoms))
     b.atoms.append(atom)
@@ -143,7 +129,7 @@ def _compile(c: Condition, b: _Builder, ref: tuple[int, int]) -> Node:
     return atom
 
 
-def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
+def _atom(c: cd.Condition, b: _Builder, idx: int) -> Atom:
     if c.kind in THRESHOLDS:  # a threshold on one fact, such as an age
         var, need = THRESHOLDS[c.kind].code, float(getattr(c, "years"))  # noqa: B009
         b.thresholds.setdefault(var, set()).add(need)
@@ -151,31 +137,31 @@ def _atom(c: Condition, b: _Builder, idx: int) -> Atom:
     if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
         oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
         return MaskAtom(idx, oks, missing_line(c))
-    if isinstance(c, NamedWork):  # years in work the text names: a count of its own
+    if isinstance(c, cd.NamedWork):  # years in work the text names: a count of its own
         spec = b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
         assert spec.var is not None
         b.thresholds.setdefault(spec.var, set()).add(c.years)
         return YearsAtom(idx, spec.var, c.years, c.text)
-    if isinstance(c, WorkYears):
+    if isinstance(c, cd.WorkYears):
         var = WORK_YEARS[(c.mode, c.scope)]
         b.thresholds.setdefault(var, set()).add(c.years)
         return YearsAtom(idx, var, c.years, c.text)
-    if isinstance(c, Certificate):
+    if isinstance(c, cd.Certificate):
         return _certificate(c, b, idx)
-    if isinstance(c, Education | Student):
+    if isinstance(c, cd.Education | cd.Student):
         accepts = education_accepts(c, b.field_values)
         oks = tuple((f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None)
         return MaskAtom(idx, oks, missing_line(c))
-    if isinstance(c, Training):
+    if isinstance(c, cd.Training):
         fid = training_id(c.level, c.credential)
         b.trainings.setdefault(fid, training_fact(c.level, c.credential, c.title))
         return MaskAtom(idx, ((fid, 0b01),), missing_line(c))
-    if isinstance(c, Apprenticeship):
+    if isinstance(c, cd.Apprenticeship):
         mask = _mask(FACT_BY_ID["apprenticeship"], apprenticeships(c))
         return MaskAtom(idx, (("apprenticeship", mask),), missing_line(c))
-    if isinstance(c, PreparatoryTechnician):
+    if isinstance(c, cd.PreparatoryTechnician):
         return MaskAtom(idx, (("preparatory_technician", 0b01),), missing_line(c))
-    assert isinstance(c, Unparsed)
+    assert isinstance(c, cd.Unparsed)
     return StuckAtom(idx)
 
 
@@ -189,7 +175,7 @@ def _level(value: str) -> int:
     return 6 if level is None else level
 
 
-def _certificate(c: Certificate, b: _Builder, idx: int) -> CertAtom:
+def _certificate(c: cd.Certificate, b: _Builder, idx: int) -> CertAtom:
     if b.combined:
         certs: tuple[str, ...] = ("any",)
     elif c.scope == "this_or_related":
@@ -262,10 +248,10 @@ def _classes(b: _Builder, specs: Sequence[FactSpec]) -> dict[str, tuple[int, ...
     return out
 
 
-def condition_text(c: Condition) -> str:
+def condition_text(c: cd.Condition) -> str:
     """A condition's text as the source words it ("或" alternatives joined)."""
-    if isinstance(c, AllOf | AnyOf):
-        sep = "；或" if isinstance(c, AnyOf) else "，"
+    if isinstance(c, cd.AllOf | cd.AnyOf):
+        sep = "；或" if isinstance(c, cd.AnyOf) else "，"
         return sep.join(dict.fromkeys(condition_text(x) for x in c.conditions))
     return c.text
 
@@ -280,8 +266,8 @@ def _combined(levels: Sequence[Level]) -> bool:
         leaf.scope
         for lv in levels
         for r in lv.routes
-        for leaf in leaves(r.conditions)
-        if isinstance(leaf, Certificate)
+        for leaf in cd.leaves(r.conditions)
+        if isinstance(leaf, cd.Certificate)
     }
     return scopes == {"this_or_related"}
 
@@ -290,8 +276,8 @@ def _tags(levels: Sequence[Level]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for lv in levels:
         for r in lv.routes:
-            for leaf in leaves(r.conditions):
-                if isinstance(leaf, Education) and leaf.fields:
+            for leaf in cd.leaves(r.conditions):
+                if isinstance(leaf, cd.Education) and leaf.fields:
                     found.update(dict.fromkeys(leaf.fields))
     return tuple(found)
 
