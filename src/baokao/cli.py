@@ -27,6 +27,11 @@ EXIT_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away
 # The core (pydantic models, evaluator, rule loading) is imported inside each command, so
 # that `baokao` with no command draws the UI first instead of loading it all up front.
 
+# pydantic searches the entry points of every installed package for its plugins when the
+# first model is built (about a tenth of the time `check` of one case takes); baokao uses
+# none, so the search is skipped. A user who does want a plugin sets the variable.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
