@@ -8,10 +8,6 @@ the text also admits, in brackets. Each becomes an ``any`` of what it offers, so
 candidate who meets one side qualifies and the side the rule book cannot judge stays
 ``unparsed`` with its reason, never dropped and never met.
 
-Phrases the grammar understands but the rule book has no kind for (拟从事本职业工作, an
-internship, years in a leading post) are kept ``unparsed`` with the reason, so a reviewer
-sees what they are.
-
 The rules are in ``route_grammar.lark``; this mix-in of the grammar's transformer turns
 their matches into conditions. Kept apart from :mod:`baokao.importer.grammar` so that each
 module stays small.
@@ -23,7 +19,7 @@ from typing import Any
 
 from lark import Token, v_args
 
-from baokao.i18n import N_, _
+from baokao.i18n import _
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
@@ -59,14 +55,6 @@ def work_scope(word: str) -> tuple[Scope, str | None]:
     if word.startswith("本岗位"):
         return "this", _("“{word}”按本职业读").format(word=word)
     return "this_or_related", related_only(word)
-
-
-_NO_KIND = {
-    "INTENT": N_("报考意向（拟从事本职业）：规则库没有这一类条件，需人工核实"),
-    "WORKING": N_("正在从事本职业（未写年限）：规则库没有这一类条件，需人工核实"),
-    "INTERNSHIP": N_("实习期满：规则库没有这一类条件，需人工核实"),
-    "LEADER": N_("担任领导职务的年限：规则库没有这一类条件，需人工核实"),
-}
 
 
 class CompoundRules:
@@ -133,8 +121,3 @@ class CompoundRules:
         students = str(children[-1])
         why = _("在校生的学期条件：规则库只按学校和专业记在校生，需人工核实")
         return AnyOf(conditions=(diploma, Unparsed(text=students, reason=why)))
-
-    @v_args(meta=True)
-    def no_kind(self, meta: Any, children: list[Token]) -> Unparsed:
-        """A phrase understood, of a kind the rule book has none for: unparsed, and why."""
-        return Unparsed(text=self._span(meta), reason=_(_NO_KIND[children[0].type]))
