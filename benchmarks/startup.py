@@ -206,6 +206,16 @@ def progress_text(done: int) -> bytes:
     return f"已回答 {done} 题".encode()
 
 
+def open_beauty_four(term: Terminal) -> None:
+    """Search 美容师 by its pinyin, pick it and its 四级, and wait for the first question."""
+    term.send(b"meirongshi")
+    term.drain()
+    term.send(b"\r")
+    term.drain()
+    term.send(b"4")
+    term.wait_for(progress_text(0))
+
+
 def answer_latency(answers: int) -> tuple[list[float], list[float]]:
     """Answer questions again and again (Esc goes back).
 
@@ -222,12 +232,7 @@ def answer_latency(answers: int) -> tuple[list[float], list[float]]:
     try:
         term.wait_for(READY)
         term.drain(0.8)  # the rules load in the background after the first paint
-        term.send(b"meirongshi")
-        term.drain()
-        term.send(b"\r")
-        term.drain()
-        term.send(b"4")
-        term.wait_for(progress_text(0))
+        open_beauty_four(term)
         term.drain()
         while len(times) < answers:
             for keys, done, help_start in steps:
@@ -428,12 +433,7 @@ def memory_after_interview(trees: Path | None) -> int:
     try:
         term.wait_for(SEARCH_BOX)
         term.drain(1.0)
-        term.send(b"meirongshi")
-        term.drain()
-        term.send(b"\r")
-        term.drain()
-        term.send(b"4")
-        term.wait_for(progress_text(0))
+        open_beauty_four(term)
         for keys, done, _ in steps:
             if keys.endswith(b"\r"):
                 term.send(keys[:-1])
