@@ -112,3 +112,17 @@ def test_review_report_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0
     assert "== 未知职业_iaiso.txt: 未知职业_iaiso: levels 5, routes 9" in out
     assert "  check by hand, line 12: 四级/中级: item 3 follows item 1: 2 missing" in out
+
+
+def test_a_flag_raised_for_several_routes_of_one_line_is_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "无编号.txt"
+    source.write_text(
+        "五级/初级(具备以下条件之一者)\n累计从事本职业工作1年以上。本职业学徒期满。\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _run(capsys, "import", "--out", str(tmp_path / "out"), str(source))
+    assert code == 0
+    flag = "需人工核实 第2行：五级/初级：条目没有编号，按每行或每句一条读"
+    assert out.count(flag) == 1, out

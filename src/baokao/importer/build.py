@@ -52,7 +52,8 @@ class FileReview:
         for level in first.levels:
             line = _("  {label}（第{line}行）：途径 {routes} 条")
             out.append(line.format(label=level.label, line=level.line, routes=len(level.routes)))
-        for at, message, review in self.flags:
+        # A flag raised for each of several routes of one line is said once.
+        for at, message, review in dict.fromkeys(self.flags):
             mark = (
                 _("  需人工核实 第{line}行：{message}")
                 if review
