@@ -26,6 +26,7 @@ from lark.exceptions import LarkError
 from baokao.i18n import _
 from baokao.importer.education import parse_diploma_list, parse_student_body
 from baokao.importer.kinds import KindRules
+from baokao.importer.mojibake import mend
 from baokao.importer.normalize import normalize
 from baokao.importer.own import own_names, own_training
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
@@ -310,17 +311,31 @@ def read_route(
     Returns:
         The conditions (text that could not be read appears as ``Unparsed`` entries) and
         a note for each misprint corrected or run of noise read past
-        (:mod:`baokao.importer.repair`), or own name read as 本专业/本等级.
+        (:mod:`baokao.importer.repair`), run of mojibake mended
+        (:mod:`baokao.importer.mojibake`), or own name read as 本专业/本等级.
     """
+    key = tuple(sorted((titles or {}).items()))
+    printed, mended = mend(route_text, lambda t: _read(t, readings, level, key, occupation)[0])
+    conditions, notes = _read(printed, readings, level, key, occupation)
+    return RouteReading(conditions, mended + notes)
+
+
+def _read(
+    route_text: str,
+    readings: tuple[tuple[str, str], ...],
+    level: int | None,
+    key: tuple[tuple[str, int], ...],
+    occupation: str | None,
+) -> tuple[tuple[Condition, ...], tuple[str, ...]]:
+    """:func:`read_route` of printed text that needs no mending of mojibake."""
     text, notes = correct_misprints(_prepare(route_text, readings))
     text, own = own_names(text, occupation)
     notes += own
     if not text.strip(",;"):
-        return RouteReading((Unparsed(text=text or route_text),), notes)
-    key = tuple(sorted((titles or {}).items()))
+        return (Unparsed(text=text or route_text),), notes
     text, skipped = read_past_noise(text, lambda t: _parse(t, level, key, occupation).conditions)
     read = _parse(text, level, key, occupation)
-    return RouteReading(read.conditions, notes + skipped + read.notes)
+    return read.conditions, notes + skipped + read.notes
 
 
 def parse_conditions(

@@ -76,6 +76,13 @@ def correct_misprints(text: str) -> tuple[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Every Chinese character some word of the grammar or its vocabulary is made of."""
+    chars = (c for w in vocabulary_words() for c in w if "\u4e00" <= c <= "\u9fff")
+    return frozenset(chars) | _MEANING
+
+
+@lru_cache(maxsize=1)
+def vocabulary_words() -> tuple[str, ...]:
+    """The words of the grammar (its whole text) and of its vocabulary tables."""
     words = [(files("baokao.importer") / "route_grammar.lark").read_text(encoding="utf-8")]
     for table in (
         phrases.OLD_TITLES,
@@ -89,7 +96,7 @@ def vocabulary() -> frozenset[str]:
         words += list(table)
     words += [*education.QUALIFIERS, *education.GOALS, *education.FILLERS]
     words += [m.read_as for m in MISPRINTS]
-    return frozenset(c for w in words for c in w if "\u4e00" <= c <= "\u9fff") | _MEANING
+    return tuple(words)
 
 
 def _noise_runs(fragment: str) -> list[tuple[int, int]]:
