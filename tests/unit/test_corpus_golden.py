@@ -46,7 +46,8 @@ def _years(conditions: tuple[Condition, ...]) -> list[float]:
         elif isinstance(leaf, Certificate) and leaf.after is not None:
             found.append(leaf.after.years)
         elif isinstance(leaf, Unparsed):
-            found += [float(n) for n in re.findall(r"(\d+(?:\.\d+)?)\s*年", leaf.text)]
+            # ``4年以上者(含4年)`` names 4 years once: ``含N年`` restates the bound
+            found += [float(n) for n in re.findall(r"(?<!含)(\d+(?:\.\d+)?)\s*年", leaf.text)]
     return found
 
 

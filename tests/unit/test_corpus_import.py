@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from baokao.cli import main
-from baokao.importer import import_texts, read_source
+from baokao.importer import import_texts, is_table, read_source
 from baokao.importer.overrides import Overrides
 
 ROOT = Path(__file__).parents[2]
@@ -126,3 +126,15 @@ def test_a_flag_raised_for_several_routes_of_one_line_is_said_once(
     assert code == 0
     flag = "需人工核实 第2行：五级/初级：条目没有编号，按每行或每句一条读"
     assert out.count(flag) == 1, out
+
+
+def test_a_page_naming_the_table_s_title_in_a_sentence_is_read_as_a_standard() -> None:
+    """``公共营养师职业技能等级证书报考条件:`` above a section is not the enrolment table."""
+    text = (
+        "公共营养师职业技能等级证书报考条件:\n1.具备以下条件之一者,可申报五级/初级工:\n"
+        "(1)年满16周岁,拟从事本职业或相关职业工作。\n"
+    )
+    assert not is_table(text)
+    assert is_table("职业技能等级证书报考条件\n\n职业编码\t职业\t工种\n")
+    occupations, _ = import_texts([("公共营养师.txt", text)], Overrides())
+    assert [lv.number for lv in occupations[0].subjects()[0].levels] == [5]

@@ -216,7 +216,19 @@ def test_heading_forms(heading: str, label: str) -> None:
 
 @pytest.mark.parametrize(
     "item",
-    ["（1）", "(1)", "1、", "（１）", "( 1 )", "１、", " （ 1 ） ", "1 、"],
+    [
+        "（1）",
+        "(1)",
+        "1、",
+        "（１）",
+        "( 1 )",
+        "１、",
+        " （ 1 ） ",
+        "1 、",
+        "（一）",
+        "(一)",
+        "一)",
+    ],
 )
 def test_item_number_forms(item: str) -> None:
     text = f"——四级/中级工（具备以下条件之一者）\n{item}累计从事本职业工作 6 年（含）以上。"
@@ -333,9 +345,23 @@ def test_first_piece_without_second() -> None:
 
 
 def test_item_without_text() -> None:
-    flags, section = _flags(_HEAD + "（1）\n5")
+    flags, section = _flags(_HEAD + "（1）\n（2）本职业学徒期满。")
     assert (2, "四级/中级：有一项没有文字") in flags
-    assert _texts(section) == [("四级/中级", [])]
+    assert _texts(section) == [("四级/中级", ["2、本职业学徒期满。"])]
+    assert section.incomplete is None
+
+
+def test_a_copy_ending_at_a_bare_number_is_cut_inside_that_item() -> None:
+    """``(2)`` and nothing after it (a page number at most): item 2 is cut, item 1 whole."""
+    text = _HEAD + "（1）本职业学徒期满。\n（2）\n5"
+    flags, section = _flags(text)
+    assert (3, "四级/中级：有一项没有文字") in flags
+    assert section.incomplete == "文本在四级/中级第2项中间中断（原文不完整）"
+    first, second = section.subjects[0].levels[0].routes
+    assert (first.text, first.cut_off) == ("1、本职业学徒期满。", False)
+    assert (second.text, second.cut_off) == ("2、", True)
+    alone = read_section(_HEAD + "（1）\n5", name="x")
+    assert alone.incomplete == "文本在四级/中级第1项中间中断（原文不完整）"
 
 
 def test_unnumbered_text_before_item_1_is_reported_not_read() -> None:
@@ -405,4 +431,77 @@ def test_a_note_before_the_first_level_is_kept() -> None:
     assert read_section(text, name="x").subjects[0].notes == [
         "目前开考等级：三级。",
         "相关职业：美发师。",
+    ]
+
+
+def test_a_footnote_mark_printed_twice_is_not_an_item() -> None:
+    """PDF copies print a footnote mark as itself and its digit: ``相关职业 ①1工作``."""
+    text = _HEAD + (
+        "（1）累计从事本职业或相关职业 ①1工作 4 年（含）以上。\n"
+        "（2）取得技工学校本专业或相关专业 ②2毕业证书。\n"
+        "①1 相关职业是指企业管理等职业，下同。\n②2 相关专业是指工商企业管理等，下同。"
+    )
+    flags, section = _flags(text)
+    assert _texts(section) == [
+        (
+            "四级/中级",
+            [
+                "1、累计从事本职业或相关职业工作4年（含）以上。",
+                "2、取得技工学校本专业或相关专业毕业证书。",
+            ],
+        )
+    ]
+    assert not [f for f in flags if "没有找到等级标题" in f[1]]  # the notes are no level
+    assert len(section.subjects[0].notes) == 2 and section.incomplete is None
+
+
+def test_a_copy_cut_inside_the_note_after_the_items_is_incomplete() -> None:
+    text = _HEAD + "（1）本职业学徒期满。\n注：相关职业是指企业管理、行政管"
+    assert read_section(text, name="x").incomplete == "文本在条目后的注中间中断（原文不完整）"
+
+
+def test_declared_titles_are_the_levels_and_the_occupation_name_is_not() -> None:
+    """The 职业等级 line runs its titles into the sentence (…三个等级程序员(国家职业资格
+    四级)…), and the occupation's name 计算机程序设计员 stands alone on lines above."""
+    text = (
+        "计算机程序设计员\n职业名称\n计算机程序设计员\n职业等级\n"
+        "本职业共分三个等级程序员(国家职业资格四级)高级程序员(国家职业资格三级)。\n"
+        "----程序员(具备以下条件之一者)\n(1)连续从事本职业工作2年以上。\n"
+        "----高级程序员(具备以下条件之一者)\n(1)连续从事本职业工作5年以上。\n"
+    )
+    section = read_section(text, name="计算机程序设计员")
+    assert _texts(section) == [
+        ("四级/中级", ["1、连续从事本职业工作2年以上。"]),
+        ("三级/高级", ["1、连续从事本职业工作5年以上。"]),
+    ]
+    assert not [f for f in section.flags if f.review]
+
+
+def test_chinese_numeral_items_keep_their_numbers_out_of_the_text() -> None:
+    text = (
+        _HEAD
+        + "（一）本职业学徒期满。\n二）累计从事本职业工作6年以上。\n（十）累计从事本职业工作8年以上。"
+    )
+    flags, section = _flags(text)
+    assert _texts(section) == [
+        (
+            "四级/中级",
+            [
+                "1、本职业学徒期满。",
+                "2、累计从事本职业工作6年以上。",
+                "10、累计从事本职业工作8年以上。",
+            ],
+        )
+    ]
+    assert flags == [(4, "四级/中级：第10项接在第2项之后，缺第3、4、5、6、7、8、9项")]
+
+
+def test_bulleted_lines_are_unnumbered_items_without_their_bullets() -> None:
+    text = (
+        "四级\n- 累计从事本职业工作满5年。\n- 本职业学徒期满。\n三级\n• 累计从事本职业工作满10年。"
+    )
+    _, section = _flags(text)
+    assert _texts(section) == [
+        ("四级/中级", ["1、累计从事本职业工作满5年。", "2、本职业学徒期满。"]),
+        ("三级/高级", ["1、累计从事本职业工作满10年。"]),
     ]

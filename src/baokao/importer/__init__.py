@@ -73,8 +73,11 @@ def read_source(path: Path) -> str:
 
 
 def is_table(text: str) -> bool:
-    """Whether a source text is in the enrolment-table layout."""
-    return "职业编码\t" in text or "职业技能等级证书报考条件" in text
+    """Whether a source text is in the enrolment-table layout: its tab-separated header,
+    or its title alone on a line (a page saying ``公共营养师职业技能等级证书报考条件:``
+    above a standard's 申报条件 section is not the table)."""
+    lines = (line.strip() for line in text.splitlines())
+    return "职业编码\t" in text or "职业技能等级证书报考条件" in lines
 
 
 def import_texts(

@@ -61,7 +61,7 @@ class Ladder:
         if text in self.declared:
             return Label(self.declared[text])
         m = _TITLE.match(text)
-        if m is None or m.group("stem") not in self.stems:
+        if m is None or m.group("stem") not in self.stems or self.closed:
             return None
         rank, end = m.group("rank"), m.group("end")
         if rank == "高级":
@@ -82,13 +82,19 @@ class Ladder:
         )
 
     seen: set[str] = field(default_factory=set)
+    #: The headings use titles the 职业等级 line declares without contradiction, so no
+    #: other title (the occupation's own name, 计算机程序设计员, on a line) is a level.
+    closed: bool = False
 
 
 def read_ladder(text: str, candidates: list[str]) -> Ladder:
     """Collect declared titles (``X(国家职业资格三级)``) and the stems of title headings."""
     ladder = Ladder()
+    seen = set(candidates)
     for m in _DECLARED.finditer(text):
         name, number = m.group("name"), _NUMERALS[m.group("n")]
+        # 本职业共分三个等级程序员(…四级): the title is the longest tail a heading uses
+        name = next((name[i:] for i in range(len(name) - 1) if name[i:] in seen), name)
         ladder.numbers.add(number)
         if name in ladder.declared and ladder.declared[name] != number:
             ladder.conflicts.add(name)
@@ -100,7 +106,8 @@ def read_ladder(text: str, candidates: list[str]) -> Ladder:
         if (title := _TITLE.match(candidate)) is not None:
             stems[title.group("stem")] = stems.get(title.group("stem"), 0) + 1
     ladder.stems = {s for s, count in stems.items() if count >= 2}
-    ladder.seen = set(candidates)
+    ladder.seen = seen
+    ladder.closed = bool(seen & set(ladder.declared)) and not ladder.conflicts
     return ladder
 
 

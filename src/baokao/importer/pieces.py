@@ -1,10 +1,12 @@
 """A level's text -> numbered routes, by any enumerator; anomalies become review flags.
 
-Copies number their items in at least eight ways: ``(1)``, ``（1）``, ``1、``, ``1.``,
-``1)``, ``①``, ``(2-1)``/``(3__1)`` for the two pieces of one condition, or not at all. An
+Copies number their items in at least nine ways: ``(1)``, ``（1）``, ``1、``, ``1.``,
+``1)``, ``①``, ``(一)``, ``(2-1)``/``(3__1)`` for the two pieces of one condition, or not
+at all (one a line, perhaps after a bullet ``- ``). An
 enumerator counts only where an item can start (the start of the text, a new line, after
 a full stop, a semicolon, a colon or a space), so ``(1)`` is found in a one-paragraph copy
-and a footnote mark ``相关职业①`` is not taken for item 1.
+and a footnote mark ``相关职业①`` is not taken for item 1; nor is a mark a PDF copy prints
+twice, as itself and as its digit (``相关职业 ①1工作``).
 
 Nothing here refuses a text. A gap, a repeated number, a restart, a piece without its
 partner or without 或 is read as well as it can be and reported as a :class:`Flag` with
@@ -23,8 +25,11 @@ _ENUM = re.compile(
     r"(?:(?<=[\s。.;:,])|^)"
     r"(?:\((?P<n>\d{1,2})(?:\s*(?:-|_{1,2})\s*(?P<s>\d))?\)"
     r"|(?P<n2>\d{1,2})(?:\s*(?:-|_{1,2})\s*(?P<s2>\d))?\s*(?:、|\.(?!\d)|\))"
-    r"|(?P<c>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮]))"
+    r"|(?P<c>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮])"
+    r"|\(?(?P<z>[一二三四五六七八九十]{1,2})\))"
 )
+#: Space and a bullet before an unnumbered item (``- 累计从事…``; folding blanks ``•``).
+_BULLET = re.compile(r"\s*(?:[-•·◆●■▪]\s*)?")
 #: ``(1)`` glued after other text (an ad before item 1) still starts an item.
 _GLUED = re.compile(r"\((?P<n>\d{1,2})\)")
 _END = re.compile(r"[。.;;!]\s*$")
@@ -63,6 +68,9 @@ class Items:
 def _number(m: re.Match[str]) -> tuple[int, int | None]:
     if m.group("c"):
         return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮".index(m.group("c")) + 1, None
+    if z := m.group("z"):  # (一) … (十二)
+        digits = ["一二三四五六七八九".find(c) + 1 for c in z]
+        return (digits[0] or 1) * 10 + digits[1] if len(z) == 2 else digits[0] or 10, None
     n = m.group("n") or m.group("n2")
     s = m.group("s") or m.group("s2")
     return int(n), int(s) if s else None
@@ -85,6 +93,8 @@ def find_items(text: str, start: int, end: int) -> Items:
     expected = 1
     for m in _ENUM.finditer(text, start, end):
         n, sub = _number(m)
+        if m.group("c") and text.startswith(str(n), m.end()):
+            continue  # a footnote mark printed twice (相关职业 ①1工作), not item 1
         found.append((m.start(), m.end(), n, sub))
     if not found or found[0][2] != 1:
         glued = _GLUED.search(text, start, end)
@@ -109,9 +119,10 @@ def _unnumbered(text: str, start: int, end: int, items: Items) -> None:
     """No enumerator at all: one item per line, and per sentence within a line."""
     pos = start
     for line in text[start:end].splitlines(keepends=True):
-        for m in re.finditer(r"[^。]+(?:。|$)", line):
+        skip = bullet.end() if (bullet := _BULLET.match(line)) else 0
+        for m in re.finditer(r"[^。]+(?:。|$)", line[skip:]):
             if m.group(0).strip(" \n\t"):
-                items.pieces.append(Piece(None, None, pos + m.start(), pos + m.end()))
+                items.pieces.append(Piece(None, None, pos + skip + m.start(), pos + skip + m.end()))
         pos += len(line)
 
 

@@ -37,9 +37,15 @@ def trim(text: str) -> str:
     return _SPACES.sub(keep, text).strip()
 
 
+def _mark(m: re.Match[str]) -> str:
+    """A footnote mark printed twice, as itself and as its digit (①1), goes whole."""
+    doubled = m.group(2) == str(_CIRCLED.index(m.group(1)) + 1)
+    return "" if doubled else m.group(2)
+
+
 def route_text(quoted: str) -> str:
     """Quoted item text: wraps joined, ASCII digits, no footnote marks."""
-    return trim(to_ascii_digits(quoted)).translate({ord(c): None for c in _CIRCLED})
+    return re.sub(f"([{_CIRCLED}])(\\d?)", _mark, trim(to_ascii_digits(quoted)))
 
 
 def split_notes(text: str) -> list[str]:

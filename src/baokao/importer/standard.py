@@ -29,7 +29,7 @@ from baokao.i18n import _
 from baokao.importer.anchors import Label, heading_words, label_in, line_heading, read_ladder
 from baokao.importer.clean import Folded, fold
 from baokao.importer.pieces import Flag, Piece, find_items, is_closing_phrase, routes_of
-from baokao.importer.raw import RawLevel, RawSubject
+from baokao.importer.raw import RawLevel, RawRoute, RawSubject
 from baokao.importer.sectiontext import (
     CODE,
     CODE_AFTER,
@@ -51,8 +51,8 @@ _AFTER = re.compile(r"\s*\)?\s*,?\s*(?:可以?|均可)?\s*(?:申报|报考|报�
 _COLON_SOON = re.compile(r"[^:\n。]{0,14}?(?:[::]|(?=\n)|$)")
 _CLOSE = re.compile(r"\s*\)?\s*[::]?")
 _SENTENCE_END = re.compile(r"[。\n]|[.;](?=\s)")
-_NOTE = re.compile(
-    r"(?:(?<=[\s。.;])|^)(?:(?:注|备注)\s*:|(?:[\u4e00-\u9fff]{2,12}的)?相关(?:职业|专业)\s*(?::|是指)"
+_NOTE = re.compile(  # with the footnote mark it stands under (①1 相关职业是指…)
+    r"(?:(?<=[\s。.;])|^)(?:[①②③④⑤⑥⑦⑧⑨⑩]\d?\s*)?(?:(?:注|备注)\s*:|(?:[\u4e00-\u9fff]{2,12}的)?相关(?:职业|专业)\s*(?::|是指)"
     r"|相关(?:职业|专业)\s*(?=\n))"
 )
 _EARLY_NOTE = re.compile(r"(?m)^[ \t]*(?:注|备注)[ \t]*:.*$")
@@ -271,18 +271,23 @@ class _Build:
                 if level is not None:
                     previous = self.order[-1]
                     self.flag(h.start, _("{label}：标题下没有条件").format(label=level.label))
-            if i == len(heads) - 1 and end_all == len(text) and body_end == stop:
-                self._cut_off(text, h, items.pieces, last_piece_end, stop)
+            if i == len(heads) - 1 and end_all == len(text):
+                self._cut_off(text, items.pieces, last_piece_end, stop, body_end)
 
-    def _cut_off(self, text: str, h: _Heading, pieces: list[Piece], last: int, stop: int) -> None:
-        if text[last:stop].strip():
-            return
+    def _cut_off(self, text: str, pieces: list[Piece], last: int, stop: int, note: int) -> None:
         level = self.levels.get(self.order[-1]) if self.order else None
-        if level is None:
+        tail = text[pieces[-1].start : pieces[-1].end].strip() if pieces else ""
+        if level is None or (note == stop and text[last:stop].strip()):
             return
-        if not pieces:
+        if note < stop:  # a note follows the last items: the copy may end inside it
+            if not whole(text[note:].strip()):
+                self.incomplete = _("文本在条目后的注中间中断（原文不完整）")
+        elif not pieces:
             self.incomplete = _("文本停在{label}的标题处，其条件缺失").format(label=level.label)
-        elif level.routes and not whole(text[pieces[-1].start : pieces[-1].end].strip()):
+        elif not tail or (level.routes and not whole(tail)):
+            if not tail:  # the copy ends at a bare (2): item 2 is cut, not the one before
+                n = level.routes[-1].number + 1 if level.routes else 1
+                level.routes.append(RawRoute(n, f"{n}、", self.r.line(pieces[-1].start)))
             route = level.routes[-1]
             route.review.append(_("原文在此项中间中断，后文缺失"))
             route.cut_off = True
@@ -357,14 +362,9 @@ def read_section(
             )
             if missing:
                 listed = ", ".join(LEVEL_LABELS[n] for n in missing)
+                message = _("{name}：列出的等级不在文本中：{listed}")
                 reader.flags.append(
-                    Flag(
-                        first,
-                        _("{name}：列出的等级不在文本中：{listed}").format(
-                            name=row_name, listed=listed
-                        ),
-                        False,
-                    )
+                    Flag(first, message.format(name=row_name, listed=listed), False)
                 )
             subjects.append(
                 RawSubject(row_name, work_type, row_code, own, [], first, source=source)
