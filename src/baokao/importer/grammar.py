@@ -39,6 +39,7 @@ from baokao.model.conditions import (
     Apprenticeship,
     Certificate,
     Condition,
+    Credential,
     PreparatoryTechnician,
     Training,
     Unparsed,
@@ -206,10 +207,24 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
         return Apprenticeship(scope=scope, text=self._span(meta))
 
     def training(self, meta: Any, children: list[Token]) -> Condition:
+        cred = str(next(c for c in children if c.type == "CREDENTIAL"))
+        return self._training(meta, children, ("合格证书" if cred == "合格" else "结业证书",))
+
+    def training_bare(self, meta: Any, children: list[Token]) -> Condition:
+        """The training with no certificate named: met with either one (a training the
+        contract knows is one completed with a 结业证书 or a 合格证书)."""
+        found = self._training(meta, children, ("结业证书", "合格证书"))
+        if not isinstance(found, Unparsed):
+            note = _("“{text}”没有写取得的证书：结业证书或合格证书均可")
+            self.notes.append(note.format(text=self._span(meta)))
+        return found
+
+    def _training(
+        self, meta: Any, children: list[Token], credentials: tuple[Credential, ...]
+    ) -> Condition:
         what, tidied = tidy_name(_training_title(str(children[0])), self.occupation)
         if tidied:
             self.notes.append(tidied)
-        cred = str(next(c for c in children if c.type == "CREDENTIAL"))
         number = self.route_level if what == "本等级" else named_level(what, self.titles)
         text = self._span(meta)
         if number is None and (note := own_training(what, self.occupation)):
@@ -217,8 +232,8 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
             self.notes.append(note)
         if number is None:
             return Unparsed(text=text)
-        credential = "合格证书" if cred == "合格" else "结业证书"
-        return Training(level=number, credential=credential, title=what, text=text)
+        options = [Training(level=number, credential=c, title=what, text=text) for c in credentials]
+        return options[0] if len(options) == 1 else AnyOf(conditions=tuple(options))
 
     def _graduate(self, meta: Any, children: list[Any], held: Condition) -> Condition:
         """``…证书的<schools>毕业生``: the certificate and the diploma, or unparsed whole."""
