@@ -8,8 +8,9 @@ its kind's questions are among them.
 
 from __future__ import annotations
 
+from tests.support.paths import paths
+
 from baokao.compiler import compile_level
-from baokao.compiler.paths import paths
 from baokao.evaluator import evaluate
 from baokao.model.answers import build_profile
 from baokao.model.rules import Level

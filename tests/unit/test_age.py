@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.support.paths import paths
 
 from baokao.cli import main
 from baokao.compiler import compile_level
-from baokao.compiler.paths import paths
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
 from baokao.model.answers import build_profile

@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.support.paths import paths
 
 from baokao.compiler import compile_level
-from baokao.compiler.paths import paths
 from baokao.compiler.tree import Ask, QuestionTree
 from baokao.evaluator import evaluate
 from baokao.model.answers import build_profile

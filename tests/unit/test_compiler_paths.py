@@ -16,10 +16,10 @@ import zlib
 from collections.abc import Iterator
 
 import pytest
+from tests.support.paths import Path, complete, paths, reach
 
 from baokao.compiler.build import compile_level
 from baokao.compiler.catalogue import build_catalogue
-from baokao.compiler.paths import Path, complete, paths, reach
 from baokao.compiler.tree import Ask, Leaf, QuestionTree
 from baokao.evaluator import Truth, Verdict, evaluate
 from baokao.model.answers import build_profile

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.support.paths import complete, entry, paths
 
 from baokao.compiler.catalogue import Catalogue
-from baokao.compiler.paths import complete, entry, paths
 from baokao.compiler.tree import Ask, Leaf, QuestionTree
 from baokao.compiler.walk import advance
 from baokao.evaluator import Truth, Verdict, evaluate

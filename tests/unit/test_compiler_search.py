@@ -10,12 +10,13 @@ times as many questions as asking route by route.
 from __future__ import annotations
 
 import pytest
+from tests.support.orders import least_worst, naive_policy
+from tests.support.paths import paths
 
 from baokao.compiler import compile_level
 from baokao.compiler.analysis import Analyser, State
 from baokao.compiler.build import policy_tree
-from baokao.compiler.paths import paths
-from baokao.compiler.search import Search, naive_policy, with_answer
+from baokao.compiler.search import Search, with_answer
 from baokao.compiler.tree import Ask, Leaf
 from baokao.evaluator import evaluate
 from baokao.model.answers import build_profile
@@ -130,5 +131,5 @@ def test_the_worst_case_programme_bounds_every_tree() -> None:
     level = subject.level(2)
     tree = compiled(subject, level)
     an = Analyser(tree.catalogue)
-    best_worst = Search(an).solve_worst((None,) * len(an.ids))
+    best_worst = least_worst(Search(an), (None,) * len(an.ids))
     assert 1 <= best_worst <= tree.worst

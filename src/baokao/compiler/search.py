@@ -42,7 +42,7 @@ def with_answer(state: State, i: int, b: int) -> State:
 
 @dataclass
 class Search:
-    """Exact expected-cost and worst-case dynamic programmes over residual states."""
+    """The exact expected-cost dynamic programme over residual states."""
 
     an: Analyser
     budget: int = 200_000
@@ -51,7 +51,6 @@ class Search:
     progress: Progress | None = None
     memo: dict[tuple[object, ...], tuple[float, int | None]] = field(default_factory=dict)
     lower: dict[tuple[object, ...], float] = field(default_factory=dict)
-    worst_memo: dict[tuple[object, ...], int] = field(default_factory=dict)
     expanded: int = 0
     deadline: float | None = None
 
@@ -172,26 +171,6 @@ class Search:
         self.solve(state)
         return self.memo[a.key][1]
 
-    def solve_worst(self, state: State) -> int:
-        """The least possible number of questions on the longest path from ``state``."""
-        a = self.an.analyse(state)
-        if a.settled:
-            return 0
-        hit = self.worst_memo.get(a.key)
-        if hit is not None:
-            return hit
-        self._tick(len(self.worst_memo))
-        best = 10**9
-        for _, _, children in self.moves(state, a):
-            value = 1
-            for child in children:
-                value = max(value, 1 + self.solve_worst(child))
-                if value >= best:
-                    break
-            best = min(best, value)
-        self.worst_memo[a.key] = best
-        return best
-
 
 @dataclass
 class Greedy:
@@ -226,21 +205,3 @@ class Greedy:
             self.progress(self.chosen)
         askable = [i for i in a.candidates if self.search.an.branches(i, a.vals)]
         return min(askable, key=self.rank.__getitem__, default=None)
-
-
-def naive_policy(an: Analyser) -> Policy:
-    """The baseline: every condition of route 1, then route 2 …, skipping known facts and
-    stopping at the first route met (every level in turn, in all-levels mode)."""
-
-    def policy(state: State, a: Analysis) -> int | None:
-        d = an.values(state)
-        for li, routes in enumerate(an.route_facts):
-            for ri, facts in enumerate(routes):
-                for i in facts:
-                    if an.askable(state, i, d):
-                        return i
-                if an.route_met(li, ri, d):
-                    break
-        return None
-
-    return policy
