@@ -11,7 +11,7 @@ the questions as a candidate sees them and the profile the answers make.
 """
 
 from baokao.compiler.analysis import Settled
-from baokao.compiler.build import compile_level, compile_levels
+from baokao.compiler.build import compile_level
 from baokao.compiler.catalogue import Catalogue, build_catalogue
 from baokao.compiler.search import Progress
 from baokao.compiler.store import precompile, stored_tree, use_folder
@@ -39,7 +39,6 @@ __all__ = [
     "build_catalogue",
     "compile",
     "compile_level",
-    "compile_levels",
     "possible_routes",
     "precompile",
     "stored_tree",

@@ -1,9 +1,7 @@
-"""Compile levels into question trees: catalogue, exact search under a budget, tree.
+"""Compile a level into its question tree: catalogue, exact search under a budget, tree.
 
-This is the compiler's front door. ``compile_level`` decides one level;
-``compile_levels`` decides several from one shared interview (all-levels mode). Both
-return a :class:`QuestionTree`; ``policy_tree`` turns any policy (the baseline too) into
-a tree so that every order is measured the same way.
+This is the compiler's front door, ``compile_level``; ``policy_tree`` turns any policy
+(the tests' baseline too) into a tree, so that every order is measured the same way.
 
 A compile spends at most its budget of time, and the exact search at most its budget
 of memoised states (its memory). The greedy fallback tree is built first — it is cheap
@@ -20,11 +18,11 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from baokao.compiler.analysis import Analyser, Settled, State
-from baokao.compiler.catalogue import INF, Catalogue, build_catalogue
+from baokao.compiler.analysis import Analyser, Analysis, State
+from baokao.compiler.catalogue import INF, build_catalogue
 from baokao.compiler.search import Greedy, Policy, Prior, Progress, Search, TooLarge, with_answer
 from baokao.compiler.tree import Ask, Branch, Leaf, Node, QuestionTree
 from baokao.evaluator.wording import fmt_years
@@ -41,7 +39,6 @@ DEFAULT_SECONDS = 10.0
 #: tests/fixtures/forty. Past ``budget / 8`` questions in that tree, the search could
 #: not finish within its states and is not started.
 STATES_PER_QUESTION = 8
-S = TypeVar("S")
 
 
 def years_label(var: str, lo: float, hi: float) -> str:
@@ -57,71 +54,60 @@ def years_label(var: str, lo: float, hi: float) -> str:
     return f"{QUANTITY[var].label} {span}"
 
 
-def _branch(cat: Catalogue, an: Analyser, i: int, b: int, child: Node) -> Branch:
-    spec = cat.facts[i]
+def _branch(an: Analyser, i: int, b: int, child: Node) -> Branch:
+    spec = an.cat.facts[i]
     if spec.var is not None:
         lo, hi = an.intervals[spec.var][b]
         return Branch(years_label(spec.var, lo, hi), child, lo=lo, hi=hi)
-    mask = cat.classes[spec.id][b]
+    mask = an.cat.classes[spec.id][b]
     chosen = tuple(c for k, c in enumerate(spec.choices) if mask >> k & 1)
     return Branch("、".join(c.label for c in chosen), child, values=tuple(c.value for c in chosen))
 
 
-def unfold(
-    an: Analyser,
-    weigh: Search,
-    root: S,
-    choose: Callable[[S, str], int | tuple[Settled, ...]],
-    picks: Callable[[int, S], tuple[int, ...]],
-    step: Callable[[int, int, S], S],
-    share: Callable[[S], object] | None = None,
-) -> Node:
-    """Build a tree from ``root`` down: ``choose`` names the fact to ask in a state, or
-    its settled outcomes; ``picks`` gives the fact's possible branches there and ``step``
-    the state each leads to. Node ids come from the path; expected counts weigh branches
-    as ``weigh`` does. With ``share``, states of one key share one subtree (whose ids
-    are those of the first path to it)."""
-    made: dict[tuple[int, int], Branch] = {}
-    shared: dict[object, Node] = {}
+@dataclass
+class _Unfold:
+    """Follow a policy from a state down into a tree (see :func:`policy_tree`).
 
-    def branch(i: int, b: int, child: Node) -> Branch:
-        label = made.get((i, b))
-        if label is None:
-            label = made[(i, b)] = _branch(an.cat, an, i, b, child)
-        return Branch(label.label, child, label.lo, label.hi, label.values)
+    Methods rather than nested functions that call each other: those would make a
+    reference cycle keeping everything a compile made (the analyser's caches) until the
+    cyclic collector runs, and walking it then costs a tenth of the compile.
+    """
 
-    def node(state: S, nid: str) -> Node:
-        if share is None:
-            return build(state, nid)
-        key = share(state)
-        hit = shared.get(key)
+    an: Analyser
+    policy: Policy
+    weigh: Search
+    share: bool
+    shared: dict[object, Node] = field(default_factory=dict)
+    labels: dict[tuple[int, int], Branch] = field(default_factory=dict)
+
+    def node(self, state: State, nid: str) -> Node:
+        a = self.an.analyse(state)
+        if not self.share:
+            return self.build(state, a, nid)
+        hit = self.shared.get(a.key)
         if hit is None:
-            hit = shared[key] = build(state, nid)
+            hit = self.shared[a.key] = self.build(state, a, nid)
         return hit
 
-    def build(state: S, nid: str) -> Node:
-        i = choose(state, nid)
-        if isinstance(i, tuple):
-            return Leaf(nid, i)
-        chosen = picks(i, state)
-        weights = weigh.weights(i, chosen)
+    def build(self, state: State, a: Analysis, nid: str) -> Node:
+        i = self.policy(state, a)
+        if i is None:
+            if not a.settled:
+                raise AssertionError(f"policy stopped before the outcome was settled: {nid}")
+            return Leaf(nid, tuple(r.settled for r in a.levels if r.settled is not None))
+        chosen = self.an.branches(i, self.an.values(state))
         branches = []
         expected, depth = 1.0, 1
-        for k, (b, w) in enumerate(zip(chosen, weights, strict=True)):
-            child = recurse[0](step(i, b, state), f"{nid}.{k}")
+        for k, (b, w) in enumerate(zip(chosen, self.weigh.weights(i, chosen), strict=True)):
+            child = self.node(with_answer(state, i, b), f"{nid}.{k}")
             if isinstance(child, Ask):
                 expected += w * child.expected
                 depth = max(depth, 1 + child.depth)
-            branches.append(branch(i, b, child))
-        return Ask(nid, an.ids[i], an.var_of.get(i), tuple(branches), expected, depth)
-
-    # ``build`` calls ``node`` through this list, emptied at the end: a cycle of the two
-    # would keep everything a compile made (the analyser's caches) until the cyclic
-    # collector runs, and then walking it costs a tenth of the compile.
-    recurse = [node]
-    tree = node(root, "n")
-    recurse.clear()
-    return tree
+            made = self.labels.get((i, b))
+            if made is None:
+                made = self.labels[(i, b)] = _branch(self.an, i, b, child)
+            branches.append(Branch(made.label, child, made.lo, made.hi, made.values))
+        return Ask(nid, self.an.ids[i], self.an.var_of.get(i), tuple(branches), expected, depth)
 
 
 def policy_tree(
@@ -129,35 +115,15 @@ def policy_tree(
 ) -> Node:
     """Follow ``policy`` from the empty interview, branch by branch, into a tree.
 
-    Expected counts weigh branches as ``search`` does (uniform without one). With
-    ``share``, states of one residual key share one subtree (the policy's choice in the
-    first of them holds for all).
+    Node ids come from the path. Expected counts weigh branches as ``search`` does
+    (uniform without one). With ``share``, states of one residual key share one subtree
+    (the policy's choice in the first of them holds for all, and so do its ids).
     """
-
-    def choose(state: State, nid: str) -> int | tuple[Settled, ...]:
-        a = an.analyse(state)
-        i = policy(state, a)
-        if i is not None:
-            return i
-        if not a.settled:
-            raise AssertionError(f"policy stopped before the outcome was settled: {nid}")
-        return tuple(r.settled for r in a.levels if r.settled is not None)
-
-    def picks(i: int, state: State) -> tuple[int, ...]:
-        return an.branches(i, an.values(state))
-
-    def step(i: int, b: int, state: State) -> State:
-        return with_answer(state, i, b)
-
-    def key(state: State) -> object:
-        return an.analyse(state).key
-
-    root: State = (None,) * len(an.ids)
-    return unfold(an, search or Search(an), root, choose, picks, step, key if share else None)
+    return _Unfold(an, policy, search or Search(an), share).node((None,) * len(an.ids), "n")
 
 
-def compile_levels(
-    levels: Sequence[Level],
+def compile_level(
+    level: Level,
     notes: Sequence[str] = (),
     *,
     context: Sequence[Level] = (),
@@ -166,10 +132,10 @@ def compile_levels(
     seconds: float = DEFAULT_SECONDS,
     progress: Progress | None = None,
 ) -> QuestionTree:
-    """Compile one shared interview that settles every level of ``levels``.
+    """Compile one level into the question tree with the fewest expected questions.
 
     Args:
-        levels: the levels to decide (one, or every level of a subject).
+        level: the level to decide.
         notes: the occupation's 备注, quoted in the questions' help.
         context: levels sharing the interview's answers (see ``build_catalogue``).
         prior: optional weights per fact id and answer branch (default: uniform).
@@ -188,58 +154,23 @@ def compile_levels(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _compile(levels, notes, context, prior, budget, seconds, progress)
+        start = time.monotonic()
+        cat = build_catalogue((level,), notes, context)
+        an = Analyser(cat)
+        told = None if progress is None else lambda _: progress(len(an.state_cache))
+        search = Search(an, budget=budget, prior=prior, progress=told)
+        greedy = Greedy(search, told)
+        fallback = policy_tree(an, greedy.policy, search, share=True)
+        search.seconds = seconds - (time.monotonic() - start)
+        hopeless = search.seconds <= 0 or greedy.chosen * STATES_PER_QUESTION > budget
+        try:
+            optimal = None if hopeless else search.solve((None,) * len(cat.facts))
+        except TooLarge:
+            optimal = None
+        if optimal is None:
+            return QuestionTree((level,), cat, fallback, "greedy", None, len(an.state_cache))
+        tree = policy_tree(an, search.policy, search)
+        return QuestionTree((level,), cat, tree, "exact", optimal, len(search.memo))
     finally:
         if collecting:
             gc.enable()
-
-
-def _compile(
-    levels: Sequence[Level],
-    notes: Sequence[str],
-    context: Sequence[Level],
-    prior: Prior | None,
-    budget: int,
-    seconds: float,
-    progress: Progress | None,
-) -> QuestionTree:
-    """:func:`compile_levels` itself: the fallback, then the exact search if it fits."""
-    start = time.monotonic()
-    cat = build_catalogue(levels, notes, context)
-    an = Analyser(cat)
-    told = None if progress is None else lambda _: progress(len(an.state_cache))
-    search = Search(an, budget=budget, prior=prior, progress=told)
-    greedy = Greedy(search, told)
-    fallback = policy_tree(an, greedy.policy, search, share=True)
-    search.seconds = seconds - (time.monotonic() - start)
-    hopeless = search.seconds <= 0 or greedy.chosen * STATES_PER_QUESTION > budget
-    try:
-        optimal = None if hopeless else search.solve((None,) * len(cat.facts))
-    except TooLarge:
-        optimal = None
-    if optimal is None:
-        return QuestionTree(tuple(levels), cat, fallback, "greedy", None, len(an.state_cache))
-    tree = policy_tree(an, search.policy, search)
-    return QuestionTree(tuple(levels), cat, tree, "exact", optimal, len(search.memo))
-
-
-def compile_level(
-    level: Level,
-    notes: Sequence[str] = (),
-    *,
-    context: Sequence[Level] = (),
-    prior: Prior | None = None,
-    budget: int = DEFAULT_BUDGET,
-    seconds: float = DEFAULT_SECONDS,
-    progress: Progress | None = None,
-) -> QuestionTree:
-    """Compile one level into the question tree with the fewest expected questions."""
-    return compile_levels(
-        (level,),
-        notes,
-        context=context,
-        prior=prior,
-        budget=budget,
-        seconds=seconds,
-        progress=progress,
-    )
