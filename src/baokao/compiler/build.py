@@ -168,9 +168,9 @@ def compile_level(
         except TooLarge:
             optimal = None
         if optimal is None:
-            return QuestionTree((level,), cat, fallback, "greedy", None, len(an.state_cache))
+            return QuestionTree(level, cat, fallback, "greedy", None, len(an.state_cache))
         tree = policy_tree(an, search.policy, search)
-        return QuestionTree((level,), cat, tree, "exact", optimal, len(search.memo))
+        return QuestionTree(level, cat, tree, "exact", optimal, len(search.memo))
     finally:
         if collecting:
             gc.enable()

@@ -72,7 +72,6 @@ class _Builder:
     trainings: dict[str, FactSpec] = field(default_factory=dict)
     named: dict[str, FactSpec] = field(default_factory=dict)
     cert_levels: dict[str, set[int]] = field(default_factory=dict)
-    texts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -86,8 +85,6 @@ class Catalogue:
     classes: dict[str, tuple[int, ...]]
     routes: tuple[tuple[CompiledRoute, ...], ...]
     uses: dict[str, tuple[RouteRef, ...]]
-    atoms: tuple[Atom, ...]
-    texts: tuple[str, ...]
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -122,7 +119,6 @@ def _compile(c: cd.Condition, b: _Builder, ref: tuple[int, int]) -> Node:
     atom = _atom(c, b, len(b.atoms))
     b.atoms.append(atom)
     text = getattr(c, "text", "")
-    b.texts.append(text)
     for f in atom.facts():
         b.facts.add(f)
         b.uses.setdefault(f, []).append(RouteRef(ref[0], ref[1], text))
@@ -319,8 +315,6 @@ def build_catalogue(
         classes=_classes(b, ordered),
         routes=routes,
         uses={k: tuple(v) for k, v in b.uses.items()},
-        atoms=tuple(b.atoms),
-        texts=tuple(b.texts),
     )
 
 

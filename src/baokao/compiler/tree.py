@@ -66,25 +66,19 @@ Node = Ask | Leaf
 
 @dataclass(frozen=True)
 class QuestionTree:
-    """A compiled interview for one level (or every level of a subject).
+    """A compiled interview for one level.
 
-    ``optimal`` is the exact dynamic programme's expected question count (``None``
-    when the level was too large and the greedy fallback built the tree);
-    ``states`` counts the states the programme worked on: the lattice's states, or the
-    residual states the top-down search expanded.
+    ``optimal`` is the exact search's expected question count (``None`` when the level
+    was too large and the greedy fallback built the tree); ``states`` counts the
+    residual states the exact search memoised, or the states the fallback analysed.
     """
 
-    levels: tuple[Level, ...]
+    level: Level
     catalogue: Catalogue
     root: Node
     method: Method
     optimal: float | None
     states: int
-
-    @property
-    def level(self) -> Level:
-        """The level of a single-level tree (the first level otherwise)."""
-        return self.levels[0]
 
     @property
     def expected(self) -> float:
@@ -104,21 +98,3 @@ class QuestionTree:
             yield node
             if isinstance(node, Ask):
                 stack.extend(reversed([b.child for b in node.branches]))
-
-    def find(self, node_id: str) -> Node:
-        """The node with id ``node_id``."""
-        for node in self.nodes():
-            if node.id == node_id:
-                return node
-        raise KeyError(node_id)
-
-    def paths(self) -> Iterator[tuple[tuple[tuple[Ask, Branch], ...], Leaf]]:
-        """Every root-to-leaf path, as the (question, branch) pairs taken and the leaf."""
-        stack: list[tuple[tuple[tuple[Ask, Branch], ...], Node]] = [((), self.root)]
-        while stack:
-            taken, node = stack.pop()
-            if isinstance(node, Leaf):
-                yield taken, node
-                continue
-            for branch in reversed(node.branches):
-                stack.append(((*taken, (node, branch)), branch.child))
