@@ -252,30 +252,22 @@ def condition_text(c: cd.Condition) -> str:
     return c.text
 
 
-def _combined(levels: Sequence[Level]) -> bool:
-    """Whether every certificate condition accepts this occupation or a related one.
-
-    Then one question asks for the highest certificate of either (and which occupation
-    it is of): asking about each separately could not change any outcome.
+def _shared(levels: Sequence[Level]) -> tuple[tuple[str, ...], bool]:
+    """What the questions of ``levels`` share: the discipline tags their education
+    conditions name, and whether every certificate condition accepts this occupation or
+    a related one. Then one question asks for the highest certificate of either (and
+    which occupation it is of): asking about each separately could not change any outcome.
     """
-    scopes = {
-        leaf.scope
-        for lv in levels
-        for r in lv.routes
-        for leaf in cd.leaves(r.conditions)
-        if isinstance(leaf, cd.Certificate)
-    }
-    return scopes == {"this_or_related"}
-
-
-def _tags(levels: Sequence[Level]) -> tuple[str, ...]:
-    found: dict[str, None] = {}
+    tags: dict[str, None] = {}
+    scopes = set()
     for lv in levels:
         for r in lv.routes:
             for leaf in cd.leaves(r.conditions):
                 if isinstance(leaf, cd.Education) and leaf.fields:
-                    found.update(dict.fromkeys(leaf.fields))
-    return tuple(found)
+                    tags.update(dict.fromkeys(leaf.fields))
+                elif isinstance(leaf, cd.Certificate):
+                    scopes.add(leaf.scope)
+    return tuple(tags), scopes == {"this_or_related"}
 
 
 def build_catalogue(
@@ -290,8 +282,8 @@ def build_catalogue(
             in all-levels mode), so that a question means the same in each of them:
             the same certificate question, the same list of discipline tags.
     """
-    scope = tuple(context) or tuple(levels)
-    b = _Builder(field_values=(*_tags(scope), "other"), combined=_combined(scope))
+    tags, combined = _shared(tuple(context) or tuple(levels))
+    b = _Builder(field_values=(*tags, "other"), combined=combined)
     routes = tuple(
         tuple(
             CompiledRoute(

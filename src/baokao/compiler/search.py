@@ -87,30 +87,21 @@ class Search:
         catalogue order, as its place no longer matters — or to unlock a question
         that is informative (the related years after the years in this occupation).
         """
-        d = a.vals
+        d, prereq = a.vals, self.an.prereq
         informative, exactness = [], []
         for i in a.candidates:
             branches = self.an.branches(i, d)
-            if len(branches) > 1 or self._unlocks(state, i, d):
+            if len(branches) > 1 or any(  # or it unlocks an informative years question
+                after == i and state[j] is None and len(self.an.branches(j, d)) > 1
+                for j, (after, _) in enumerate(prereq)
+            ):
                 informative.append((i, branches))
-            elif branches and self._needed(i, a):
-                exactness.append((i, branches))
+            elif branches and any(self.an.ids[i] in QUANTITY[v].facts for v in a.need):
+                exactness.append((i, branches))  # it adds up years a settled line quotes
         chosen = informative or exactness[:1]
         return [
             (i, self.weights(i, bs), [with_answer(state, i, b) for b in bs]) for i, bs in chosen
         ]
-
-    def _needed(self, i: int, a: Analysis) -> bool:
-        """Whether fact ``i`` adds up a count of years a settled line must quote."""
-        fid = self.an.ids[i]
-        return any(fid in QUANTITY[v].facts for v in a.need)
-
-    def _unlocks(self, state: State, i: int, vals: Sequence[float]) -> bool:
-        """Whether answering ``i`` makes an informative years question askable."""
-        for j, (after, _) in enumerate(self.an.prereq):
-            if after == i and state[j] is None and len(self.an.branches(j, vals)) > 1:
-                return True
-        return False
 
     def solve(self, state: State, bound: float = INF) -> float:
         """The least expected number of questions that settles every level from ``state``.
@@ -125,7 +116,12 @@ class Search:
             return low
         self._tick(len(self.memo) + len(self.lower))
         best, choice, floor = bound, None, INF
-        for i, weights, children, outlooks in self._ordered(state, a):
+        # Each move with its children's known lower bounds, all before any is solved.
+        moves = [
+            (i, ws, cs, [self._known(self.an.analyse(c))[0] for c in cs])
+            for i, ws, cs in self.moves(state, a)
+        ]
+        for i, weights, children, outlooks in moves:
             value = 1.0 + sum(w * lb for w, lb in zip(weights, outlooks, strict=True))
             for w, lb, child in zip(weights, outlooks, children, strict=True):
                 if value >= best - EPS:
@@ -141,16 +137,6 @@ class Search:
             return max(low, floor)
         self.memo[a.key] = (best, choice)
         return best
-
-    def _ordered(
-        self, state: State, a: Analysis
-    ) -> list[tuple[int, list[float], list[State], list[float]]]:
-        """The moves with each child's known lower bound (see :meth:`_known`)."""
-        out = []
-        for i, weights, children in self.moves(state, a):
-            bounds = [self._known(self.an.analyse(c))[0] for c in children]
-            out.append((i, weights, children, bounds))
-        return out
 
     def _known(self, a: Analysis) -> tuple[float, bool]:
         """What is known of a state's value, and whether it is exact: 0 once settled, else

@@ -79,10 +79,6 @@ def use_folder(rules: Path) -> None:
         _folders.insert(0, folder)
 
 
-def _places() -> list[Path]:
-    return [*_folders, bundled_trees() / COMPILED, cache_folder()]
-
-
 def _read(path: Path) -> QuestionTree | None:
     try:
         with path.open("rb") as f:
@@ -110,7 +106,7 @@ def stored_tree(subject: Subject, level: Level, progress: Progress | None = None
     disk when compiled before, else compiled (``progress`` as in compiling) and kept."""
     notes = subject.occupation.notes
     key = tree_key(level, subject.levels, notes)
-    for folder in _places():
+    for folder in (*_folders, bundled_trees() / COMPILED, cache_folder()):
         path = folder / f"{key}.pickle"
         if path.is_file():
             tree = _read(path)
