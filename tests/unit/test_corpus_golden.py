@@ -48,6 +48,7 @@ def _years(conditions: tuple[Condition, ...]) -> list[float]:
         elif isinstance(leaf, Unparsed):
             # ``4年以上者(含4年)`` names 4 years once: ``含N年`` restates the bound
             found += [float(n) for n in re.findall(r"(?<!含)(\d+(?:\.\d+)?)\s*年", leaf.text)]
+            found += [int(n) / 12 for n in re.findall(r"(\d+)\s*个月", leaf.text)]
     return found
 
 

@@ -206,6 +206,7 @@ def test_split_route_parses_as_two_alternatives() -> None:
         ("—— 三级 / 高级工 （具备以下条件之一者）", "三级/高级"),
         ("——具备以下条件之一者，可申报二级/技师:", "二级/技师"),
         ("——初级（具备以下条件之一者）", "五级/初级"),
+        ("初级化妆师:(满足下列条件之一者即可报名)", "五级/初级"),
     ],
 )
 def test_heading_forms(heading: str, label: str) -> None:
@@ -457,7 +458,7 @@ def test_a_footnote_mark_printed_twice_is_not_an_item() -> None:
 
 def test_a_copy_cut_inside_the_note_after_the_items_is_incomplete() -> None:
     text = _HEAD + "（1）本职业学徒期满。\n注：相关职业是指企业管理、行政管"
-    assert read_section(text, name="x").incomplete == "文本在条目后的注中间中断（原文不完整）"
+    assert read_section(text, name="x").incomplete == "文本在四级/中级的条目之后中断（原文不完整）"
 
 
 def test_declared_titles_are_the_levels_and_the_occupation_name_is_not() -> None:
@@ -505,3 +506,12 @@ def test_bulleted_lines_are_unnumbered_items_without_their_bullets() -> None:
         ("四级/中级", ["1、累计从事本职业工作满5年。", "2、本职业学徒期满。"]),
         ("三级/高级", ["1、累计从事本职业工作满10年。"]),
     ]
+
+
+def test_a_copy_cut_inside_a_sentence_after_the_last_item_is_incomplete() -> None:
+    """The sentence after the items may hold one more way to apply (经审核批准…)."""
+    text = _HEAD + "（1）本职业学徒期满。\n对于长期从事本职业者，经审核批"
+    section = read_section(text, name="x")
+    assert section.incomplete == "文本在四级/中级的条目之后中断（原文不完整）"
+    closing = read_section(_HEAD + "（1）本职业学徒期满。\n具备以上条件之一者，均可申报", name="x")
+    assert closing.incomplete is None

@@ -46,10 +46,10 @@ from baokao.importer.sectiontext import (
 )
 from baokao.model.levels import LEVEL_LABELS, level_number
 
-_ONE_OF = re.compile(r"具备(?:以下|下列|下述)条件(?:之一)?者?")
+_ONE_OF = re.compile(r"(?:具备|满足)(?:以下|下列|下述)条件(?:之一)?者?")
 _AFTER = re.compile(r"\s*\)?\s*,?\s*(?:可以?|均可)?\s*(?:申报|报考|报名参加)\s*")
 _COLON_SOON = re.compile(r"[^:\n。]{0,14}?(?:[::]|(?=\n)|$)")
-_CLOSE = re.compile(r"\s*\)?\s*[::]?")
+_CLOSE = re.compile(r"(?:即?可(?:申报|报名|报考))?\s*\)?\s*[::]?")
 _SENTENCE_END = re.compile(r"[。\n]|[.;](?=\s)")
 _NOTE = re.compile(  # with the footnote mark it stands under (①1 相关职业是指…)
     r"(?:(?<=[\s。.;])|^)(?:[①②③④⑤⑥⑦⑧⑨⑩]\d?\s*)?(?:(?:注|备注)\s*:|(?:[\u4e00-\u9fff]{2,12}的)?相关(?:职业|专业)\s*(?::|是指)"
@@ -277,11 +277,13 @@ class _Build:
     def _cut_off(self, text: str, pieces: list[Piece], last: int, stop: int, note: int) -> None:
         level = self.levels.get(self.order[-1]) if self.order else None
         tail = text[pieces[-1].start : pieces[-1].end].strip() if pieces else ""
-        if level is None or (note == stop and text[last:stop].strip()):
+        after = (text[note:] if note < stop else text[last:stop]).strip()
+        if level is None or (after and (whole(after) or is_closing_phrase(after))):
             return
-        if note < stop:  # a note follows the last items: the copy may end inside it
-            if not whole(text[note:].strip()):
-                self.incomplete = _("文本在条目后的注中间中断（原文不完整）")
+        if after:  # the copy ends inside what follows the last item: a note, a sentence
+            self.incomplete = _("文本在{label}的条目之后中断（原文不完整）").format(
+                label=level.label
+            )
         elif not pieces:
             self.incomplete = _("文本停在{label}的标题处，其条件缺失").format(label=level.label)
         elif not tail or (level.routes and not whole(tail)):
