@@ -85,3 +85,17 @@ def test_unknown_text_is_kept_whole_beside_what_is_read() -> None:
     kinds = [leaf.kind for leaf in leaves(conditions)]
     assert kinds == ["work_years", "unparsed"]
     assert conditions[1] == Unparsed(text="能够管理一般复杂项目")
+
+
+def test_the_authority_under_its_name_since_2008_is_the_same_authority() -> None:
+    old, new = (
+        parse_conditions(
+            f"取得经{ministry}行政部门审核认定的、以中级技能为培养目标的中等以上职业学校本职业(专业)毕业证书"
+        )
+        for ministry in ("劳动保障", "人力资源和社会保障")
+    )
+    (edu,) = new
+    assert isinstance(edu, Education) and edu.skill_goal == "intermediate"
+    assert [c.model_copy(update={"text": ""}) for c in new] == [
+        c.model_copy(update={"text": ""}) for c in old
+    ]

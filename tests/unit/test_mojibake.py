@@ -34,6 +34,27 @@ def test_a_run_whose_last_character_lost_its_trail_is_read_too() -> None:
     assert "校或中等及以上职业院校" in note
 
 
+def test_a_dropped_byte_leaves_a_full_width_question_mark_and_is_read_too() -> None:
+    # 專 (8C A3) lost its lead byte outright: A3 and 科's lead BF printed as ？ (folded ?).
+    read = read_route("具有醫學或食品專業大學?萍耙陨蠈W歷證書。")
+    (edu,) = read.conditions
+    assert isinstance(edu, Education) and edu.min_degree == "大学专科"
+    assert edu.fields == ("医学", "食品")
+    (note,) = read.notes
+    assert "“專科及以上學”" in note
+
+
+def test_two_runs_in_one_route_are_mended_one_after_the_other() -> None:
+    read = read_route(
+        "取得本專業或相關專業的技工院?;蛑械燃耙陨下殬I院校、??萍耙陨掀胀ǜ叩葘W校畢業證書"
+    )
+    (edu,) = read.conditions
+    assert isinstance(edu, Education) and edu.min_degree == "大学专科"
+    assert "中等职业学校" in edu.schools
+    first, second = read.notes
+    assert "校或中等及以上職業" in first and "專科及以上普通高等學" in second
+
+
 def _reads(*known: str) -> Callable[[str], tuple[Condition, ...]]:
     """A reading that understands a text only if it holds one of ``known``."""
     return lambda text: () if any(k in text for k in known) else (Unparsed(text=text),)

@@ -28,10 +28,11 @@ from baokao.importer.education import parse_diploma_list, parse_student_body
 from baokao.importer.kinds import KindRules
 from baokao.importer.mojibake import mend
 from baokao.importer.normalize import normalize
-from baokao.importer.own import own_names, own_training
+from baokao.importer.own import own_names
 from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
-from baokao.importer.repair import correct_misprints, read_past_noise, tidy_name
+from baokao.importer.repair import correct_misprints, read_past_noise
 from baokao.importer.shapes import CompoundRules, related_only, work_scope
+from baokao.importer.training import OLD_WORD, TrainingRules, named_level
 from baokao.model.conditions import (
     Age,
     AllOf,
@@ -39,15 +40,16 @@ from baokao.model.conditions import (
     Apprenticeship,
     Certificate,
     Condition,
-    Credential,
     PreparatoryTechnician,
-    Training,
     Unparsed,
     WorkYears,
     YearsAfter,
 )
 
-_QUALIFIER = re.compile(r"经劳动(?:和社会)?保障(?:行政)?部门审核认[定证]的?[,、]?")
+# The authority, by its names before and after 2008 (人力资源和社会保障 is the same ministry).
+_QUALIFIER = re.compile(
+    r"经(?:劳动(?:和社会)?保障|人力资源和?社会保障)(?:行政)?部门审核认[定证]的?[,、]?"
+)
 _GOAL_LEVEL = re.compile(r"(?<=以[中高]级)\([四三]级\)")
 _NUMBER = re.compile(r"^\d{1,2}、")
 _GRADUATING = re.compile(r"\(含(?:尚未取得毕业证书的)?在(?:校|读)应届(?:研究生)?毕业生\)")
@@ -63,8 +65,6 @@ _GRADUATES = re.compile(r"毕业生(?=和|或|、)[和、]?")
 _GARBLED = re.compile(r"[\u4e00-\u9fff]\?|\?[\u4e00-\u9fff;]|\ufffd")
 # A graduate phrase run into what the graduate did next (…毕业生取得…, …毕业生从事…).
 _GRADUATE_THEN = re.compile(r"(?<=毕业生)(?=取得|从事|连续从事|累计从事)")
-_OLD_WORD = re.compile(r"(?:高级技师|技师|初级|中级|高级)")
-_NUMERAL = re.compile(r"[五四三二一]级")
 
 
 @lru_cache(maxsize=1)
@@ -78,27 +78,8 @@ def _qualifier(m: re.Match[str]) -> str:
     return "经劳动保障行政部门审核认定的" + ("、" if m.group(0).endswith((",", "、")) else "")
 
 
-def named_level(name: str, titles: dict[str, int]) -> int | None:
-    """The level a named certificate or training names: 五级秘书, 中级X师, a title."""
-    name = name.removeprefix("本职业")
-    if name in titles:
-        return titles[name]
-    if name in OLD_TITLES:
-        return OLD_TITLES[name]
-    if m := _NUMERAL.search(name):
-        return NUMERAL_LEVELS[m.group(0)]
-    if m := _OLD_WORD.search(name):
-        return OLD_LEVELS[m.group(0)]
-    return None
-
-
-def _training_title(what: str) -> str:
-    title = what.removeprefix("本职业")
-    return title[:-1] if title.endswith(("师级", "员级")) else title
-
-
 @v_args(meta=True)
-class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
+class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
     """Parse tree -> conditions; ``text`` is the normalised route the tree was read from."""
 
     def __init__(
@@ -148,8 +129,8 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
         if token.type == "LEVEL_NOCC":
             return NUMERAL_LEVELS[word[:2]], word
         if token.type == "LEVEL_OLD":
-            return OLD_LEVELS[_OLD_WORD.match(word).group(0)], None  # type: ignore[union-attr]
-        if _OLD_WORD.fullmatch(word):  # 高级技师 read as a name: the old word it is
+            return OLD_LEVELS[OLD_WORD.match(word).group(0)], None  # type: ignore[union-attr]
+        if OLD_WORD.fullmatch(word):  # 高级技师 read as a name: the old word it is
             return OLD_LEVELS[word], None
         return named_level(word, self.titles), word
 
@@ -205,35 +186,6 @@ class _Build(CompoundRules, KindRules, Transformer[Token, Any]):
         if note := related_only(str(children[-1])):
             self.notes.append(note)
         return Apprenticeship(scope=scope, text=self._span(meta))
-
-    def training(self, meta: Any, children: list[Token]) -> Condition:
-        cred = str(next(c for c in children if c.type == "CREDENTIAL"))
-        return self._training(meta, children, ("合格证书" if cred == "合格" else "结业证书",))
-
-    def training_bare(self, meta: Any, children: list[Token]) -> Condition:
-        """The training with no certificate named: met with either one (a training the
-        contract knows is one completed with a 结业证书 or a 合格证书)."""
-        found = self._training(meta, children, ("结业证书", "合格证书"))
-        if not isinstance(found, Unparsed):
-            note = _("“{text}”没有写取得的证书：结业证书或合格证书均可")
-            self.notes.append(note.format(text=self._span(meta)))
-        return found
-
-    def _training(
-        self, meta: Any, children: list[Token], credentials: tuple[Credential, ...]
-    ) -> Condition:
-        what, tidied = tidy_name(_training_title(str(children[0])), self.occupation)
-        if tidied:
-            self.notes.append(tidied)
-        number = self.route_level if what == "本等级" else named_level(what, self.titles)
-        text = self._span(meta)
-        if number is None and (note := own_training(what, self.occupation)):
-            number = self.route_level
-            self.notes.append(note)
-        if number is None:
-            return Unparsed(text=text)
-        options = [Training(level=number, credential=c, title=what, text=text) for c in credentials]
-        return options[0] if len(options) == 1 else AnyOf(conditions=tuple(options))
 
     def _graduate(self, meta: Any, children: list[Any], held: Condition) -> Condition:
         """``…证书的<schools>毕业生``: the certificate and the diploma, or unparsed whole."""
@@ -330,7 +282,9 @@ def read_route(
         (:mod:`baokao.importer.mojibake`), or own name read as 本专业/本等级.
     """
     key = tuple(sorted((titles or {}).items()))
-    printed, mended = mend(route_text, lambda t: _read(t, readings, level, key, occupation)[0])
+    # A mended run must read as it is: noise is never read past inside it.
+    whole = lambda t: _read(t, readings, level, key, occupation, noise=False)[0]  # noqa: E731
+    printed, mended = mend(route_text, whole)
     conditions, notes = _read(printed, readings, level, key, occupation)
     return RouteReading(conditions, mended + notes)
 
@@ -341,14 +295,21 @@ def _read(
     level: int | None,
     key: tuple[tuple[str, int], ...],
     occupation: str | None,
+    *,
+    noise: bool = True,
 ) -> tuple[tuple[Condition, ...], tuple[str, ...]]:
-    """:func:`read_route` of printed text that needs no mending of mojibake."""
+    """:func:`read_route` of printed text that needs no mending of mojibake (``noise``:
+    whether runs of noise may be read past)."""
     text, notes = correct_misprints(_prepare(route_text, readings))
     text, own = own_names(text, occupation)
     notes += own
     if not text.strip(",;"):
         return (Unparsed(text=text or route_text),), notes
-    text, skipped = read_past_noise(text, lambda t: _parse(t, level, key, occupation).conditions)
+    skipped: tuple[str, ...] = ()
+    if noise:
+        text, skipped = read_past_noise(
+            text, lambda t: _parse(t, level, key, occupation).conditions
+        )
     read = _parse(text, level, key, occupation)
     return read.conditions, notes + skipped + read.notes
 

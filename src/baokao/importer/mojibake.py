@@ -1,11 +1,13 @@
 """Mend a run of mojibake that a copy made by losing one byte of GBK text.
 
 Web copies of the standards went through GBK on their way, and a converter on the way
-sometimes replaced a single byte it did not accept by ``?``. Every character after that
-byte is then read from the wrong pair of bytes (the trail of one character with the lead
-of the next) until a one-byte character puts the pairs back in step. The copy of 营销师
-prints 大學專科營銷 as ``大學??茽I銷``; a 2024 page prints 技工院校或中等及以上职业院校
-as ``技工院?;蛑械燃耙陨现耙翟盒?``. The bytes of such a run are all still there but the
+sometimes replaced a single byte it did not accept by ``?``, or dropped it. Every
+character after that byte is then read from the wrong pair of bytes (the trail of one
+character with the lead of the next: A3 and a lead make a full-width ？ or ；, which a
+copy prints as ASCII) until a one-byte character puts the pairs back in step. The copy
+of 营销师 prints 大學專科營銷 as ``大學??茽I銷``; a 2024 page prints 技工院校或中等及以上
+职业院校 as ``技工院?;蛑械燃耙陨现耙翟盒?``; 公共营养师 prints 大學專科及以上學歷 as
+``大學?萍耙陨蠈W歷`` (the byte dropped). The bytes of such a run are all still there but the
 lost one, so reading them again one byte over gives the words back, and only the
 character that shared the lost byte is unknown: of it, one byte is known.
 
@@ -13,7 +15,8 @@ A mended run is kept only when it is certain: the bytes must pair into valid GBK
 way; the character of the lost byte is filled only from the importer's own vocabulary
 (in simplified or traditional script) and only by characters that have the byte that
 survived; and of all the fillings, exactly one may make the route read with fewer
-fragments not understood (and none that it did not have before). Each mending is a note
+fragments not understood (and none new, but one still garbled: a second run of the
+same damage, mended in turn). Each mending is a note
 for review (需人工核实), and the route's quoted text stays as printed.
 """
 
@@ -37,6 +40,8 @@ _LOST = -1
 _LOST_MARKS = frozenset("?\ufffd")
 # The printed characters a run may take before it must be back in step.
 _LONGEST = 40
+# Runs of damage mended in one route, at most.
+_RUNS = 3
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,10 @@ _Read = tuple[int, list[str | _Unknown]]
 
 
 def _realign(run: str) -> Iterator[_Read]:
-    """Read ``run`` again from its first character (a lost byte) one byte over.
+    """Read ``run`` again from its first character, a ``?``, one byte over.
+
+    The ``?`` is the lost byte itself, or, where the copy dropped the byte instead, the
+    full-width ？ (A3 BF) that the orphaned trail A3 made with the next lead byte.
 
     Yields, for each way of reading the printed characters as bytes, how many characters
     of ``run`` were read when the pairs came back in step, and what they stand for.
@@ -122,7 +130,8 @@ def _realign(run: str) -> Iterator[_Read]:
                     yield from step(at + 1, now, out)
 
     if run[:1] in _LOST_MARKS:
-        yield from step(1, _LOST, [])
+        yield from step(1, _LOST, [])  # the ? is the lost byte
+        yield from step(0, _LOST, [])  # the byte was dropped: the ? is ？, its trail and a lead
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +196,10 @@ def _unread(conditions: tuple[Condition, ...]) -> list[str]:
 def mend(text: str, read: Callable[[str], tuple[Condition, ...]]) -> tuple[str, tuple[str, ...]]:
     """Mend runs of one-byte-lost mojibake in a route's printed text, where certain.
 
+    Every way of mending the runs one after another is tried (each step must leave fewer
+    fragments not understood, and none new but one still garbled); the text is mended
+    only if exactly one result leaves the fewest.
+
     Args:
         text: the route as printed.
         read: the route's reading (text as printed -> conditions).
@@ -196,16 +209,30 @@ def mend(text: str, read: Callable[[str], tuple[Condition, ...]]) -> tuple[str, 
     """
     if not _LOST_MARKS.intersection(text):
         return text, ()
-    notes: list[str] = []
-    while True:
-        unread = _unread(read(text))
-        better: dict[str, tuple[str, str]] = {}
-        for candidate, printed, mended in _candidates(text):
-            left = _unread(read(candidate))
-            if len(left) < len(unread) and all(u in unread for u in left):
-                better.setdefault(candidate, (printed, mended))
-        if len(better) != 1:
-            return text, tuple(notes)
-        ((text, (printed, mended)),) = better.items()
-        note = _("原文乱码“{printed}”（GBK 丢了一个字节，其后错位），按字节重读为“{mended}”")
-        notes.append(note.format(printed=printed, mended=mended))
+    unread = _unread(read(text))
+    ways = _ways(text, read, unread, _RUNS)
+    fewest = min(n for n, _text, _notes in ways)
+    best = {mended: notes for n, mended, notes in ways if n == fewest}
+    if fewest == len(unread) or len(best) != 1:
+        return text, ()
+    ((mended, notes),) = best.items()
+    return mended, notes
+
+
+def _ways(
+    text: str, read: Callable[[str], tuple[Condition, ...]], unread: list[str], depth: int
+) -> list[tuple[int, str, tuple[str, ...]]]:
+    """``text`` and each mending of it that reads better: (fragments unread, text, notes)."""
+    out: list[tuple[int, str, tuple[str, ...]]] = [(len(unread), text, ())]
+    if depth == 0:
+        return out
+    for candidate, printed, mended in _candidates(text):
+        left = _unread(read(candidate))
+        fresh = [u for u in left if u not in unread]
+        if len(left) < len(unread) and all(_LOST_MARKS.intersection(u) for u in fresh):
+            note = _("原文乱码“{printed}”（GBK 丢了一个字节，其后错位），按字节重读为“{mended}”")
+            note = note.format(printed=printed, mended=mended)
+            out += [
+                (n, t, (note, *notes)) for n, t, notes in _ways(candidate, read, left, depth - 1)
+            ]
+    return out
