@@ -10,13 +10,19 @@ from datetime import date
 
 import pytest
 
-from baokao.compiler import Answer, AnswerError
 from baokao.evaluator import evaluate
 from baokao.model.answers import build_profile
 from baokao.model.conditions import Education, WorkYears
 from baokao.model.rules import Level, Route
 from baokao.rulebook import load_rulebook
-from baokao.session import AllLevelsOutcome, LevelOutcome, Session, _cautious_status
+from baokao.session import (
+    AllLevelsOutcome,
+    Answer,
+    AnswerError,
+    LevelOutcome,
+    Session,
+    _cautious_status,
+)
 
 BOOK = load_rulebook()
 BEAUTY = BOOK.find("美容师")

@@ -1,13 +1,14 @@
 """Compile a level's routes into the shortest interview, and prove it says what the book says.
 
-``compile(level)`` returns a :class:`QuestionTree` whose questions each ask one fact of
-the public profile contract, in the order that asks the fewest questions on average,
-stopping as soon as the outcome is settled. The evaluator stays the judge: every leaf
-is checked against it in the tests, and sessions read their verdicts from it.
+``compile_level(level)`` returns a :class:`QuestionTree` whose questions each ask one
+fact of the public profile contract, in the order that asks the fewest questions on
+average, stopping as soon as the outcome is settled. The evaluator stays the judge:
+every leaf is checked against it in the tests, and sessions read their verdicts from it.
 
 What is imported from here is the compiler's public API, the only part the session uses
-(an import-linter contract holds it to that): compiling, walking a tree with answers,
-the questions as a candidate sees them and the profile the answers make.
+(an import-linter contract holds it to that): compiling and the trees kept on disk,
+walking trees with answers, and the catalogue whose questions a candidate sees. The
+questions and answers themselves are the fact registry's (``baokao.model.facts``).
 """
 
 from baokao.compiler.analysis import Settled
@@ -17,27 +18,18 @@ from baokao.compiler.search import Progress
 from baokao.compiler.store import precompile, stored_tree, use_folder
 from baokao.compiler.tree import Ask, Branch, Leaf, QuestionTree
 from baokao.compiler.walk import Position, advance, possible_routes
-from baokao.model.facts import Answer, AnswerError, Choice, Question, QuestionKind
-
-compile = compile_level
 
 __all__ = [
-    "Answer",
-    "AnswerError",
     "Ask",
     "Branch",
     "Catalogue",
-    "Choice",
     "Leaf",
     "Position",
     "Progress",
-    "Question",
-    "QuestionKind",
     "QuestionTree",
     "Settled",
     "advance",
     "build_catalogue",
-    "compile",
     "compile_level",
     "possible_routes",
     "precompile",
