@@ -99,3 +99,15 @@ def test_the_authority_under_its_name_since_2008_is_the_same_authority() -> None
     assert [c.model_copy(update={"text": ""}) for c in new] == [
         c.model_copy(update={"text": ""}) for c in old
     ]
+
+
+def test_the_old_wordings_zhe_and_the_bound_said_again_after_it() -> None:
+    (work,) = parse_conditions("从事本职业工作10年以上者")
+    assert isinstance(work, WorkYears) and (work.years, work.scope) == (10, "this")
+    (again,) = parse_conditions("从事本职工作4年以上者(含4年)")
+    assert isinstance(again, WorkYears) and again.years == 4
+    (cert,) = parse_conditions("取得初级职业资格证书后,履行职务4年以上者(含4年)")
+    assert isinstance(cert, Certificate) and cert.after is not None
+    assert (cert.level, cert.after.years, cert.after.scope) == (5, 4, "this")
+    (post,) = parse_conditions("从事本职务4年以上者")
+    assert isinstance(post, WorkYears) and post.scope == "this"

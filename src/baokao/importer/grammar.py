@@ -162,7 +162,7 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
 
     def work(self, meta: Any, children: list[Any]) -> WorkYears:
         tokens = {c.type: str(c) for c in children if isinstance(c, Token)}
-        scope, note = work_scope(tokens.get("WORK_SCOPE", ""))
+        scope, note = work_scope(tokens.get("WORK_SCOPE", tokens.get("DUTY", "")))
         if note:
             self.notes.append(note)
         return WorkYears(

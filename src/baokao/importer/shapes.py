@@ -48,11 +48,12 @@ def related_only(scope_word: str) -> str | None:
 def work_scope(word: str) -> tuple[Scope, str | None]:
     """The scope of years worked, as the text names it, and a note where it is a reading.
 
-    本岗位(技能水平) is the post a 岗位证书 is for: read as 本职业, and noted.
+    本岗位(技能水平) is the post a 岗位证书 is for, 本职务 and 履行职务 (an old standard's
+    "the post's duties") the occupation's own post: read as 本职业, and noted.
     """
     if word in ("本职业", "本职"):
         return "this", None
-    if word.startswith("本岗位"):
+    if word.startswith("本岗位") or word in ("本职务", "履行职务"):
         return "this", _("“{word}”按本职业读").format(word=word)
     return "this_or_related", related_only(word)
 
