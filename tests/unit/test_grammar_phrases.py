@@ -111,3 +111,10 @@ def test_the_old_wordings_zhe_and_the_bound_said_again_after_it() -> None:
     assert (cert.level, cert.after.years, cert.after.scope) == (5, 4, "this")
     (post,) = parse_conditions("从事本职务4年以上者")
     assert isinstance(post, WorkYears) and post.scope == "this"
+
+
+def test_bing_qie_after_a_certificate_still_counts_the_years_after_it() -> None:
+    # Read as total years, "…后,并且连续从事…" would be wider than the text.
+    (cert,) = parse_conditions("取得本职业高级职业资格证书后,并且连续从事本职业工作5年以上")
+    assert isinstance(cert, Certificate) and cert.after is not None
+    assert (cert.level, cert.after.years, cert.after.mode) == (3, 5, "continuous")

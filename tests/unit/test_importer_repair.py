@@ -101,3 +101,16 @@ def test_noise_with_huo_inside_a_named_work_stays_unparsed() -> None:
     read = read_route("连续从事心理咨询工居情医促称或客待长作满3年", occupation="心理咨询师")
     (leaf,) = read.conditions
     assert isinstance(leaf, Unparsed) and read.notes == ()
+
+
+def test_a_copy_that_shortens_the_certificate_and_renames_the_training_certificate() -> None:
+    read = read_route(
+        "取得本职业初级职业书后,并且连续从事本职业工作2年以上,"
+        "经本职业中级正规培训达规定标准学时数,且取得学业证书"
+    )
+    cert, training = read.conditions
+    assert isinstance(cert, Certificate) and cert.level == 5 and cert.after is not None
+    assert isinstance(training, Training) and training.credential == "结业证书"
+    assert len(read.notes) == 2 and "职业书" in read.notes[0] and "学业证书" in read.notes[1]
+    # 职业书 is read so only after a level word, 学业证书 only where a training ends.
+    assert read_route("取得学业证书").notes == ()

@@ -53,6 +53,10 @@ MISPRINTS: tuple[Misprint, ...] = (
     _misprint(r"以终极技能", "以中级技能", N_("终极/中级 同音")),
     _misprint(r"(?:^|(?<=[,;]))取的(?=[\u4e00-\u9fff])", "取得", N_("的/得 同音")),
     _misprint(r"(?<=专业)\d(?=毕业证书)", "", N_("专业与毕业证书之间混入了数字")),
+    _misprint(r"(?<=[初中高]级)职业书(?=后|的)", "职业资格证书", N_("漏了“资格证”三字")),
+    _misprint(
+        r"(?<=学时数,[且并]取得)学业证书", "毕(结)业证书", N_("培训取得的证书，原文写作学业证书")
+    ),
 )
 
 # Characters that change what a phrase means: never skipped as noise.
