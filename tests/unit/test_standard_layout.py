@@ -453,7 +453,11 @@ def test_a_footnote_mark_printed_twice_is_not_an_item() -> None:
         )
     ]
     assert not [f for f in flags if "没有找到等级标题" in f[1]]  # the notes are no level
-    assert len(section.subjects[0].notes) == 2 and section.incomplete is None
+    assert section.subjects[0].notes == [
+        "相关职业是指企业管理等职业，下同。",
+        "相关专业是指工商企业管理等，下同。",
+    ]
+    assert section.incomplete is None
 
 
 def test_a_copy_cut_inside_the_note_after_the_items_is_incomplete() -> None:

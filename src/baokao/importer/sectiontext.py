@@ -38,14 +38,18 @@ def trim(text: str) -> str:
 
 
 def _mark(m: re.Match[str]) -> str:
-    """A footnote mark printed twice, as itself and as its digit (①1), goes whole."""
     doubled = m.group(2) == str(_CIRCLED.index(m.group(1)) + 1)
-    return "" if doubled else m.group(2)
+    return m.group(1) if doubled else m.group(0)
+
+
+def _undouble(text: str) -> str:
+    """A footnote mark printed twice, as itself and as its digit (①1), is one mark."""
+    return re.sub(f"([{_CIRCLED}])(\\d)", _mark, text)
 
 
 def route_text(quoted: str) -> str:
     """Quoted item text: wraps joined, ASCII digits, no footnote marks."""
-    return re.sub(f"([{_CIRCLED}])(\\d?)", _mark, trim(to_ascii_digits(quoted)))
+    return _undouble(trim(to_ascii_digits(quoted))).translate({ord(c): None for c in _CIRCLED})
 
 
 def split_notes(text: str) -> list[str]:
@@ -54,7 +58,7 @@ def split_notes(text: str) -> list[str]:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         return []
-    joined = "".join(lines)
+    joined = _undouble("".join(lines))
     if any(c in joined for c in _CIRCLED):
         chunks = re.split(f"[{_CIRCLED}]", joined)
     elif re.fullmatch(r"相关(?:职业|专业)", lines[0]):
