@@ -35,6 +35,8 @@ _FIELD = re.compile(
     "(?P<neg>非)?(?P<words>" + "|".join(map(re.escape, FIELD_WORDS)) + r")专业(?P<bone>\(含骨伤\))?"
 )
 _SEPARATORS = ("、", "和", "或")
+# 大专以上(含大专): the school just named, restated as included (以上 already includes it).
+_INCLUDED = re.compile(r"\(含(?P<w>[\u4e00-\u9fff]{2,8})\)")
 FILLERS = ("及以上", "以上", "学历", "的")
 
 
@@ -60,7 +62,7 @@ def _lex(body: str) -> _Body | None:
     result = _Body(groups)
     words = sorted(SCHOOL_WORDS, key=len, reverse=True)
     specs = sorted(SPECIALTY_WORDS, key=len, reverse=True)
-    pos, last_sep = 0, ""
+    pos, last_sep, last_school = 0, "", ""
     while pos < len(body):
         rest = body[pos:]
         qual = next((q for q in QUALIFIERS if rest.startswith(q)), None)
@@ -81,7 +83,14 @@ def _lex(body: str) -> _Body | None:
             if degree:
                 groups[-1].degrees.append(degree)
             pos += len(school)
-            last_sep = ""
+            last_sep, last_school = "", school
+            continue
+        if (
+            (m := _INCLUDED.match(rest))
+            and m.group("w") == last_school
+            and body[:pos].endswith("以上")
+        ):
+            pos += len(m.group(0))
             continue
         if m := _FIELD.match(rest):
             tags = FIELD_WORDS[m.group("words")] + (("骨伤",) if m.group("bone") else ())

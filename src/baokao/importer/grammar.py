@@ -29,7 +29,13 @@ from baokao.importer.kinds import KindRules
 from baokao.importer.mojibake import mend
 from baokao.importer.normalize import normalize
 from baokao.importer.own import own_names
-from baokao.importer.phrases import NUMERAL_LEVELS, OLD_LEVELS, OLD_TITLES, SCOPE_WORDS
+from baokao.importer.phrases import (
+    NUMERAL_LEVELS,
+    OLD_LEVELS,
+    OLD_TITLES,
+    SCOPE_WORDS,
+    SPECIALTY_NOTES,
+)
 from baokao.importer.repair import correct_misprints, read_past_noise
 from baokao.importer.shapes import CompoundRules, related_only, work_scope
 from baokao.importer.training import OLD_WORD, TrainingRules, named_level
@@ -61,6 +67,8 @@ _EDU = re.compile(
 # A list of diplomas (本专业大专以上毕(结)业证书、高级技工学校或…), of graduates (…毕业生和…).
 _DIPLOMAS = re.compile(r"(?:毕\(结\)业证书|毕业证书)(?=、|或)[、]?")
 _GRADUATES = re.compile(r"毕业生(?=和|或|、)[和、]?")
+# Either list: 高级技工学校本职业(专业)毕业生和大专以上本专业或相关专业毕业生 is a diploma too.
+_LISTED = re.compile(f"{_DIPLOMAS.pattern}|{_GRADUATES.pattern}")
 # Where a copy lost characters: question marks or replacement characters inside the text.
 _GARBLED = re.compile(r"[\u4e00-\u9fff]\?|\?[\u4e00-\u9fff;]|\ufffd")
 # A graduate phrase run into what the graduate did next (…毕业生取得…, …毕业生从事…).
@@ -114,7 +122,9 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
         return out
 
     def years(self, meta: Any, children: list[Token]) -> float:
-        return float(next(c for c in children if c.type == "NUM"))
+        """N年 as N years, N个月 as N/12."""
+        number = float(next(c for c in children if c.type == "NUM"))
+        return number / 12 if any(c.type == "MONTHS" for c in children) else number
 
     def scope(self, meta: Any, children: list[Token]) -> str:
         return str(children[0])
@@ -182,8 +192,9 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
         )
 
     def apprentice(self, meta: Any, children: list[Token]) -> Apprenticeship:
-        scope = "this" if str(children[-1]) == "本职业" else "this_or_related"
-        if note := related_only(str(children[-1])):
+        word = next(str(c) for c in children if c.type == "APPRENTICE_SCOPE")
+        scope = "this" if word == "本职业" else "this_or_related"
+        if note := related_only(word):
             self.notes.append(note)
         return Apprenticeship(scope=scope, text=self._span(meta))
 
@@ -208,7 +219,8 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
         edu = None
         if m is not None:
             grad = bool(m.group("grad") or m.group("grad2"))
-            edu = parse_diploma_list(m.group("body"), _DIPLOMAS, graduating_ok=grad, text=text)
+            edu = parse_diploma_list(m.group("body"), _LISTED, graduating_ok=grad, text=text)
+            self.notes.extend(_(n) for w, n in SPECIALTY_NOTES.items() if edu and w in text)
             if edu is not None and m.group("grad2"):
                 self.notes.append(
                     _("“{school}”后没有“毕业证书”，按该校毕业证书读").format(school=m.group("body"))

@@ -18,6 +18,7 @@ from baokao.i18n import _
 from baokao.model.conditions import (
     AllOf,
     AnyOf,
+    Certificate,
     Condition,
     DrivingLicence,
     Engagement,
@@ -27,6 +28,7 @@ from baokao.model.conditions import (
     TitleYears,
     Unparsed,
     WorkYears,
+    YearsAfter,
 )
 from baokao.model.held import engagement_accepts
 from baokao.model.licences import LicenceClass, accepting
@@ -76,6 +78,12 @@ def professional_title(text: str) -> ProfessionalTitle | Unparsed:
     )
 
 
+def _own(work: str, occupation: str | None) -> bool:
+    """:func:`baokao.model.named_work.is_own_work`, for an occupation named with a copy's
+    tag (化妆师_繁体: the corpus names a copy so)."""
+    return is_own_work(work, (occupation or "").split("_")[0])
+
+
 def own_work(conditions: tuple[Condition, ...], occupation: str) -> tuple[Condition, ...]:
     """Years in work a text names that is the occupation's own (从事心理咨询工作 for
     心理咨询师, :func:`baokao.model.named_work.is_own_work`), read as 本职业 years; the
@@ -84,7 +92,7 @@ def own_work(conditions: tuple[Condition, ...], occupation: str) -> tuple[Condit
     for c in conditions:
         if isinstance(c, AllOf | AnyOf):
             c = c.model_copy(update={"conditions": own_work(c.conditions, occupation)})
-        elif isinstance(c, NamedWork) and is_own_work(c.work, occupation):
+        elif isinstance(c, NamedWork) and _own(c.work, occupation):
             c = WorkYears(years=c.years, mode=c.mode, scope="this", text=c.text)
         out.append(c)
     return tuple(out)
@@ -94,6 +102,7 @@ class KindRules:
     """The parse-tree rules of the registry's kinds (mixed into the grammar's transformer)."""
 
     text: str
+    occupation: str | None
 
     def _span(self, meta: Any) -> str:
         return self.text[meta.start_pos : meta.end_pos]
@@ -123,13 +132,17 @@ class KindRules:
         )
 
     @v_args(meta=True)
-    def cert_named(self, meta: Any, children: list[Any]) -> AllOf:
+    def cert_named(self, meta: Any, children: list[Any]) -> Condition:
         """A certificate, then years in named work after it: the certificate is read, the
-        years stay unparsed with the reason (a total would overstate them)."""
+        years stay unparsed with the reason (a total would overstate them); years in the
+        occupation's own work (从事化妆工作 for 化妆师) are its years after the certificate."""
         cert: Condition = children[0]
-        after = next(c for c in children if isinstance(c, Token) and c.type == "AFTER")
-        cert = cert.model_copy(update={"text": self.text[meta.start_pos : after.end_pos]})
         named: NamedWork = children[-1]
+        if isinstance(cert, Certificate) and _own(named.work, self.occupation):
+            after = YearsAfter(years=named.years, mode=named.mode, scope="this")
+            return cert.model_copy(update={"after": after, "text": self._span(meta)})
+        after_word = next(c for c in children if isinstance(c, Token) and c.type == "AFTER")
+        cert = cert.model_copy(update={"text": self.text[meta.start_pos : after_word.end_pos]})
         why = _("取得证书后从事这项工作的年限：规则库只记证书后从事本职业的年限，需人工核实")
         return AllOf(conditions=(cert, Unparsed(text=named.text, reason=why)))
 

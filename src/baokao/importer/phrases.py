@@ -7,6 +7,7 @@ which level 助理物流师 names) is decided in one place and documented in
 
 from __future__ import annotations
 
+from baokao.i18n import N_
 from baokao.model.schools import SchoolKind
 
 #: Old certificate and training titles, mapped to levels (contract: 电子商务员=4 …).
@@ -93,9 +94,16 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "相关专业": ("related",),
     "本专业及相关专业": ("this", "related"),
     "非本专业": ("related", "other"),
+    "本职业相关专业": ("this", "related"),
     "本职业(专业)": ("this",),
     "本专业": ("this",),
     "本职业": ("this",),
+}
+
+#: Specialty words whose reading is a judgement (docs/interpretation.md): the note each
+#: route that uses one carries, for review.
+SPECIALTY_NOTES: dict[str, str] = {
+    "本职业相关专业": N_("“本职业相关专业”按本专业或相关专业读（本专业也与本职业相关）"),
 }
 
 #: Occupation scope words of a certificate or of years.
