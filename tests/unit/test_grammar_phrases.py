@@ -10,6 +10,7 @@ from baokao.model.conditions import (
     AnyOf,
     Certificate,
     Education,
+    Engagement,
     Training,
     Unparsed,
     WorkYears,
@@ -118,3 +119,10 @@ def test_bing_qie_after_a_certificate_still_counts_the_years_after_it() -> None:
     (cert,) = parse_conditions("取得本职业高级职业资格证书后,并且连续从事本职业工作5年以上")
     assert isinstance(cert, Certificate) and cert.after is not None
     assert (cert.level, cert.after.years, cert.after.mode) == (3, 5, "continuous")
+
+
+def test_willing_to_work_in_it_is_the_intention_and_a_stray_quote_is_read_past() -> None:
+    (will,) = parse_conditions("愿意從事本職業的")
+    assert isinstance(will, Engagement) and will.accepts == ("this_now", "this_plan")
+    (edu,) = parse_conditions("取得本专业或相关专业’的技工院校或中等及以上职业院校毕业证书")
+    assert isinstance(edu, Education) and "中等职业学校" in edu.schools

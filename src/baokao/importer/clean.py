@@ -49,6 +49,8 @@ _NOISE = re.compile(
     r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
     # censor stars and OCR footnote marks
     r"|[*◎]"
+    # a lone single quote between two characters (本专业’的): a copy's stray mark
+    r"|(?<=[\u4e00-\u9fff])[‘’](?=[\u4e00-\u9fff])"
 )
 # Anti-copy runs: four or more short ASCII tokens between spaces, two of them with letters.
 _ASCII_RUN = re.compile(r"(?:(?<=\s)|^)(?:[!-~]{1,3}[ \t]+){3,}[!-~]{0,3}(?=\s|$)", re.MULTILINE)

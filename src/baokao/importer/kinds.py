@@ -149,7 +149,8 @@ class KindRules:
     @v_args(meta=True)
     def engagement(self, meta: Any, children: list[Token]) -> Engagement:
         text = self._span(meta)
-        accepts = engagement_accepts(text.startswith("拟"), "相关职业" in text)
+        # 愿意从事 (willing to) is the intention 拟从事 says.
+        accepts = engagement_accepts(text.startswith(("拟", "愿意")), "相关职业" in text)
         return Engagement(accepts=accepts, text=text)
 
     @v_args(meta=True)
