@@ -10,12 +10,17 @@ an editable install, a wheel, ``pipx install`` or a zip. Everything placed in ``
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 
+@cache
 def bundled_trees() -> Path:
     """The folder of the bundled rule files (``trees/`` in the checkout).
+
+    Found once per process: resolving it asks the file system each time, and the
+    compiled trees are looked for there at every level prepared.
 
     Returns:
         An absolute path; installed packages are unpacked on disk, so the folder is real.

@@ -26,11 +26,12 @@ if TYPE_CHECKING:
 _hashes: dict[int, tuple[Occupation, str]] = {}
 
 
-def _rules_hash(occupation: Occupation) -> str:
+def rules_hash(occupation: Occupation) -> str:
     """The hash of an occupation's rules, worked out once per loaded occupation.
 
     Keyed by identity (rule books are loaded once and frozen): hashing the model itself
-    would walk every route after every answer.
+    would walk every route after every answer. The app works it out while the level
+    picker is on screen (:mod:`baokao.tui.ahead`), not when the level is picked.
     """
     hit = _hashes.get(id(occupation))
     if hit is None or hit[0] is not occupation:
@@ -92,7 +93,7 @@ def record_of(session: Session, before: Record | None = None) -> Record:
         qualify_date=when,
         code=occupation.code,
         rules_source=occupation.source.cite() if occupation.source else "",
-        rules_hash=_rules_hash(occupation),
+        rules_hash=rules_hash(occupation),
         desk=desk_name(),
     )
     if before is None:

@@ -42,15 +42,19 @@ def started(
     """A new session with its first question worked out.
 
     Reads and validates the occupation's rule file if it has not been yet, and compiles
-    the level's question tree if it is not stored (slow for a large level).
+    the level's question tree if it is not stored (slow for a large level). The hash
+    of the occupation's rules, which its record carries, is worked out here too.
 
     Raises:
         RulebookError: naming the rule file, when it is broken.
     """
+    from baokao.records.capture import rules_hash
     from baokao.session import prepare
 
     subject = book.find(entry.occupation, entry.work_type)
-    return prepare(subject, level, today, progress)
+    session = prepare(subject, level, today, progress)
+    rules_hash(subject.occupation)
+    return session
 
 
 class Ahead:

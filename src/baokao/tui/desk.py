@@ -69,13 +69,17 @@ class Desk:
         # the top of this module it held the start screen back by their import.
         from baokao.records.capture import record_of
 
-        self.record = record_of(session, self.record)
+        before = self.record
+        self.record = record_of(session, before)
         if self.keeper is None:
             return
         if session.answers:
             self.keeper.save(self.record)
-        else:  # every answer undone: nothing to keep
+        elif before is not None and before.answers:  # every answer undone: nothing to keep
             self.keeper.delete(self.record.id)
+        # A record is written only once it has answers: one that never had any (a level
+        # just picked) is not in the store, and writing nothing keeps the records' thread
+        # quiet while the first question is drawn.
 
     def candidate(self, name: str, id_number: str) -> None:
         """The candidate's name and ID number were entered."""

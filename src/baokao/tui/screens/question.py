@@ -84,6 +84,8 @@ class QuestionScreen(Screen[None]):
         localize_bindings(self)
         self.undone = undone
         self._case = ""
+        #: The app's style rules and pseudo-classes when the screen was last styled.
+        self._styled: tuple[object, frozenset[str]] | None = None
         self.set_reactive(QuestionScreen.session, session)
 
     @classmethod
@@ -105,6 +107,8 @@ class QuestionScreen(Screen[None]):
             return screen
         assert isinstance(screen, QuestionScreen)
         screen.undone = undone
+        for panel in screen.query(RoutesPanel).results(RoutesPanel):
+            panel.view = PanelView()  # not the last interview's routes, for a frame
         screen.session = session
         return screen
 
@@ -119,6 +123,25 @@ class QuestionScreen(Screen[None]):
         if session.question is not None and not app.is_screen_installed(KEPT):
             app.push_screen(cls.kept(app, session))
             app.pop_screen()
+
+    def post_message(self, message: Message) -> bool:
+        """Post ``message``; a kept screen shown again with its styles current is not
+        restyled.
+
+        Textual restyles every widget of a screen each time it is shown again, in case
+        the styles changed while it was away (a new theme, CSS read again). For the kept
+        question screen that was a quarter of the work between a level's key and its
+        first question (``benchmarks/first_question.py``), and nothing had changed: the
+        screen's own changes (a question's form, the focus) restyle what they touch as
+        they happen. It is restyled when the app's style rules (a new list whenever they
+        are parsed again) or the app's pseudo-classes differ from when it was last shown.
+        """
+        if isinstance(message, events.ScreenResume) and message.refresh_styles:
+            styled = (self.app.stylesheet.rules, frozenset(self.app.get_pseudo_classes()))
+            last, self._styled = self._styled, styled
+            if last is not None and last[0] is styled[0] and last[1] == styled[1]:
+                message = events.ScreenResume(refresh_styles=False)
+        return super().post_message(message)
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""

@@ -1,4 +1,4 @@
-"""The footer of key bindings, redrawn only when the keys it shows change.
+"""The footer of key bindings, redrawn only when the keys it shows change on screen.
 
 Textual's footer rebuilds all of its keys whenever the focused widget changes, even
 when the keys on show stay the same. Moving from a choice question to a years
@@ -35,7 +35,19 @@ class KeyFooter(Footer):
             self.refresh(recompose=True)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Rebuild only when the keys on show (or whether they are enabled) changed."""
+        """Rebuild only when the keys on show (or whether they are enabled) changed,
+        and only on the screen on top.
+
+        Textual asks again whenever a screen is shown or hidden. A screen being left
+        (the question screen, its candidate just cleared by Esc) or lying under another
+        (the start screen under the level picker) is not rebuilt for keys that change
+        as it goes: it is asked again when it is shown, and rebuilt then if its keys
+        changed. Rebuilding both footers at every pick (the question screen's to the
+        keys it had as it was left, the start screen's while hidden) was work done in
+        the frames after the level's key.
+        """
+        if not screen.is_current:
+            return
         palette = self.app.COMMAND_PALETTE_BINDING
         shown = tuple(
             (key, binding.description, enabled)
