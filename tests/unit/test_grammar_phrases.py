@@ -126,3 +126,11 @@ def test_willing_to_work_in_it_is_the_intention_and_a_stray_quote_is_read_past()
     assert isinstance(will, Engagement) and will.accepts == ("this_now", "this_plan")
     (edu,) = parse_conditions("取得本专业或相关专业’的技工院校或中等及以上职业院校毕业证书")
     assert isinstance(edu, Education) and "中等职业学校" in edu.schools
+
+
+def test_a_school_of_this_or_a_related_occupation_and_a_verb_said_twice() -> None:
+    (edu,) = parse_conditions(
+        "具有取得本职业或相关职业高级技工学校、技师学院毕业证书(含尚未取得毕业证书的在校应届毕业生)"
+    )
+    assert isinstance(edu, Education) and edu.specialties == ("this", "related")
+    assert edu.schools == ("高级技工学校", "技师学院") and edu.graduating_ok

@@ -253,7 +253,7 @@ def _prepare(route_text: str, readings: tuple[tuple[str, str], ...]) -> str:
     text = _NUMBER.sub("", normalize(route_text)).rstrip(";")
     text = _QUALIFIER.sub(_qualifier, text.replace("。", ","))
     text = _GOAL_LEVEL.sub("", text).replace("(含),以上", "(含)以上")
-    text = _GRADUATE_THEN.sub(",", text)
+    text = _GRADUATE_THEN.sub(",", text).replace("具有取得", "取得")  # one verb said twice
     for phrase, read_as in readings:
         text = text.replace(normalize(phrase), normalize(read_as))
     return text

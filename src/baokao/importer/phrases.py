@@ -95,6 +95,8 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
     "本专业及相关专业": ("this", "related"),
     "非本专业": ("related", "other"),
     "本职业相关专业": ("this", "related"),
+    "本职业或相关职业": ("this", "related"),
+    "本职业(专业)或相关职业(专业)": ("this", "related"),
     "本职业(专业)": ("this",),
     "本专业": ("this",),
     "本职业": ("this",),
