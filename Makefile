@@ -62,7 +62,7 @@ export MO_DATES
 # The bundled rules' question trees, compiled ahead into trees/compiled/ (they ship with the
 # package; a test checks they are current). Run it after changing the compiler or the rules.
 compiled: $(STAMP_RUN)
-	$(BIN)/python -c "from baokao.compiler.store import main; main()"
+	$(BIN)/python -c "from baokao.treestore import main; main()"
 
 screenshots: $(STAMP_TEST)
 	$(BIN)/python -m baokao.tui.screenshots screenshots

@@ -123,8 +123,8 @@ def compile_ahead(out: Path, count: int) -> int:
     ``baokao import`` does: a tree already there for the same rules and compiler is kept,
     a stale one removed. The generated occupations share their levels' rules, so a few
     hundred trees serve them all. Returns how many trees the folder holds."""
-    from baokao.compiler import precompile
     from baokao.rulebook import BUNDLED_TREES, load_rulebook
+    from baokao.treestore import precompile
 
     subjects = load_rulebook(BUNDLED_TREES).subjects()
     subjects += [s for occupation in generated(count) for s in occupation.subjects()]

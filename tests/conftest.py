@@ -32,7 +32,7 @@ def private_tree_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     """Trees compiled during the tests are kept in a temporary cache, not the user's."""
     import os
 
-    from baokao.compiler.store import CACHE_ENV
+    from baokao.treestore import CACHE_ENV
 
     before = os.environ.get(CACHE_ENV)
     os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("tree-cache"))

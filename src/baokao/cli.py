@@ -196,8 +196,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _precompile(out: Path) -> None:
     """Compile the trees of the rule folder ``out`` ahead, beside its rule files."""
-    from baokao.compiler import precompile
     from baokao.rulebook import RulebookError, load_rulebook
+    from baokao.treestore import precompile
 
     try:
         subjects = load_rulebook(out).subjects()

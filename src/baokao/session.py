@@ -24,8 +24,6 @@ from baokao.compiler import (
     advance,
     build_catalogue,
     possible_routes,
-    stored_tree,
-    use_folder,
 )
 from baokao.evaluator import Verdict, evaluate
 from baokao.evaluator.when import qualify_date
@@ -34,6 +32,7 @@ from baokao.model.facts import Answer, AnswerError, Choice, Question
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Route, Subject
 from baokao.model.years import check_years, fmt_years
+from baokao.treestore import stored_tree, use_folder
 
 __all__ = [
     "AllLevelsOutcome",

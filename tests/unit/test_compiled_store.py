@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from baokao import treestore as store
 from baokao.bundled import bundled_trees
 from baokao.cli import main
-from baokao.compiler import store
 from baokao.compiler.tree import QuestionTree
 from baokao.rulebook import load_rulebook
 from baokao.session import Session

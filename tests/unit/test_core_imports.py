@@ -16,8 +16,8 @@ import baokao
 
 CORE = ("model", "importer", "evaluator", "compiler", "roster")
 SINGLE = (
-    *("session", "rulebook", "checking", "report", "lint", "slip", "i18n", "bundled"),
-    *("inputs", "limits"),
+    *("session", "treestore", "rulebook", "checking", "report", "lint", "slip", "i18n"),
+    *("bundled", "inputs", "limits"),
 )
 
 

@@ -5,17 +5,16 @@ fact of the public profile contract, in the order that asks the fewest questions
 average, stopping as soon as the outcome is settled. The evaluator stays the judge:
 every leaf is checked against it in the tests, and sessions read their verdicts from it.
 
-What is imported from here is the compiler's public API, the only part the session uses
-(an import-linter contract holds it to that): compiling and the trees kept on disk,
-walking trees with answers, and the catalogue whose questions a candidate sees. The
-questions and answers themselves are the fact registry's (``baokao.model.facts``).
+What is imported from here is the compiler's public API, the only part the session and
+the tree store (``baokao.treestore``) use (an import-linter contract holds them to that):
+compiling, walking trees with answers, and the catalogue whose questions a candidate
+sees. The questions and answers themselves are the fact registry's (``baokao.model.facts``).
 """
 
 from baokao.compiler.analysis import Settled
 from baokao.compiler.build import compile_level
 from baokao.compiler.catalogue import Catalogue, build_catalogue
 from baokao.compiler.search import Progress
-from baokao.compiler.store import precompile, stored_tree, use_folder
 from baokao.compiler.tree import Ask, Branch, Leaf, QuestionTree
 from baokao.compiler.walk import Position, advance, possible_routes
 
@@ -32,7 +31,4 @@ __all__ = [
     "build_catalogue",
     "compile_level",
     "possible_routes",
-    "precompile",
-    "stored_tree",
-    "use_folder",
 ]
