@@ -93,3 +93,17 @@ def test_the_route_keeps_its_printed_text_and_is_marked_for_review() -> None:
     assert route.review is not None and "專科營" in route.review
     assert any("??茽I" in line and "营销师.txt:4" in line for line in report.lines())
     assert not any(isinstance(leaf, Unparsed) for leaf in leaves(route.conditions))
+
+
+def test_a_route_with_too_many_ways_to_mend_is_left_as_printed_after_a_bounded_search() -> None:
+    # Every candidate "reads better", so no one way can be shown to be the only one: the
+    # search stops after a bounded number of readings and the text stays as printed.
+    text = "技工院?;蛑械燃耙陨现耙翟盒?、" * 12
+    calls: list[str] = []
+
+    def reads_anything_with_fewer_marks(candidate: str) -> tuple[Condition, ...]:
+        calls.append(candidate)
+        return tuple(Unparsed(text=f"?{i}") for i in range(candidate.count("?")))
+
+    assert mend(text, reads_anything_with_fewer_marks) == (text, ())
+    assert len(calls) <= 41

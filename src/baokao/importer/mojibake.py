@@ -42,6 +42,8 @@ _LOST_MARKS = frozenset("?\ufffd")
 _LONGEST = 40
 # Runs of damage mended in one route, at most.
 _RUNS = 3
+# Readings of a route's candidates tried, at most (a page of ? must not stall the import).
+_READS = 40
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,13 @@ def _in_a_word(char: str, before: str | _Unknown, after: str | _Unknown) -> bool
     """Whether ``char`` makes a word of the vocabulary with a character read beside it."""
     pairs = [b + char for b in (before,) if isinstance(b, str) and b]
     pairs += [char + a for a in (after,) if isinstance(a, str) and a]
-    words = vocabulary_words()
-    return any(fold_text(pair) in word for pair in pairs for word in words)
+    return any(fold_text(pair) in _words() for pair in pairs)
+
+
+@lru_cache(maxsize=1)
+def _words() -> str:
+    """The vocabulary's words in one text, one a line (a pair is in a word when in it)."""
+    return "\n".join(vocabulary_words())
 
 
 def _candidates(text: str) -> Iterator[tuple[str, str, str]]:
@@ -209,14 +216,29 @@ def mend(text: str, read: Callable[[str], tuple[Condition, ...]]) -> tuple[str, 
     """
     if not _LOST_MARKS.intersection(text):
         return text, ()
+    budget = [_READS]
+
+    def counted(candidate: str) -> tuple[Condition, ...]:
+        if budget[0] <= 0:
+            raise _OutOfReads
+        budget[0] -= 1
+        return read(candidate)
+
     unread = _unread(read(text))
-    ways = _ways(text, read, unread, _RUNS)
+    try:
+        ways = _ways(text, counted, unread, _RUNS)
+    except _OutOfReads:  # too many ways to be sure of one: leave the text as printed
+        return text, ()
     fewest = min(n for n, _text, _notes in ways)
     best = {mended: notes for n, mended, notes in ways if n == fewest}
     if fewest == len(unread) or len(best) != 1:
         return text, ()
     ((mended, notes),) = best.items()
     return mended, notes
+
+
+class _OutOfReads(Exception):
+    """More ways of mending a route than :data:`_READS` readings can try."""
 
 
 def _ways(
@@ -232,7 +254,6 @@ def _ways(
         if len(left) < len(unread) and all(_LOST_MARKS.intersection(u) for u in fresh):
             note = _("原文乱码“{printed}”（GBK 丢了一个字节，其后错位），按字节重读为“{mended}”")
             note = note.format(printed=printed, mended=mended)
-            out += [
-                (n, t, (note, *notes)) for n, t, notes in _ways(candidate, read, left, depth - 1)
-            ]
+            further = _ways(candidate, read, left, depth - 1)
+            out += [(n, t, (note, *notes)) for n, t, notes in further]
     return out
