@@ -140,3 +140,31 @@ def test_own_work_after_a_certificate_is_years_after_it() -> None:
         "取得初级推销员职业资格证书后,从事推销工作2年以上", occupation="营销师"
     ).conditions
     assert isinstance(leaf, Unparsed) and leaf.reason is not None
+
+
+def test_years_of_work_with_no_occupation_named_are_this_or_related_noted() -> None:
+    read = read_route(
+        "取得本职业或相关职业二级/技师职业资格(职业技能等级)证书后,累计工作满5年", level=1
+    )
+    (cert,) = read.conditions
+    assert isinstance(cert, Certificate) and cert.level == 2
+    assert cert.after == YearsAfter(years=5, mode="cumulative", scope="this_or_related")
+    assert len(read.notes) == 1 and "本职业或相关职业" in read.notes[0]
+    (leaf,) = parse_conditions("工作满5年")  # no 累计/连续: not a phrase of the grammar
+    assert isinstance(leaf, Unparsed)
+
+
+def test_secondary_vocational_education_with_a_related_specialty() -> None:
+    edu, work = parse_conditions("中等职业教育相关专业毕业且从事本职工作8年以上者")
+    assert isinstance(edu, Education)
+    assert edu.schools == ("中等职业学校", "技工学校", "高级技工学校", "技师学院")
+    assert edu.specialties == ("related",)
+    assert isinstance(work, WorkYears) and work.years == 8
+
+
+def test_schools_with_no_kind_of_their_own_take_the_level_named() -> None:
+    (edu,) = parse_conditions("取得职业技术、艺术院校、普通高等院校相关专业大专以上毕业证书")
+    assert isinstance(edu, Education)
+    assert (edu.min_degree, edu.specialties) == ("大学专科", ("related",))
+    (leaf,) = parse_conditions("取得艺术院校毕业证书")
+    assert isinstance(leaf, Unparsed)

@@ -172,7 +172,8 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
 
     def work(self, meta: Any, children: list[Any]) -> WorkYears:
         tokens = {c.type: str(c) for c in children if isinstance(c, Token)}
-        scope, note = work_scope(tokens.get("WORK_SCOPE", tokens.get("DUTY", "")))
+        word = tokens.get("WORK_SCOPE") or tokens.get("DUTY") or tokens.get("ANY_WORK", "")
+        scope, note = work_scope(word)
         if note:
             self.notes.append(note)
         return WorkYears(

@@ -50,11 +50,21 @@ SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
     "中等及以上职业学校": (("中等职业学校", *_TECH_TIERS, "高等职业学校"), None),
     "中等以上职业学校": (("中等职业学校", *_TECH_TIERS, "高等职业学校"), None),
     "中等职业学校": (("中等职业学校",), None),
+    # 中等职业教育 (2000s 保育员): the secondary vocational schools, 技工学校 among them.
+    "中等职业教育": (("中等职业学校", *_TECH_TIERS), None),
     "高等职业学校": (("高等职业学校",), None),
     "高等以上职业学校": (("高等职业学校",), None),
     # 职业学校 with neither 中等 nor 高等: either of them (its 培养目标 still applies)
     "职业学校": (("中等职业学校", "高等职业学校"), None),
+    "普通高等院校": (_HIGHER, None),
     "高等院校": (_HIGHER, None),
+    "普通中等专业学校": ((), "中专"),
+    # Schools the contract has no kind for (化妆师: 职业技术、艺术院校、普通高等院校…大专以上):
+    # they add no kind; the level the text names with them (大专以上) says which diplomas,
+    # and without one the phrase is not read.
+    "艺术院校": ((), None),
+    "职业技术院校": ((), None),
+    "职业技术": ((), None),
     "大学硕士研究生": ((), "硕士研究生"),
     "硕士研究生": ((), "硕士研究生"),
     "博士研究生": ((), "博士研究生"),

@@ -55,6 +55,11 @@ def work_scope(word: str) -> tuple[Scope, str | None]:
         return "this", None
     if word.startswith("本岗位") or word in ("本职务", "履行职务"):
         return "this", _("“{word}”按本职业读").format(word=word)
+    if word == "工作":
+        return "this_or_related", _(
+            "工作年限没有写从事哪一职业：按本职业或相关职业读（统一模板的写法），"
+            "从事其他工作的年限需人工核实"
+        )
     return "this_or_related", related_only(word)
 
 
