@@ -161,8 +161,10 @@ def compile_level(
         search = Search(an, budget=budget, prior=prior, progress=told)
         greedy = Greedy(search, told)
         fallback = policy_tree(an, greedy.policy, search, share=True)
-        search.seconds = seconds - (time.monotonic() - start)
-        hopeless = search.seconds <= 0 or greedy.chosen * STATES_PER_QUESTION > budget
+        search.deadline = start + seconds
+        hopeless = (
+            time.monotonic() >= search.deadline or greedy.chosen * STATES_PER_QUESTION > budget
+        )
         try:
             optimal = None if hopeless else search.solve((None,) * len(cat.facts))
         except TooLarge:

@@ -32,7 +32,7 @@ TICK = 256
 
 
 class TooLarge(Exception):
-    """The exact search would expand more residual states than its budget allows."""
+    """The exact search would take more residual states or time than its budget allows."""
 
 
 def with_answer(state: State, i: int, b: int) -> State:
@@ -47,27 +47,25 @@ class Search:
     an: Analyser
     budget: int = 200_000
     prior: Prior | None = None
-    seconds: float | None = None
     progress: Progress | None = None
+    #: When (``time.monotonic()``) the search gives up, if ever.
+    deadline: float | None = None
     memo: dict[tuple[object, ...], tuple[float, int | None]] = field(default_factory=dict)
     lower: dict[tuple[object, ...], float] = field(default_factory=dict)
     expanded: int = 0
-    deadline: float | None = None
 
     def _tick(self, held: int) -> None:
         """Count one state expanded; past the budget of states (``held`` memoised) or of
         time, raise :class:`TooLarge`. Now and then, report progress."""
         if held >= self.budget:
             raise TooLarge(f"more than {self.budget} residual states")
-        if self.deadline is None and self.seconds is not None:
-            self.deadline = time.monotonic() + self.seconds
         self.expanded += 1
         if self.expanded % TICK:
             return
         if self.progress is not None:
             self.progress(self.expanded)
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise TooLarge(f"more than {self.seconds:g} s")
+            raise TooLarge("out of time")
 
     def weights(self, i: int, branches: Sequence[int]) -> list[float]:
         """The probability of each branch (uniform unless the prior says otherwise)."""
