@@ -168,3 +168,26 @@ def test_schools_with_no_kind_of_their_own_take_the_level_named() -> None:
     assert (edu.min_degree, edu.specialties) == ("大学专科", ("related",))
     (leaf,) = parse_conditions("取得艺术院校毕业证书")
     assert isinstance(leaf, Unparsed)
+
+
+def test_a_training_named_before_jing() -> None:
+    read = read_route(
+        "本职业保安员经培训达规定标准学时数,并取得结业证书", level=5, occupation="保安员_旧版"
+    )
+    (training,) = read.conditions
+    assert isinstance(training, Training)
+    assert (training.level, training.credential) == (5, "结业证书")
+    assert read.notes  # the occupation's own name read as the route's level
+    (named,) = parse_conditions("本职业初级经培训达规定标准学时数,并取得结业证书", level=3)
+    assert isinstance(named, Training) and named.level == 5
+
+
+def test_graduates_after_a_certificate_need_both_and_their_years_are_total() -> None:
+    read = read_route(
+        "取得本职业高级职业资格证书后的高级技工学校本职业(专业)毕业生,连续从事本职业工作2年以上"
+    )
+    cert, edu, work = read.conditions
+    assert isinstance(cert, Certificate) and cert.level == 3 and cert.after is None
+    assert isinstance(edu, Education) and edu.schools == ("高级技工学校", "技师学院")
+    assert isinstance(work, WorkYears) and (work.years, work.mode) == (2, "continuous")
+    assert len(read.notes) == 1

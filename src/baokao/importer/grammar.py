@@ -209,6 +209,8 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
         return AllOf(conditions=(held.model_copy(update={"text": text}), edu))
 
     def cert_grad(self, meta: Any, children: list[Any]) -> Condition:
+        if any(isinstance(c, Token) and c.type == "AFTER" for c in children):
+            self.notes.append(_("“证书后的…毕业生”按“证书的…毕业生”读：其后的年限按总年限读"))
         return self._graduate(meta, children, children[0])
 
     def prep_grad(self, meta: Any, children: list[Any]) -> Condition:
