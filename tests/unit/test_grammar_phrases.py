@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from baokao.importer.grammar import parse_conditions
+from baokao.importer.grammar import parse_conditions, read_route
 from baokao.model.conditions import (
     Age,
     AnyOf,
@@ -134,3 +134,14 @@ def test_a_school_of_this_or_a_related_occupation_and_a_verb_said_twice() -> Non
     )
     assert isinstance(edu, Education) and edu.specialties == ("this", "related")
     assert edu.schools == ("高级技工学校", "技师学院") and edu.graduating_ok
+
+
+def test_a_skill_goal_with_its_level_lost_is_either_goal_with_a_note() -> None:
+    read = read_route(
+        "具有经评估论证、以技能为培养目标的高等职业学校本专业或相关专业毕业证书"
+        "(含尚未取得毕业证书的在校应届毕业生)"
+    )
+    (edu,) = read.conditions
+    assert isinstance(edu, Education) and edu.skill_goal == "intermediate"
+    assert edu.schools == ("高等职业学校",) and edu.graduating_ok
+    assert any("没有写等级" in note for note in read.notes)

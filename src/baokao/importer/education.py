@@ -28,9 +28,11 @@ GOALS = {
     "以高级技能为培养目标的": "advanced",
     "以四级技能为培养目标的": "intermediate",
     "以三级技能为培养目标的": "advanced",
+    "以技能为培养目标的": "intermediate",
 }
 # 以中级技能为培养目标的, and the same goal named by its numeral (以四级秘书技能…).
-_GOAL = re.compile(r"以(?P<w>中级|高级|四级|三级)[\u4e00-\u9fff]{0,6}?技能为培养目标的?")
+# 以技能为培养目标 (the level left out) is a skill goal of either level.
+_GOAL = re.compile(r"以(?:(?P<w>中级|高级|四级|三级)[\u4e00-\u9fff]{0,6}?)?技能为培养目标的?")
 _FIELD = re.compile(
     "(?P<neg>非)?(?P<words>" + "|".join(map(re.escape, FIELD_WORDS)) + r")专业(?P<bone>\(含骨伤\))?"
 )
@@ -72,7 +74,7 @@ def _lex(body: str) -> _Body | None:
             if (current.schools or current.degrees) and last_sep == "或":
                 groups.append(_Group())
             if goal:
-                groups[-1].goal = GOALS[f"以{goal.group('w')}技能为培养目标的"]
+                groups[-1].goal = GOALS[f"以{goal.group('w') or ''}技能为培养目标的"]
             groups[-1].qualified = True
             pos += len(qual) if qual else goal.end() if goal else 0
             continue

@@ -224,6 +224,8 @@ class _Build(CompoundRules, KindRules, TrainingRules, Transformer[Token, Any]):
             grad = bool(m.group("grad") or m.group("grad2"))
             edu = parse_diploma_list(m.group("body"), _LISTED, graduating_ok=grad, text=text)
             self.notes.extend(_(n) for w, n in SPECIALTY_NOTES.items() if edu and w in text)
+            if edu is not None and "以技能为培养目标" in text:
+                self.notes.append(_("“以技能为培养目标”没有写等级：按以中级或高级技能为培养目标读"))
             if edu is not None and m.group("grad2"):
                 self.notes.append(
                     _("“{school}”后没有“毕业证书”，按该校毕业证书读").format(school=m.group("body"))
