@@ -191,3 +191,16 @@ def test_graduates_after_a_certificate_need_both_and_their_years_are_total() -> 
     assert isinstance(edu, Education) and edu.schools == ("高级技工学校", "技师学院")
     assert isinstance(work, WorkYears) and (work.years, work.mode) == (2, "continuous")
     assert len(read.notes) == 1
+
+
+def test_a_schools_graduation_or_completion_certificate_is_its_diploma() -> None:
+    (edu,) = parse_conditions(
+        "取得职业学校、艺术院校、普通中等专业学校相关专业中专以上毕(结)业证书"
+    )
+    assert isinstance(edu, Education)
+    assert (edu.schools, edu.min_degree) == (("中等职业学校", "高等职业学校"), "中专")
+    assert edu.specialties == ("related",) and not edu.graduating_ok
+    (training,) = parse_conditions(
+        "经本职业初级正规培训达规定标准学时数,并取得毕(结)业证书"
+    )  # a training's certificate stays the training's
+    assert isinstance(training, Training) and training.credential == "结业证书"
