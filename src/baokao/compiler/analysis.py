@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from baokao.compiler.atoms import Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, Catalogue, condition_text
-from baokao.compiler.shapes import MET, STUCK, Shape, Shapes, quoted
-from baokao.evaluator.outcome import Truth, contenders
+from baokao.compiler.shapes import MET, Shapes, quoted
+from baokao.evaluator.outcome import Truth
+from baokao.evaluator.verdict import Status, judge_level
 from baokao.model.quantities import AT_MOST, QUANTITY, RELATED_AFTER, WORKED, ordered_codes
 
 State = tuple[int | None, ...]
 ONLY_MET: Shapes = frozenset((MET,))
-Status = Literal["qualified", "not_qualified", "undetermined"]
 
 
 @dataclass(frozen=True)
@@ -352,41 +352,21 @@ class Analyser:
         return hit
 
     def _judge(self, li: int, shapes: tuple[Shapes, ...], exact: frozenset[str]) -> LevelResult:
-        numbers, order = self.numbers[li], self.orders[li]
-        for i in order:
-            if shapes[i] == ONLY_MET:
-                return LevelResult(Settled("qualified", route=numbers[i]), ())
-        maybe = [i for i in order if MET in shapes[i] or STUCK in shapes[i]]
-        fails: dict[int, list[Shape]] = {}
-        for i in order:
-            got = [s for s in shapes[i] if s.truth is Truth.UNMET]
-            if got:
-                fails[i] = got
-        failing = list(fails)
-        lows = [min(f.rank for f in fails[i]) for i in failing]
-        highs = [max(f.rank_most for f in fails[i]) for i in failing]
-        possible = [failing[j] for j in contenders(lows, highs)]
-        unstable = [
-            i
-            for i in possible
-            if len(fails[i]) < len(shapes[i])
-            or len({(f.unmet, f.years_only, f.lines) for f in fails[i]}) > 1
-            or not all(quoted(f) <= exact for f in fails[i])
-        ]
-        live = tuple(sorted(set(maybe) | set(unstable)))
-        need = frozenset(v for i in unstable for f in fails[i] for v in quoted(f)) - exact
-        # A refuted route that cannot be the closest never matters again: whatever beats
-        # it beats every route it would beat, and bounds only tighten as answers come.
-        dead = frozenset(failing) - set(maybe) - set(possible)
-        if any(len(shapes[i]) > 1 for i in maybe):
-            return LevelResult(None, live, need, dead)
-        if maybe:  # every route that is not failing is stuck on unreadable text
-            return LevelResult(Settled("undetermined"), ())
-        if unstable:
-            return LevelResult(None, live, need, dead)
-        closest = tuple(numbers[i] for i in possible)
-        unmet = tuple(self._texts(li, i, fails[i][0].lines) for i in possible)
-        return LevelResult(Settled("not_qualified", closest=closest, unmet=unmet), ())
+        """The evaluator's judgement of the level over its routes' possible shapes; an
+        unmet route's lines are final once the counts of years they quote are exact."""
+        numbers = self.numbers[li]
+        j = judge_level(shapes, self.orders[li], lambda f: quoted(f) <= exact)
+        if j.status is None:
+            unmet = Truth.UNMET
+            need = frozenset(
+                v for i in j.unsettled for f in shapes[i] if f.truth is unmet for v in quoted(f)
+            )
+            return LevelResult(None, j.live, need - exact, j.dead)
+        if j.status == "qualified":
+            return LevelResult(Settled("qualified", route=numbers[j.met]), ())
+        closest = tuple(numbers[i] for i in j.closest)
+        unmet_texts = tuple(self._texts(li, i, next(iter(shapes[i])).lines) for i in j.closest)
+        return LevelResult(Settled(j.status, closest=closest, unmet=unmet_texts), ())
 
     def _texts(self, li: int, ri: int, key: tuple[object, ...]) -> tuple[str, ...]:
         """The texts of a route's unmet conditions, in order."""

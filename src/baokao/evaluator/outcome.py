@@ -154,6 +154,8 @@ def contenders(lows: Sequence[Rank], highs: Sequence[Rank]) -> list[int]:
     n = len(lows)
     if n == 1:
         return [0]
+    if lows == highs and lows:  # exact ranks (a profile judged): the first of the least
+        return [lows.index(min(lows))]
     if n == 2:  # the usual case, spelled out: it is judged very often
         return [
             i for i, kept in enumerate((not highs[1] < lows[0], not highs[0] <= lows[1])) if kept
