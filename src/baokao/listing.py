@@ -8,11 +8,11 @@ YAML parser, so the search box answers at once and the rules of an occupation ar
 loaded when it is picked (:mod:`baokao.rulebook`).
 
 Where it comes from: ``baokao import`` writes ``index.json`` beside the rule files, and
-a per-user cache keeps what was read since (records and each file's size and mtime).
-A record is keyed by the SHA-256 of the file's bytes, so it is used only for exactly
-the content it was made from: an edited file is read again, never listed stale. A
-file whose size or mtime changed is hashed again; one that no record matches is parsed
-(with the C YAML loader when PyYAML has it) and its pinyin added later.
+a per-user cache keeps what was read since (records and each file's size, mtime and
+ctime). A record is keyed by the SHA-256 of the file's bytes, so it is used only for
+exactly the content it was made from: an edited file is read again, never listed
+stale. A file whose size or times changed is hashed again; one that no record matches
+is parsed (with the C YAML loader when PyYAML has it) and its pinyin added later.
 
 This module imports neither pydantic nor textual.
 """
@@ -37,10 +37,12 @@ INDEX_FILE = "index.json"
 #: Bumped when the records' form changes (older caches are then ignored).
 FORMAT = 2
 
-#: A file's size and mtime stand for its content only once it is this old (nanoseconds).
+#: A file's size and times stand for its content only once its ctime is this old (ns).
 SETTLED_NS = 2_000_000_000
 
 Levels = tuple[tuple[int, str], ...]
+#: The name, size, mtime and ctime (ns) of each ``*.yaml`` file of a folder, in name order.
+Stamp = tuple[tuple[str, int, int, int], ...]
 
 #: The rule files that ship with baokao.
 BUNDLED_TREES = bundled_trees()
@@ -96,6 +98,9 @@ class Listing:
     files: tuple[Listed, ...]
     #: ``(file name, problem)`` of each ``*.yaml`` file that is not a readable rule file.
     broken: tuple[tuple[str, str], ...] = ()
+    #: What the folder's files looked like when they were read (:func:`folder_stamp`);
+    #: ``None`` when one had changed too recently for its size and times to count.
+    stamp: Stamp | None = None
 
     @property
     def has_pinyin(self) -> bool:
@@ -247,6 +252,34 @@ def _order(f: Listed) -> tuple[str, str]:
     return (f.code or "9", f.name)
 
 
+def _rule_files(folder: Path) -> list[os.DirEntry[str]]:
+    """The ``*.yaml`` files of ``folder``, in name order."""
+    with os.scandir(folder) as it:
+        return sorted(
+            (e for e in it if e.name.endswith(".yaml") and e.is_file()), key=lambda e: e.name
+        )
+
+
+def _stamp_row(entry: os.DirEntry[str]) -> tuple[str, int, int, int]:
+    st = entry.stat()
+    return (entry.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def folder_stamp(folder: Path) -> Stamp:
+    """The name, size, mtime and ctime of each rule file of ``folder`` now.
+
+    A listing whose :attr:`Listing.stamp` equals it was read from these very files: a
+    file written since, or given its old mtime back, has another ctime (the kernel sets
+    it at every change and no program can set it back; a stamp is only kept once every
+    ctime in it is a while old, so a change cannot fall within the same tick), and one
+    added, removed or renamed changes the names.
+
+    Raises:
+        OSError: when the folder cannot be read.
+    """
+    return tuple(_stamp_row(entry) for entry in _rule_files(folder))
+
+
 def read_listing(folder: Path, use_cache: bool = True) -> Listing:
     """List every ``*.yaml`` rule file of ``folder`` (sub-folders aside).
 
@@ -265,16 +298,14 @@ def read_listing(folder: Path, use_cache: bool = True) -> Listing:
     files: list[Listed] = []
     broken: list[tuple[str, str]] = []
     settled = time.time_ns() - SETTLED_NS
-    with os.scandir(folder) as it:
-        found = sorted(
-            (e for e in it if e.name.endswith(".yaml") and e.is_file()), key=lambda e: e.name
-        )
+    found = _rule_files(folder)
+    stamp = [_stamp_row(entry) for entry in found]
     for entry in found:
         st = entry.stat()
         seen = stats.get(entry.name)
         raw: bytes | None = None
-        if seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns:
-            sha = str(seen[2])
+        if seen and seen[:3] == [st.st_size, st.st_mtime_ns, st.st_ctime_ns]:
+            sha = str(seen[-1])
         else:
             try:
                 raw = Path(entry.path).read_bytes()
@@ -282,8 +313,10 @@ def read_listing(folder: Path, use_cache: bool = True) -> Listing:
                 broken.append((entry.name, f"cannot be read: {exc.strerror}"))
                 continue
             sha = hashlib.sha256(raw).hexdigest()
-        if st.st_mtime_ns < settled:  # a file changed again within its mtime's tick would
-            new_stats[entry.name] = [st.st_size, st.st_mtime_ns, sha]  # look the same
+        # A file changed again within its ctime's tick would look the same; a program
+        # can set an mtime back, but not a ctime.
+        if st.st_ctime_ns < settled:
+            new_stats[entry.name] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, sha]
         record = known.get(sha)
         if (record is None or record.pinyin is None) and not index_read:
             index_read = dirty = True  # the cache lacks it: the index may have it
@@ -300,7 +333,10 @@ def read_listing(folder: Path, use_cache: bool = True) -> Listing:
                 continue
             record, dirty = parsed, True
         files.append(record if record.file == entry.name else record._replace(file=entry.name))
-    listing = Listing(folder, tuple(sorted(files, key=_order)), tuple(broken))
+    whole = all(ctime < settled for _, _, _, ctime in stamp)
+    listing = Listing(
+        folder, tuple(sorted(files, key=_order)), tuple(broken), tuple(stamp) if whole else None
+    )
     if use_cache and (dirty or new_stats != stats):
         save_cache(listing, new_stats)
     return listing

@@ -28,7 +28,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang, translate
-from baokao.listing import pinyin_syllables, read_listing, save_cache, trees_dir
+from baokao.listing import trees_dir
 from baokao.tui import ahead as ahead_module
 from baokao.tui import kinsoku
 from baokao.tui.desk_app import DeskApp
@@ -41,6 +41,7 @@ from baokao.tui.screens.preparing import prepare_in_thread
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 from baokao.tui.search import SearchIndex
+from baokao.tui.search_cache import index_then_listing
 
 if TYPE_CHECKING:
     from baokao.records import RecordStore
@@ -134,18 +135,16 @@ class BaokaoApp(DeskApp):
         folder = trees_dir(self.trees)
         try:
             self.start.sources = source_titles(folder)
-            listing = read_listing(folder)
+            # Nothing heavy until the first results are drawn: this thread holds the GIL
+            # while it works, and the user is waiting for that frame.
+            listing = index_then_listing(
+                folder,
+                lambda index: self.call_from_thread(self._index_ready, index),
+                lambda: self._results_drawn.wait(RESULTS_WAIT) and self.start.wait_quiet(),
+            )
         except Exception as exc:  # whatever it is, it is shown and the app goes on
             self.call_from_thread(self._load_failed, problem(exc, folder))
             return
-        self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
-        # Nothing heavy until the first results are drawn: this thread holds the GIL
-        # while it imports, and the user is waiting for that frame.
-        self._results_drawn.wait(timeout=RESULTS_WAIT)
-        if not listing.has_pinyin:
-            listing = listing.with_pinyin(pinyin_syllables)
-            save_cache(listing)
-            self.call_from_thread(self._index_ready, SearchIndex.from_listing(listing))
         from baokao.rulebook import Rulebook, RulebookError, refuse_twins
 
         try:  # two files for one occupation: one would silently hide the other

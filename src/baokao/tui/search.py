@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from baokao.listing import Listing, read_listing
 from baokao.listing import pinyin_syllables as pinyin_syllables
@@ -62,6 +62,11 @@ class Entry(NamedTuple):
         return self.title
 
 
+#: A :class:`SearchIndex` as plain tuples: entries, whether they have pinyin, their
+#: normalised keys, and each character's bit mask (see :meth:`SearchIndex.plain`).
+Plain = tuple[tuple[tuple[Any, ...], ...], bool, tuple[tuple[Any, ...], ...], dict[str, int]]
+
+
 class Group(NamedTuple):
     """An occupation with the entries of it that matched, in file order."""
 
@@ -84,12 +89,22 @@ class SearchIndex:
     matching. Recent answers are kept, so that Backspace costs nothing.
     """
 
-    def __init__(self, entries: Sequence[Entry], has_pinyin: bool = False) -> None:
-        """Index ``entries`` (in file order); ``has_pinyin``: their syllables are known."""
+    def __init__(
+        self, entries: Sequence[Entry], has_pinyin: bool = False, prepared: Plain | None = None
+    ) -> None:
+        """Index ``entries`` (in file order); ``has_pinyin``: their syllables are known.
+
+        ``prepared``: what :meth:`plain` gave for these entries (it is then not worked
+        out again).
+        """
         self.entries = tuple(entries)
         self.has_pinyin = has_pinyin
-        self._keys = [_Keys.of(e) for e in self.entries]
-        self._masks = _masks(k.every for k in self._keys)
+        if prepared is None:
+            self._keys = [_Keys.of(e) for e in self.entries]
+            self._masks = _masks(k.every for k in self._keys)
+        else:
+            self._keys = list(map(_Keys._make, prepared[2]))
+            self._masks = prepared[3]
         self._all = (1 << len(self.entries)) - 1
         self._longest = max((len(k.every) for k in self._keys), default=0)
         self._of_occupation: dict[str, list[int]] = {}
@@ -108,6 +123,23 @@ class SearchIndex:
             for n, (name, levels) in enumerate(f.work_types, start=1):
                 entries.append(Entry(f.name, f.code, name, levels, _at(pinyin, n)))
         return cls(entries, has_pinyin=listing.has_pinyin)
+
+    def plain(self) -> Plain:
+        """The index as plain tuples, to keep (:mod:`baokao.tui.search_cache`)."""
+        entries = tuple(tuple(e) for e in self.entries)
+        return (entries, self.has_pinyin, tuple(tuple(k) for k in self._keys), self._masks)
+
+    @classmethod
+    def from_plain(cls, plain: Plain) -> SearchIndex:
+        """The index :meth:`plain` gave, with nothing worked out again.
+
+        Raises:
+            TypeError, ValueError: when ``plain`` is not of that form.
+        """
+        entries, has_pinyin, keys, masks = plain
+        if len(keys) != len(entries) or not isinstance(masks, dict):
+            raise ValueError("not a prepared search index")
+        return cls(list(map(Entry._make, entries)), bool(has_pinyin), plain)
 
     def with_pinyin(self, to_syllables: Callable[[str], Sequence[str]]) -> SearchIndex:
         """A copy whose entries carry pinyin syllables.

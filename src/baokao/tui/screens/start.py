@@ -12,6 +12,7 @@ chosen; it knows nothing of sessions or levels.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 #: How much of the query the "nothing found" line repeats.
 SHOWN_QUERY = 24
+#: Seconds without a change of the results that count as a pause in typing.
+QUIET = 0.15
 
 
 class StartScreen(Screen[None]):
@@ -80,6 +83,8 @@ class StartScreen(Screen[None]):
         self._names: list[str] = []
         #: Whether the count line now holds one line (a count of results alone).
         self._count_one_line = False
+        #: When the results last changed (``time.monotonic()``; 0: never).
+        self._changed_at = 0.0
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""
@@ -155,9 +160,21 @@ class StartScreen(Screen[None]):
         event.stop()
         self.post_message(self.Picked(event.entry))
 
+    def wait_quiet(self, seconds: float = QUIET) -> bool:
+        """Wait until the results have not changed for ``seconds`` (from a thread).
+
+        Work that holds the interpreter for long (importing the interview's code) waits
+        for a pause, so that the keys typed as the first results appear are answered
+        at once. Returns True.
+        """
+        while (left := self._changed_at + seconds - time.monotonic()) > 0:
+            time.sleep(left)
+        return True
+
     def _refresh_results(self) -> None:
         if not self.is_mounted or self.index is None:
             return
+        self._changed_at = time.monotonic()
         query = self.query_one("#search", Input).value
         groups = self.index.search(query)
         results = self.query_one("#results", ResultList)
