@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -150,6 +149,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise ValueError(f"{source.name}: --out is for a CSV or XLSX roster")
     results = check_all(load_cases(source), book)
     if args.json:
+        import json
+
         out = [result_json(c, v) for c, v in results]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0

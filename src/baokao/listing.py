@@ -20,8 +20,6 @@ This module imports neither pydantic nor textual.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import sys
 import time
@@ -185,6 +183,15 @@ def _parse(raw: bytes, file: str, sha256: str) -> Listed | str:
 
 
 # Records as JSON ------------------------------------------------------------------------
+#
+# json and hashlib are imported when first needed: a start that finds its search index
+# kept ready (baokao.tui.search_cache) needs neither, and they were milliseconds of it.
+
+
+def _sha256(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _to_json(f: Listed) -> list[Any]:
@@ -211,6 +218,8 @@ def _from_json(raw: list[Any]) -> Listed:
 
 def _read_json(path: Path) -> dict[str, Any]:
     """A JSON object written by this module, or ``{}`` when absent, foreign or damaged."""
+    import json
+
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
@@ -231,6 +240,8 @@ def _records(data: dict[str, Any]) -> dict[str, Listed]:
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     """Write ``data`` whole or not at all (a reader never sees half a file)."""
+    import json
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     files = data.pop("files", [])
@@ -244,6 +255,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 def _cache_file(folder: Path) -> Path:
+    import hashlib
+
     key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:20]
     return cache_dir() / f"listing-{key}.json"
 
@@ -312,7 +325,7 @@ def read_listing(folder: Path, use_cache: bool = True) -> Listing:
             except OSError as exc:
                 broken.append((entry.name, f"cannot be read: {exc.strerror}"))
                 continue
-            sha = hashlib.sha256(raw).hexdigest()
+            sha = _sha256(raw)
         # A file changed again within its ctime's tick would look the same; a program
         # can set an mtime back, but not a ctime.
         if st.st_ctime_ns < settled:

@@ -83,11 +83,11 @@ def test_files_changed_a_moment_ago_are_not_kept(
 
 def test_a_damaged_or_foreign_file_is_ignored_and_written_again(trees: Path) -> None:
     shown_by(trees)
-    kept = search_cache._file(trees)
+    kept, _ = search_cache._file(trees)
     for junk in (b"", b"\x00garbage", kept.read_bytes()[:100]):
         kept.write_bytes(junk)
         assert load_prepared(trees) is None
-    kept.write_bytes(marshal.dumps(("x", (), (), (), ())))
+    kept.write_bytes(marshal.dumps(("x", "y", (), (), (), ())))
     assert load_prepared(trees) is None
     shown_by(trees)
     assert load_prepared(trees) is not None

@@ -8,7 +8,6 @@ the date the candidate would qualify, and which rules gave them (source and hash
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -32,6 +31,8 @@ def new_id() -> str:
 
 def content_hash(text: str) -> str:
     """A short hash of rule content: says later whether the rules have changed since."""
+    import hashlib  # (not at import: it was milliseconds of every start of the UI)
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 

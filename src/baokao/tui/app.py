@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sys
 import threading
 from collections.abc import Iterable
 from datetime import date
@@ -35,7 +36,6 @@ from baokao.tui.desk_app import DeskApp
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.palette import textual_commands
 from baokao.tui.screens.error import ErrorScreen, precise_problem, problem
-from baokao.tui.screens.history import HistoryScreen
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import prepare_in_thread
 from baokao.tui.screens.start import StartScreen
@@ -326,8 +326,10 @@ class BaokaoApp(DeskApp):
             return session is not None and session.outcome is not None
         if action in ("candidate", "next_candidate"):
             return session is not None
-        if action == "history":
-            return not self.screen.is_modal and not isinstance(self.screen, HistoryScreen)
+        if action == "history":  # (not over the list itself, imported at the first F4)
+            history = sys.modules.get("baokao.tui.screens.history")
+            shown = history is not None and isinstance(self.screen, history.HistoryScreen)
+            return not self.screen.is_modal and not shown
         return True
 
     async def action_back(self) -> None:

@@ -27,7 +27,6 @@ from baokao.printing import NoPrinter, send_to_printer
 from baokao.records import Record, RecordsError, RecordStore
 from baokao.tui.desk import Desk
 from baokao.tui.screens.confirm import ConfirmScreen
-from baokao.tui.screens.history import HistoryScreen
 
 if TYPE_CHECKING:
     from baokao.rulebook import Rulebook
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from baokao.slip import Slip
     from baokao.slip_files import SavedSlip
     from baokao.tui.screens.candidate import Candidate
+    from baokao.tui.screens.history import HistoryScreen
     from baokao.tui.screens.start import StartScreen
 
 
@@ -242,6 +242,8 @@ class DeskApp(App[None]):
             )
             return
         keeper.flush()  # the list shows the latest answer too
+        from baokao.tui.screens.history import HistoryScreen  # (on first use: F4)
+
         self.push_screen(HistoryScreen(store, self.day))
 
     async def _session_of(self, record: Record) -> Session | None:

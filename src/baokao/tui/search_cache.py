@@ -8,9 +8,9 @@ character's bit mask, :meth:`SearchIndex.plain`), read in a few milliseconds.
 
 It is never used stale. It is stamped with the name, size, mtime and ctime of every
 rule file of the folder as they were when the listing was read (it is kept only when
-every file was a while old then, see :func:`baokao.listing.folder_stamp`), and with a
-digest of the code that builds listings and indexes; it is used only when the folder
-shows the same stamp now, which costs one ``stat`` of each file. A file that is
+every file was a while old then, see :func:`baokao.listing.folder_stamp`), and with the
+version, size and mtime of the code that builds listings and indexes; it is used only
+when the folder shows the same stamp now, which costs one ``stat`` of each file. A file that is
 missing, damaged or of another form is ignored, and written again.
 
 Nothing here imports textual.
@@ -19,9 +19,9 @@ Nothing here imports textual.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -50,22 +50,28 @@ class Prepared(NamedTuple):
     search: SearchIndex
 
 
-def _file(folder: Path) -> Path:
-    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:20]
-    return cache_dir() / f"search-{key}.marshal"
+def _file(folder: Path) -> tuple[Path, str]:
+    """Where the folder's index is kept, and the folder as it is written in the file.
+
+    (A checksum of the folder's path names the file, not a digest: hashlib's import
+    was milliseconds of every start. Two folders that share a name are told apart by
+    the folder written inside.)
+    """
+    where = str(folder.resolve())
+    return cache_dir() / f"search-{zlib.crc32(where.encode()):08x}.marshal", where
 
 
-def _code() -> str:
-    """A digest of the code that makes a listing and an index from a folder."""
-    digest = hashlib.sha256(str(FORMAT).encode())
+def _code() -> tuple[int | str | tuple[int, int], ...]:
+    """What stands for the code that makes a listing and an index from a folder: this
+    file's form, the version, and the size and mtime of the modules that do it."""
+    from baokao import __version__
+
+    stamp: list[int | str | tuple[int, int]] = [FORMAT, __version__]
     for module in (listing_module, search_module):
-        try:
-            digest.update(Path(str(module.__file__)).read_bytes())
-        except OSError:  # (no source beside it: the version stands for it)
-            from baokao import __version__
-
-            digest.update(__version__.encode())
-    return digest.hexdigest()
+        with contextlib.suppress(OSError):  # (no source beside it: the version stands)
+            st = os.stat(str(module.__file__))
+            stamp.append((st.st_size, st.st_mtime_ns))
+    return tuple(stamp)
 
 
 def load_prepared(folder: Path) -> Prepared | None:
@@ -75,13 +81,14 @@ def load_prepared(folder: Path) -> Prepared | None:
     Raises:
         OSError: when the folder cannot be read.
     """
+    path, where = _file(folder)
     try:
-        raw = _file(folder).read_bytes()
+        raw = path.read_bytes()
     except OSError:
         return None
     try:
-        code, stamp, files, broken, plain = marshal.loads(raw)
-        if code != _code() or stamp != folder_stamp(folder):
+        code, kept_for, stamp, files, broken, plain = marshal.loads(raw)
+        if code != _code() or kept_for != where or stamp != folder_stamp(folder):
             return None
         listing = Listing(folder, tuple(map(Listed._make, files)), tuple(broken), stamp)
         return Prepared(listing, SearchIndex.from_plain(plain))
@@ -94,10 +101,10 @@ def save_prepared(listing: Listing, index: SearchIndex) -> None:
     listing's files were all a while old; quietly nothing when it cannot be written."""
     if listing.stamp is None or not index.has_pinyin:
         return
-    path = _file(listing.folder)
+    path, where = _file(listing.folder)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     files = tuple(tuple(f) for f in listing.files)
-    kept = (_code(), listing.stamp, files, listing.broken, index.plain())
+    kept = (_code(), where, listing.stamp, files, listing.broken, index.plain())
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(marshal.dumps(kept))
