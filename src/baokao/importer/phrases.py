@@ -91,6 +91,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "医药卫生": ("医药卫生",),
     "中医、针灸推拿": ("中医", "针灸推拿"),
     "心理学、教育学、医学": ("心理学", "教育学", "医学"),
+    "药学": ("药学",),
 }
 
 #: Specialty words -> accepted specialties (非本专业 covers 相关 and other specialties).

@@ -23,7 +23,17 @@ Years = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
 LevelNo = Annotated[int, Field(ge=1, le=5, strict=True)]
 
 #: Discipline tags the conditions use; other tags are accepted and simply match none.
-FIELD_TAGS = ("医学", "食品", "医药卫生", "中医", "针灸推拿", "骨伤", "心理学", "教育学")
+FIELD_TAGS = (
+    "医学",
+    "食品",
+    "医药卫生",
+    "中医",
+    "针灸推拿",
+    "骨伤",
+    "心理学",
+    "教育学",
+    "药学",
+)
 FieldTag = Annotated[str, Field(min_length=1, strict=True)]
 
 
