@@ -145,3 +145,12 @@ def test_a_skill_goal_with_its_level_lost_is_either_goal_with_a_note() -> None:
     assert isinstance(edu, Education) and edu.skill_goal == "intermediate"
     assert edu.schools == ("高等职业学校",) and edu.graduating_ok
     assert any("没有写等级" in note for note in read.notes)
+
+
+def test_graduates_after_a_certificate_without_de_are_read_as_with_it() -> None:
+    read = read_route("取得本职业中级职业资格证书后大专以上毕业生,连续从事本职业工作2年以上")
+    cert, edu, work = read.conditions
+    assert isinstance(cert, Certificate) and cert.level == 4 and cert.after is None
+    assert isinstance(edu, Education) and edu.min_degree == "大学专科"
+    assert isinstance(work, WorkYears) and work.years == 2
+    assert read.notes
