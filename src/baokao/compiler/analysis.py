@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
 
-from baokao.compiler.atoms import Domains, Group, recipe, shapes_of
 from baokao.compiler.catalogue import INF, Catalogue, condition_text
-from baokao.compiler.shapes import MET, Shapes, quoted
+from baokao.evaluator.domains import Domains, Group, recipe, shapes_of
 from baokao.evaluator.outcome import Truth
+from baokao.evaluator.shapes import MET, Shapes, quoted
 from baokao.evaluator.verdict import Status, judge_level
 from baokao.model.quantities import AT_MOST, QUANTITY, RELATED_AFTER, WORKED, ordered_codes
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from baokao.compiler.atoms import (
+from baokao.evaluator.domains import (
     Atom,
     CertAtom,
     Group,
@@ -24,8 +24,8 @@ from baokao.compiler.atoms import (
     YearsAtom,
     education_accepts,
 )
-from baokao.evaluator.leaves import apprenticeships
-from baokao.evaluator.wording import certificate_missing, missing_line, years_after_line
+from baokao.evaluator.leaves import apprenticeships, lacking, no_certificate
+from baokao.evaluator.wording import years_after_line
 from baokao.model import conditions as cd
 from baokao.model.answers import Answers, RouteRef
 from baokao.model.answers import question as fact_question
@@ -125,14 +125,14 @@ def _compile(c: cd.Condition, b: _Builder, ref: tuple[int, int]) -> Node:
     return atom
 
 
-def _atom(c: cd.Condition, b: _Builder, idx: int) -> Atom:
+def _atom(c: cd.Leaf, b: _Builder, idx: int) -> Atom:
     if c.kind in THRESHOLDS:  # a threshold on one fact, such as an age
         var, need = THRESHOLDS[c.kind].code, float(getattr(c, "years"))  # noqa: B009
         b.thresholds.setdefault(var, set()).add(need)
         return YearsAtom(idx, var, need, getattr(c, "text", ""))
     if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
         oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
-        return MaskAtom(idx, oks, missing_line(c))
+        return MaskAtom(idx, oks, lacking(c))
     if isinstance(c, cd.NamedWork):  # years in work the text names: a count of its own
         spec = b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
         assert spec.var is not None
@@ -147,16 +147,16 @@ def _atom(c: cd.Condition, b: _Builder, idx: int) -> Atom:
     if isinstance(c, cd.Education | cd.Student):
         accepts = education_accepts(c, b.field_values)
         oks = tuple((f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None)
-        return MaskAtom(idx, oks, missing_line(c))
+        return MaskAtom(idx, oks, lacking(c))
     if isinstance(c, cd.Training):
         fid = training_id(c.level, c.credential)
         b.trainings.setdefault(fid, training_fact(c.level, c.credential, c.title))
-        return MaskAtom(idx, ((fid, 0b01),), missing_line(c))
+        return MaskAtom(idx, ((fid, 0b01),), lacking(c))
     if isinstance(c, cd.Apprenticeship):
         mask = _mask(FACT_BY_ID["apprenticeship"], apprenticeships(c))
-        return MaskAtom(idx, (("apprenticeship", mask),), missing_line(c))
+        return MaskAtom(idx, (("apprenticeship", mask),), lacking(c))
     if isinstance(c, cd.PreparatoryTechnician):
-        return MaskAtom(idx, (("preparatory_technician", 0b01),), missing_line(c))
+        return MaskAtom(idx, (("preparatory_technician", 0b01),), lacking(c))
     assert isinstance(c, cd.Unparsed)
     return StuckAtom(idx)
 
@@ -190,7 +190,7 @@ def _certificate(c: cd.Certificate, b: _Builder, idx: int) -> CertAtom:
     need = c.after.years if c.after else None
     cont = c.after is not None and c.after.mode == "continuous"
     after_line = years_after_line(c) if c.after else ""
-    missing = certificate_missing(c)
+    missing = no_certificate(c)
     return CertAtom(idx, certs, match, need, related, cont, missing, after_line)
 
 

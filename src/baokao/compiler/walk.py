@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from baokao.compiler.analysis import Analyser, State
 from baokao.compiler.catalogue import Catalogue
-from baokao.compiler.shapes import MET, STUCK
 from baokao.compiler.tree import Ask, Branch, Node, QuestionTree
+from baokao.evaluator.shapes import MET, STUCK
 from baokao.model.answers import Answers, years_bounds
 from baokao.model.facts import Answer
 from baokao.model.quantities import quantity_value

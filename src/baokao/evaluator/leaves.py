@@ -78,6 +78,12 @@ def _lacking(c: Leaf) -> Outcome:
     return missing(missing_line(c))
 
 
+def lacking(c: Leaf) -> Outcome:
+    """The outcome of a diploma, training, apprenticeship, 预备技师 certificate or held
+    thing ``c`` asks for and the candidate lacks (the compiler's too, over domains)."""
+    return _fixed(c, _lacking)
+
+
 def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[str, ...]) -> Outcome:
     if lo >= need:
         return MET
@@ -126,6 +132,11 @@ def _no_certificate(c: Certificate) -> Outcome:
     lines = certificate_missing(c)
     need = c.after.years if c.after else 0.0
     return Judged(Truth.UNMET, len(lines), False, need, lines, most=need)
+
+
+def no_certificate(c: Certificate) -> Outcome:
+    """The outcome when no certificate held is enough (the compiler's too)."""
+    return _fixed(c, _no_certificate)
 
 
 def certificate(c: Certificate, p: Profile) -> Outcome:
