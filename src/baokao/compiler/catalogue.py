@@ -20,12 +20,11 @@ from baokao.evaluator.domains import (
     Group,
     MaskAtom,
     Node,
-    StuckAtom,
     YearsAtom,
-    education_accepts,
+    answer_level,
+    fact_spec,
+    read_over_domains,
 )
-from baokao.evaluator.leaves import apprenticeships, lacking, no_certificate
-from baokao.evaluator.wording import years_after_line
 from baokao.model import conditions as cd
 from baokao.model.answers import Answers, RouteRef
 from baokao.model.answers import question as fact_question
@@ -34,17 +33,12 @@ from baokao.model.facts import (
     FACTS,
     FactSpec,
     Question,
-    cert_level,
-    fields_fact,
     training_fact,
     training_id,
 )
-from baokao.model.held import HELD
 from baokao.model.named_work import named_fact, named_fact_id
 from baokao.model.quantities import (
     AT_MOST,
-    THRESHOLDS,
-    WORK_YEARS,
     after_certificate,
     first_part,
 )
@@ -108,15 +102,12 @@ class Catalogue:
         return tuple(pairwise((0.0, *self.splits[var], INF)))
 
 
-def _mask(spec: FactSpec, accepted: Sequence[str]) -> int:
-    return sum(1 << i for i, c in enumerate(spec.choices) if c.value in accepted)
-
-
 def _compile(c: cd.Condition, b: _Builder, ref: tuple[int, int]) -> Node:
     if isinstance(c, cd.AllOf | cd.AnyOf):
         kind = "all" if isinstance(c, cd.AllOf) else "any"
         return Group(kind, tuple(_compile(x, b, ref) for x in c.conditions))
-    atom = _atom(c, b, len(b.atoms))
+    atom = read_over_domains(c, len(b.atoms), b.field_values, b.combined)
+    _learn(c, atom, b)
     b.atoms.append(atom)
     text = getattr(c, "text", "")
     for f in atom.facts():
@@ -125,73 +116,21 @@ def _compile(c: cd.Condition, b: _Builder, ref: tuple[int, int]) -> Node:
     return atom
 
 
-def _atom(c: cd.Leaf, b: _Builder, idx: int) -> Atom:
-    if c.kind in THRESHOLDS:  # a threshold on one fact, such as an age
-        var, need = THRESHOLDS[c.kind].code, float(getattr(c, "years"))  # noqa: B009
-        b.thresholds.setdefault(var, set()).add(need)
-        return YearsAtom(idx, var, need, getattr(c, "text", ""))
-    if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
-        oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
-        return MaskAtom(idx, oks, lacking(c))
-    if isinstance(c, cd.NamedWork):  # years in work the text names: a count of its own
-        spec = b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
-        assert spec.var is not None
-        b.thresholds.setdefault(spec.var, set()).add(c.years)
-        return YearsAtom(idx, spec.var, c.years, c.text)
-    if isinstance(c, cd.WorkYears):
-        var = WORK_YEARS[(c.mode, c.scope)]
-        b.thresholds.setdefault(var, set()).add(c.years)
-        return YearsAtom(idx, var, c.years, c.text)
-    if isinstance(c, cd.Certificate):
-        return _certificate(c, b, idx)
-    if isinstance(c, cd.Education | cd.Student):
-        accepts = education_accepts(c, b.field_values)
-        oks = tuple((f, _mask(_spec(f, b), ok)) for f, ok in accepts.items() if ok is not None)
-        return MaskAtom(idx, oks, lacking(c))
-    if isinstance(c, cd.Training):
+def _learn(c: cd.Leaf, a: Atom, b: _Builder) -> None:
+    """What the catalogue learns from a condition's atom: the thresholds its counts of
+    years split at, the levels of certificate it tells apart, the facts of its own."""
+    if isinstance(a, YearsAtom):
+        b.thresholds.setdefault(a.var, set()).add(a.need)
+    elif isinstance(a, CertAtom) and isinstance(c, cd.Certificate):
+        for k in a.certs:
+            b.cert_levels.setdefault(f"cert_{k}", set()).add(c.level)
+            if a.need is not None:
+                b.thresholds.setdefault(after_certificate(k, a.related_too), set()).add(a.need)
+    if isinstance(c, cd.NamedWork):
+        b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
+    elif isinstance(c, cd.Training):
         fid = training_id(c.level, c.credential)
         b.trainings.setdefault(fid, training_fact(c.level, c.credential, c.title))
-        return MaskAtom(idx, ((fid, 0b01),), lacking(c))
-    if isinstance(c, cd.Apprenticeship):
-        mask = _mask(FACT_BY_ID["apprenticeship"], apprenticeships(c))
-        return MaskAtom(idx, (("apprenticeship", mask),), lacking(c))
-    if isinstance(c, cd.PreparatoryTechnician):
-        return MaskAtom(idx, (("preparatory_technician", 0b01),), lacking(c))
-    assert isinstance(c, cd.Unparsed)
-    return StuckAtom(idx)
-
-
-def _spec(fact: str, b: _Builder) -> FactSpec:
-    return fields_fact(b.field_values[:-1]) if fact == "fields" else FACT_BY_ID[fact]
-
-
-def _level(value: str) -> int:
-    """A certificate answer's level, 6 for none (so that no requirement accepts it)."""
-    level = cert_level(value)
-    return 6 if level is None else level
-
-
-def _certificate(c: cd.Certificate, b: _Builder, idx: int) -> CertAtom:
-    if b.combined:
-        certs: tuple[str, ...] = ("any",)
-    elif c.scope == "this_or_related":
-        certs = ("this", "related")
-    else:
-        certs = (c.scope,)
-    for k in certs:
-        b.cert_levels.setdefault(f"cert_{k}", set()).add(c.level)
-    spec = FACT_BY_ID[f"cert_{certs[0]}"]
-    match = _mask(spec, [ch.value for ch in spec.choices if _level(ch.value) <= c.level])
-    related = c.after is not None and c.after.scope == "this_or_related"
-    if c.after is not None:
-        for k in certs:
-            var = after_certificate(k, related)
-            b.thresholds.setdefault(var, set()).add(c.after.years)
-    need = c.after.years if c.after else None
-    cont = c.after is not None and c.after.mode == "continuous"
-    after_line = years_after_line(c) if c.after else ""
-    missing = no_certificate(c)
-    return CertAtom(idx, certs, match, need, related, cont, missing, after_line)
 
 
 def _comparable(var: str, present: set[str]) -> set[str]:
@@ -231,7 +170,7 @@ def _classes(b: _Builder, specs: Sequence[FactSpec]) -> dict[str, tuple[int, ...
             continue
         if spec.id in b.cert_levels:
             levels = sorted(b.cert_levels[spec.id])
-            sig = {v: tuple(_level(v) <= n for n in levels) for v in values}
+            sig = {v: tuple(answer_level(v) <= n for n in levels) for v in values}
         else:
             masks = [
                 ok for a in b.atoms if isinstance(a, MaskAtom) for f, ok in a.oks if f == spec.id
@@ -294,7 +233,9 @@ def build_catalogue(
         )
         for lv in levels
     )
-    ordered = [_spec(f.id, b) for f in FACTS if f.id in b.facts and f.id not in _LAST]
+    ordered = [
+        fact_spec(f.id, b.field_values) for f in FACTS if f.id in b.facts and f.id not in _LAST
+    ]
     ordered += [b.named[k] for k in sorted(b.named)]
     ordered += [b.trainings[k] for k in sorted(b.trainings, key=_training_order)]
     ordered += [FACT_BY_ID[f] for f in _LAST if f in b.facts]

@@ -13,9 +13,10 @@ two on every path of every tree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from baokao.evaluator.leaves import accepts
+from baokao.evaluator.leaves import accepts, apprenticeships, lacking, no_certificate
 from baokao.evaluator.shapes import (
     MET,
     STUCK,
@@ -28,8 +29,12 @@ from baokao.evaluator.shapes import (
     route_of,
     years_shapes,
 )
-from baokao.model.conditions import Education, Student
-from baokao.model.quantities import QUANTITY, after_certificate
+from baokao.evaluator.wording import years_after_line
+from baokao.model import conditions as cd
+from baokao.model.facts import FACT_BY_ID, FactSpec, cert_level, fields_fact, training_id
+from baokao.model.held import HELD
+from baokao.model.named_work import named_fact
+from baokao.model.quantities import QUANTITY, THRESHOLDS, WORK_YEARS, after_certificate
 from baokao.model.schools import SCHOOL_KINDS
 
 
@@ -257,25 +262,6 @@ def shapes_of(node: Node, d: Domains, cache: dict[tuple[object, ...], Shapes]) -
     return hit
 
 
-def education_accepts(
-    c: Education | Student, field_values: tuple[str, ...]
-) -> dict[str, tuple[str, ...] | None]:
-    """The answers each education fact must take to meet ``c`` (``None``: any answer),
-    from the evaluator's own table (``baokao.evaluator.leaves.accepts``); ``field_values``
-    are the answers the ``fields`` question offers."""
-    a = accepts(c)
-    fields = None
-    if a.fields is not None:
-        fields = tuple(v for v in field_values if (v in a.fields) != a.exclude_fields)
-    return {
-        "school": tuple(k for k in SCHOOL_KINDS if k in a.schools),
-        "status": a.statuses,
-        "specialty": a.specialties,
-        "fields": fields,
-        "skill_goal": a.goals,
-    }
-
-
 def recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The quantities and choice facts a route's shapes depend on (its cache key)."""
     vs: dict[str, None] = {}
@@ -300,3 +286,96 @@ def recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
     walk(node)
     return tuple(vs), tuple(fs)
+
+
+def education_accepts(
+    c: cd.Education | cd.Student, field_values: tuple[str, ...]
+) -> dict[str, tuple[str, ...] | None]:
+    """The answers each education fact must take to meet ``c`` (``None``: any answer),
+    from the evaluator's own table (``baokao.evaluator.leaves.accepts``); ``field_values``
+    are the answers the ``fields`` question offers."""
+    a = accepts(c)
+    fields = None
+    if a.fields is not None:
+        fields = tuple(v for v in field_values if (v in a.fields) != a.exclude_fields)
+    return {
+        "school": tuple(k for k in SCHOOL_KINDS if k in a.schools),
+        "status": a.statuses,
+        "specialty": a.specialties,
+        "fields": fields,
+        "skill_goal": a.goals,
+    }
+
+
+def _mask(spec: FactSpec, accepted: Sequence[str]) -> int:
+    return sum(1 << i for i, c in enumerate(spec.choices) if c.value in accepted)
+
+
+def fact_spec(fact: str, field_values: tuple[str, ...]) -> FactSpec:
+    """A fact's spec; the ``fields`` question offers ``field_values`` (and "other")."""
+    return fields_fact(field_values[:-1]) if fact == "fields" else FACT_BY_ID[fact]
+
+
+def answer_level(value: str) -> int:
+    """A certificate answer's level, 6 for none (so that no requirement accepts it)."""
+    level = cert_level(value)
+    return 6 if level is None else level
+
+
+def read_over_domains(c: cd.Leaf, idx: int, field_values: tuple[str, ...], combined: bool) -> Atom:
+    """The atom that reads condition ``c`` (the ``idx``-th of its catalogue) over domains.
+
+    Args:
+        c: the leaf condition.
+        idx: its position among the catalogue's atoms (the key of its cached shapes).
+        field_values: the answers the ``fields`` question offers.
+        combined: whether one certificate question covers this occupation and related
+            ones (every certificate condition of the subject accepts either).
+    """
+    if c.kind in THRESHOLDS:  # a threshold on one fact, such as an age
+        need = float(getattr(c, "years"))  # noqa: B009
+        return YearsAtom(idx, THRESHOLDS[c.kind].code, need, getattr(c, "text", ""))
+    if c.kind in HELD:  # met by the answers it accepts, such as a driving licence
+        oks = tuple((f, _mask(FACT_BY_ID[f], ok)) for f, ok in HELD[c.kind].accepts(c))
+        return MaskAtom(idx, oks, lacking(c))
+    if isinstance(c, cd.NamedWork):  # years in work the text names: a count of its own
+        var = named_fact(c.work, c.mode).var
+        assert var is not None
+        return YearsAtom(idx, var, c.years, c.text)
+    if isinstance(c, cd.WorkYears):
+        return YearsAtom(idx, WORK_YEARS[(c.mode, c.scope)], c.years, c.text)
+    if isinstance(c, cd.Certificate):
+        return _certificate(c, idx, combined)
+    if isinstance(c, cd.Education | cd.Student):
+        accepts = education_accepts(c, field_values)
+        oks = tuple(
+            (f, _mask(fact_spec(f, field_values), ok))
+            for f, ok in accepts.items()
+            if ok is not None
+        )
+        return MaskAtom(idx, oks, lacking(c))
+    if isinstance(c, cd.Training):
+        return MaskAtom(idx, ((training_id(c.level, c.credential), 0b01),), lacking(c))
+    if isinstance(c, cd.Apprenticeship):
+        mask = _mask(FACT_BY_ID["apprenticeship"], apprenticeships(c))
+        return MaskAtom(idx, (("apprenticeship", mask),), lacking(c))
+    if isinstance(c, cd.PreparatoryTechnician):
+        return MaskAtom(idx, (("preparatory_technician", 0b01),), lacking(c))
+    assert isinstance(c, cd.Unparsed)
+    return StuckAtom(idx)
+
+
+def _certificate(c: cd.Certificate, idx: int, combined: bool) -> CertAtom:
+    if combined:
+        certs: tuple[str, ...] = ("any",)
+    elif c.scope == "this_or_related":
+        certs = ("this", "related")
+    else:
+        certs = (c.scope,)
+    spec = FACT_BY_ID[f"cert_{certs[0]}"]
+    match = _mask(spec, [ch.value for ch in spec.choices if answer_level(ch.value) <= c.level])
+    related = c.after is not None and c.after.scope == "this_or_related"
+    need = c.after.years if c.after else None
+    cont = c.after is not None and c.after.mode == "continuous"
+    after_line = years_after_line(c) if c.after else ""
+    return CertAtom(idx, certs, match, need, related, cont, no_certificate(c), after_line)
