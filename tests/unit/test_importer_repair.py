@@ -114,3 +114,12 @@ def test_a_copy_that_shortens_the_certificate_and_renames_the_training_certifica
     assert len(read.notes) == 2 and "职业书" in read.notes[0] and "学业证书" in read.notes[1]
     # 职业书 is read so only after a level word, 学业证书 only where a training ends.
     assert read_route("取得学业证书").notes == ()
+
+
+def test_a_link_text_in_lenticular_brackets_inside_a_sentence_is_read_past() -> None:
+    read = read_route(
+        "經四級公共營養師正規培訓達規定標準學時數,并【二級營養師證書領取】取得結業證書。"
+    )
+    (training,) = read.conditions
+    assert isinstance(training, Training) and training.credential == "结业证书"
+    assert training.level == 4

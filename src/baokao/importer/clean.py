@@ -51,6 +51,8 @@ _NOISE = re.compile(
     r"|[*◎]"
     # a lone single quote between two characters (本专业’的): a copy's stray mark
     r"|(?<=[\u4e00-\u9fff])[‘’](?=[\u4e00-\u9fff])"
+    # a web page's link text in 【】 inside a sentence (并【二級營養師證書領取】取得)
+    r"|(?<=[\u4e00-\u9fff])【[^【】\n]{1,20}】(?=[\u4e00-\u9fff])"
 )
 # Anti-copy runs: four or more short ASCII tokens between spaces, two of them with letters.
 _ASCII_RUN = re.compile(r"(?:(?<=\s)|^)(?:[!-~]{1,3}[ \t]+){3,}[!-~]{0,3}(?=\s|$)", re.MULTILINE)
