@@ -219,8 +219,7 @@ class BaokaoApp(DeskApp):
                 self.workers.cancel_group(self, "begin")  # an earlier pick still compiling
                 self._show(ready)
 
-        self.push_screen(LevelScreen(entry), chosen)
-        self.call_after_refresh(self.run_worker, ahead.run, thread=True, group="ahead")
+        self.push_screen(LevelScreen(entry, ahead.run), chosen)
 
     @work(exclusive=True, group="begin")
     async def _begin(self, entry: Entry, choice: LevelChoice, ahead: Ahead) -> None:

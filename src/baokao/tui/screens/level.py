@@ -8,6 +8,7 @@ highlighted line and Esc goes back to the search. The result is typed:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, Final, Literal
 
 from textual import events, on
@@ -37,11 +38,19 @@ class LevelScreen(Dialog[LevelChoice | None]):
         Binding("a", "choose('all')", N_("全部等级"), key_display="A"),
     ]
 
-    def __init__(self, entry: Entry) -> None:
-        """Offer the levels of ``entry``."""
+    def __init__(self, entry: Entry, prepare: Callable[[], None] | None = None) -> None:
+        """Offer the levels of ``entry``; run ``prepare`` in a thread once drawn.
+
+        (The app prepares the levels' interviews while the person reads the picker:
+        :mod:`baokao.tui.ahead`. Started from the picker's own mount, the thread starts
+        right after the picker's first frame; started by the app after pushing the
+        picker, it started a frame or more later, 0.1 to 0.3 s on a loaded machine, and
+        a quick key found nothing prepared.)
+        """
         super().__init__()
         localize_bindings(self)
         self.entry = entry
+        self._prepare = prepare
 
     def compose(self) -> ComposeResult:
         """Title, list of levels, hint."""
@@ -65,6 +74,8 @@ class LevelScreen(Dialog[LevelChoice | None]):
         levels = self.query_one("#level-list", OptionList)
         levels.highlighted = 0
         levels.focus()
+        if self._prepare is not None:
+            self.call_after_refresh(self.run_worker, self._prepare, thread=True, group="ahead")
 
     def on_key(self, event: events.Key) -> None:
         """A digit picks the level of that number, if the entry has it."""
