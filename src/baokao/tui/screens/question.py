@@ -36,7 +36,7 @@ from baokao.tui.i18n import localize_bindings
 from baokao.tui.screens.too_small import report_resize
 from baokao.tui.widgets.answer_form import AnswerForm
 from baokao.tui.widgets.key_footer import KeyFooter
-from baokao.tui.widgets.routes_panel import PanelView, RoutesPanel
+from baokao.tui.widgets.routes_panel import BLANK, PanelView, RoutesPanel
 
 
 def case_title(session: Session) -> str:
@@ -108,7 +108,7 @@ class QuestionScreen(Screen[None]):
         assert isinstance(screen, QuestionScreen)
         screen.undone = undone
         for panel in screen.query(RoutesPanel).results(RoutesPanel):
-            panel.view = PanelView()  # not the last interview's routes, for a frame
+            panel.view = BLANK  # not the last interview's routes, for a frame
         screen.session = session
         return screen
 

@@ -36,15 +36,16 @@ class KeyFooter(Footer):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Rebuild only when the keys on show (or whether they are enabled) changed,
-        and only on the screen on top.
+        and only on a screen that is seen.
 
         Textual asks again whenever a screen is shown or hidden. A screen being left
         (the question screen, its candidate just cleared by Esc) or lying under another
-        (the start screen under the level picker) is not rebuilt for keys that change
-        as it goes: it is asked again when it is shown, and rebuilt then if its keys
-        changed. Rebuilding both footers at every pick (the question screen's to the
-        keys it had as it was left, the start screen's while hidden) was work done in
-        the frames after the level's key.
+        and hidden (the start screen under the question screen) is not rebuilt for keys
+        that change as it goes: it is asked again when it is shown, and rebuilt then if
+        its keys changed. Rebuilding both footers at every pick (the question screen's
+        to the keys it had as it was left, the start screen's while hidden) was work
+        done in the frames after the level's key. A screen seen dimmed under a dialog
+        (the start screen under the level picker) is still current, and rebuilt.
         """
         if not screen.is_current:
             return

@@ -32,6 +32,10 @@ class PanelView(NamedTuple):
     alive: Alive = ()
 
 
+#: The view of a panel with nothing to show yet (a new interview's first frame): blank.
+BLANK = PanelView()
+
+
 def alive_content(alive: Sequence[tuple[Level, Route]]) -> Content:
     """The routes still possible, grouped under their level when there are several."""
     parts: list[Content] = []
@@ -77,7 +81,7 @@ class RoutesPanel(ScrollView, can_focus=False):
     }
     """
 
-    view: var[PanelView] = var(PanelView())
+    view: var[PanelView] = var(BLANK)
 
     def __init__(self, *, id: str | None = None) -> None:
         """An empty panel; :attr:`view` fills it."""
@@ -112,7 +116,7 @@ class RoutesPanel(ScrollView, can_focus=False):
         self.virtual_size = Size(width, len(self._strips(width)))
 
     def _strips(self, width: int) -> list[Strip]:
-        if width <= 0:
+        if width <= 0 or self.view is BLANK:
             return []
         if self._lines is None or self._lines[0] != width:
             strips = Visual.to_strips(self, self.text, width, None, self.visual_style)
@@ -130,5 +134,6 @@ class RoutesPanel(ScrollView, can_focus=False):
         if self._style is None:
             self._style = self.rich_style
         index = self.scroll_offset.y + y
-        line = strips[index] if index < len(strips) else Strip.blank(width, self._style)
-        return line.extend_cell_length(width, self._style).crop(0, width)
+        if index >= len(strips):
+            return Strip.blank(width, self._style)
+        return strips[index].extend_cell_length(width, self._style).crop(0, width)
