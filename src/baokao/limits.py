@@ -13,6 +13,9 @@ from __future__ import annotations
 #: Bytes read from one input file or from standard input (JSON, CSV or XLSX).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
+#: Bytes of one rule file (the biggest occupation's file is a few tens of KiB).
+MAX_RULE_FILE_BYTES = 4 * 1024 * 1024
+
 #: Bytes an XLSX file may hold once unpacked (an XLSX is a zip; this stops zip bombs).
 MAX_XLSX_UNPACKED_BYTES = 512 * 1024 * 1024
 

@@ -15,16 +15,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from baokao import rulecache
 from baokao.listing import BUNDLED_TREES as _BUNDLED
 from baokao.listing import Listed, Listing, read_listing, write_index, yaml_loader
 from baokao.listing import trees_dir as trees_dir
 from baokao.model.conditions import AllOf, AnyOf, Condition
 from baokao.model.levels import parse_level
 from baokao.model.rules import Level, Occupation, Route, Subject
-from baokao.rulefile import RuleFileLimit, check_structure, read_text, schema_problem
 
 BUNDLED_TREES = _BUNDLED
 
@@ -78,6 +77,8 @@ def dump_occupation(occupation: Occupation) -> str:
             {"name": wt.name, "levels": [_level_data(lv) for lv in wt.levels]}
             for wt in occupation.work_types
         ]
+    import yaml
+
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 
 
@@ -102,14 +103,26 @@ def write_trees(occupations: Iterable[Occupation], out: Path) -> list[Path]:
     return written
 
 
-def load_file(path: Path) -> Occupation:
-    """Load one rule file.
+def load_file(path: Path, data: bytes | None = None) -> Occupation:
+    """Load one rule file (``data``: its bytes, when they have been read already).
 
     Raises:
         RuleFileError: naming the file and the place of the first problem.
     """
+    # (The YAML parser is imported here, not with the module: a file already validated
+    # is read back from the cache without it, see load_kept.)
+    import yaml
+
+    from baokao.rulefile import (
+        RuleFileLimit,
+        check_structure,
+        read_text,
+        schema_problem,
+        text_of,
+    )
+
     try:
-        text = read_text(path)
+        text = read_text(path) if data is None else text_of(data)
         check_structure(text)
         data = yaml.load(text, Loader=yaml_loader())
     except OSError as exc:
@@ -127,6 +140,25 @@ def load_file(path: Path) -> Occupation:
         return Occupation.model_validate(data)
     except ValidationError as exc:
         raise RuleFileError(f"{path}: {schema_problem(exc, data, text)}") from None
+
+
+def load_kept(path: Path) -> Occupation:
+    """Load one rule file, or the occupation validated from the same bytes before
+    (:mod:`baokao.rulecache`).
+
+    Raises:
+        RuleFileError: naming the file and the place of the first problem.
+    """
+    try:
+        data = rulecache.read_rule_bytes(path)
+    except OSError:
+        return load_file(path)  # (which says why it cannot be read)
+    key = rulecache.digest(data)
+    found = rulecache.kept(key)
+    if found is None:
+        found = load_file(path, data)
+        rulecache.keep(key, found)
+    return found
 
 
 class Rulebook:
@@ -152,7 +184,7 @@ class Rulebook:
         with self._lock:
             found = self._loaded.get(listed.file)
             if found is None:
-                found = self._loaded[listed.file] = load_file(self.folder / listed.file)
+                found = self._loaded[listed.file] = load_kept(self.folder / listed.file)
             return found
 
     @property

@@ -18,8 +18,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-#: The largest rule file read (the biggest occupation's file is a few tens of KiB).
-MAX_BYTES = 4 * 1024 * 1024
+from baokao.limits import MAX_RULE_FILE_BYTES
+
+#: The largest rule file read.
+MAX_BYTES = MAX_RULE_FILE_BYTES
 
 #: How deep lists and mappings may nest in a rule file. A condition nested in
 #: ``all``/``any`` three deep in a 工种 is about 13 levels; the limit keeps the
@@ -43,7 +45,15 @@ def read_text(path: Path) -> str:
         RuleFileLimit: when it is too large or not UTF-8.
     """
     with path.open("rb") as stream:
-        data = stream.read(MAX_BYTES + 1)
+        return text_of(stream.read(MAX_BYTES + 1))
+
+
+def text_of(data: bytes) -> str:
+    """The text of a rule file's bytes (as :func:`read_text` reads them).
+
+    Raises:
+        RuleFileLimit: when they are too many or not UTF-8.
+    """
     if len(data) > MAX_BYTES:
         raise RuleFileLimit(f"larger than {MAX_BYTES // (1024 * 1024)} MiB; not a rule file")
     try:

@@ -135,16 +135,16 @@ class BaokaoApp(DeskApp):
         folder = trees_dir(self.trees)
         try:
             self.start.sources = source_titles(folder)
-            # Nothing heavy until the first results are drawn: this thread holds the GIL
-            # while it works, and the user is waiting for that frame.
+            # Nothing heavy until the first results are drawn (this thread holds the GIL).
             listing = index_then_listing(
                 folder,
                 lambda index: self.call_from_thread(self._index_ready, index),
-                lambda: self._results_drawn.wait(RESULTS_WAIT) and self.start.wait_quiet(),
+                lambda: self._results_drawn.wait(RESULTS_WAIT),
             )
         except Exception as exc:  # whatever it is, it is shown and the app goes on
             self.call_from_thread(self._load_failed, problem(exc, folder))
             return
+        self.start.wait_quiet()  # and no importing while the first keys are answered
         from baokao.rulebook import Rulebook, RulebookError, refuse_twins
 
         try:  # two files for one occupation: one would silently hide the other

@@ -160,16 +160,15 @@ class StartScreen(Screen[None]):
         event.stop()
         self.post_message(self.Picked(event.entry))
 
-    def wait_quiet(self, seconds: float = QUIET) -> bool:
+    def wait_quiet(self, seconds: float = QUIET) -> None:
         """Wait until the results have not changed for ``seconds`` (from a thread).
 
         Work that holds the interpreter for long (importing the interview's code) waits
         for a pause, so that the keys typed as the first results appear are answered
-        at once. Returns True.
+        at once.
         """
         while (left := self._changed_at + seconds - time.monotonic()) > 0:
             time.sleep(left)
-        return True
 
     def _refresh_results(self) -> None:
         if not self.is_mounted or self.index is None:

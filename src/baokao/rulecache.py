@@ -1,0 +1,94 @@
+"""Validated occupations kept on disk, under the SHA-256 of their rule file's bytes.
+
+Why: ``baokao check`` of one case spent more on the YAML parser (its import, then the
+rule file) and on validating the occupation than on judging the case; a desk picking
+occupations in the UI pays the same at each pick. A rule file that validated is kept
+in the per-user cache as its validated :class:`~baokao.model.rules.Occupation`
+(pickled), and read back in a fraction of that.
+
+It is never used stale. It is found by the digest of the file's exact bytes, read
+again at every lookup (a file edited since has another digest, and is parsed and
+validated again), and it is stamped with what stands for the code that reads and
+validates it: the version of baokao and of pydantic, and the size and mtime of the
+model modules, :mod:`baokao.rulebook` and :mod:`baokao.rulefile`. A broken file is
+never kept: it is read, and reported, every time. A kept file that is missing,
+damaged or of other code is ignored and written again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+import pydantic
+
+import baokao
+from baokao.limits import MAX_RULE_FILE_BYTES
+from baokao.listing import cache_dir
+from baokao.model.rules import Occupation
+
+#: Bumped when what is kept changes form.
+FORMAT = 1
+
+
+def read_rule_bytes(path: Path) -> bytes:
+    """A rule file's bytes, at most one past :data:`MAX_RULE_FILE_BYTES`.
+
+    Raises:
+        OSError: when the file cannot be read.
+    """
+    with path.open("rb") as stream:
+        return stream.read(MAX_RULE_FILE_BYTES + 1)
+
+
+def digest(data: bytes) -> str:
+    """The key of a rule file's bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file(key: str) -> Path:
+    return cache_dir() / "rules" / f"{key}.pickle"
+
+
+def _code() -> tuple[object, ...]:
+    """What stands for the code that reads and validates a rule file."""
+    here = Path(baokao.__path__[0])
+    stamp: list[object] = [FORMAT, baokao.__version__, pydantic.VERSION]
+    sources = [here / "rulebook.py", here / "rulefile.py"]
+    with contextlib.suppress(OSError):
+        sources += sorted((here / "model").glob("*.py"))
+    for source in sources:
+        with contextlib.suppress(OSError):
+            st = source.stat()
+            stamp.append((source.name, st.st_size, st.st_mtime_ns))
+    return tuple(stamp)
+
+
+def kept(key: str) -> Occupation | None:
+    """The occupation validated from the bytes of digest ``key``; ``None`` when none
+    is kept for this code."""
+    try:
+        raw = _file(key).read_bytes()
+    except OSError:
+        return None
+    try:
+        code, occupation = pickle.loads(raw)
+    except Exception:  # damaged, or of other code (a class gone): read the file again
+        return None
+    if code != _code() or not isinstance(occupation, Occupation):
+        return None
+    return occupation
+
+
+def keep(key: str, occupation: Occupation) -> None:
+    """Keep ``occupation``, validated from the bytes of digest ``key`` (quietly nothing
+    when the cache cannot be written)."""
+    path = _file(key)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pickle.dumps((_code(), occupation), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
