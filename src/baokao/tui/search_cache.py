@@ -132,14 +132,19 @@ def index_then_listing(
     Raises:
         OSError: when the folder cannot be read.
     """
+
+    def ready(index: SearchIndex) -> None:
+        index.search("")  # the first results are worked out here, off the event loop
+        show(index)
+
     prepared = load_prepared(folder)
     if prepared is not None:
-        show(prepared.search)
+        ready(prepared.search)
         drawn()
         return prepared.listing
     listing = read_listing(folder)
     index = SearchIndex.from_listing(listing)
-    show(index)
+    ready(index)
     drawn()
     if not listing.has_pinyin:
         listing = listing.with_pinyin(pinyin_syllables)
