@@ -238,17 +238,27 @@ def _records(data: dict[str, Any]) -> dict[str, Listed]:
     return found
 
 
-def _write_json(path: Path, data: dict[str, Any]) -> None:
-    """Write ``data`` whole or not at all (a reader never sees half a file)."""
-    import json
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a reader never sees half a file;
+    every file kept in the cache is written so).
 
+    Raises:
+        OSError: when it cannot be written.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` whole or not at all (:func:`write_whole`)."""
+    import json
+
     files = data.pop("files", [])
     head = json.dumps(data, ensure_ascii=False)[:-1]
     rows = ",\n".join(json.dumps(f, ensure_ascii=False) for f in files)
-    tmp.write_text(f'{head}, "files": [\n{rows}\n]}}\n', encoding="utf-8")
-    os.replace(tmp, path)
+    write_whole(path, f'{head}, "files": [\n{rows}\n]}}\n'.encode())
 
 
 # Reading a folder -----------------------------------------------------------------------

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import pydantic
 
 import baokao
 from baokao.limits import MAX_RULE_FILE_BYTES
-from baokao.listing import cache_dir
+from baokao.listing import cache_dir, write_whole
 from baokao.model.rules import Occupation
 
 #: Bumped when what is kept changes form.
@@ -86,9 +85,6 @@ def kept(key: str) -> Occupation | None:
 def keep(key: str, occupation: Occupation) -> None:
     """Keep ``occupation``, validated from the bytes of digest ``key`` (quietly nothing
     when the cache cannot be written)."""
-    path = _file(key)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(pickle.dumps((_code(), occupation), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
+        kept = pickle.dumps((_code(), occupation), protocol=pickle.HIGHEST_PROTOCOL)
+        write_whole(_file(key), kept)

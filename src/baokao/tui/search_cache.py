@@ -35,6 +35,7 @@ from baokao.listing import (
     pinyin_syllables,
     read_listing,
     save_cache,
+    write_whole,
 )
 from baokao.tui import search as search_module
 from baokao.tui.search import SearchIndex
@@ -102,13 +103,10 @@ def save_prepared(listing: Listing, index: SearchIndex) -> None:
     if listing.stamp is None or not index.has_pinyin:
         return
     path, where = _file(listing.folder)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     files = tuple(tuple(f) for f in listing.files)
     kept = (_code(), where, listing.stamp, files, listing.broken, index.plain())
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(kept))
-        os.replace(tmp, path)
+        write_whole(path, marshal.dumps(kept))
 
 
 def index_then_listing(
