@@ -86,9 +86,8 @@ class Section:
 class _Reader:
     def __init__(self, folded: Folded) -> None:
         self.f = folded
-        self.text = folded.text
         self.flags: list[Flag] = []
-        self.text = blank_furniture(self.text)
+        self.text = blank_furniture(folded.text)
         segments = [heading_words(line) for line in self.text.splitlines()]
         segments += [
             heading_words(self._before(m.start())[1].rstrip(" (\t"))
