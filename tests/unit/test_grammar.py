@@ -184,3 +184,22 @@ def test_an_alternative_of_separators_alone_is_unparsed_not_always_met() -> None
     (condition,) = parse_conditions("累计从事本职业工作2年以上；或，")
     assert isinstance(condition, AnyOf)
     assert [c.kind for c in condition.conditions] == ["work_years", "unparsed"]
+
+
+def test_a_grammar_that_cannot_be_built_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only text the grammar cannot read becomes unparsed: a grammar that cannot be built
+    (a zero-width terminal, a bad pattern) is an error, never every route unparsed."""
+    from lark.exceptions import GrammarError
+
+    from baokao.importer import grammar
+
+    def broken() -> object:
+        raise GrammarError("Dynamic Earley doesn't allow zero-width regexps")
+
+    monkeypatch.setattr(grammar, "_parser", broken)
+    grammar._parse.cache_clear()
+    try:
+        with pytest.raises(GrammarError):
+            parse_conditions("累计从事本职业工作4年以上")
+    finally:
+        grammar._parse.cache_clear()

@@ -21,7 +21,7 @@ from importlib.resources import files
 from typing import Any
 
 from lark import Lark, Token, Transformer, Tree, v_args
-from lark.exceptions import LarkError
+from lark.exceptions import UnexpectedInput
 
 from baokao.i18n import _
 from baokao.importer.education import parse_diploma_list, parse_student_body
@@ -347,9 +347,10 @@ def _parse(
     text: str, level: int | None, titles: tuple[tuple[str, int], ...], occupation: str | None
 ) -> RouteReading:
     """Parse prepared text (cached: the same wording recurs across standards)."""
+    parser = _parser()  # outside the try: a grammar that cannot be built is a bug, not text
     try:
-        tree: Tree[Token] = _parser().parse(text)
-    except LarkError:
+        tree: Tree[Token] = parser.parse(text)
+    except UnexpectedInput:
         return RouteReading((Unparsed(text=text),))
     build = _Build(text, level, dict(titles), occupation)
     conditions: tuple[Condition, ...] = build.transform(tree)
