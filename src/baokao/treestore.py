@@ -134,8 +134,8 @@ def precompile(subjects: Iterable[Subject], rules: Path) -> int:
                 _write(folder, key, compile_level(level, notes, context=subject.levels))
     if folder.is_dir():
         for path in folder.glob("*.pickle"):
-            if path.name not in keep:
-                path.unlink()
+            if path.name not in keep:  # another import of this folder may be removing it too
+                path.unlink(missing_ok=True)
     return len(keep)
 
 
