@@ -152,6 +152,13 @@ def test_good_rows_after_a_huge_cell_are_still_checked(
     assert "row 2, column years_this: longer than the limit" in one_line(err)
 
 
+def _hear_ctrl_c() -> None:
+    """In the child: Ctrl-C as a terminal delivers it. A suite started in the background
+    of a shell without job control inherits SIGINT ignored, and a program that ignores it
+    is right to go on, so the test of Ctrl-C must not depend on how pytest was started."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def program(
     *argv: str, stdin: Any = subprocess.DEVNULL, stdout: Any = subprocess.PIPE
 ) -> subprocess.Popen[bytes]:
@@ -162,6 +169,7 @@ def program(
         stdout=stdout,
         stderr=subprocess.PIPE,
         env=env,
+        preexec_fn=_hear_ctrl_c,
     )
 
 
