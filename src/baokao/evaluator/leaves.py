@@ -48,19 +48,20 @@ from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.quantities import THRESHOLDS
 from baokao.model.schools import SCHOOL_KINDS, meets_degree
 
-_L = TypeVar("_L", bound=Leaf)
 _V = TypeVar("_V")
+_O = TypeVar("_O")
 
-#: What depends on the condition alone (the outcome of a diploma or certificate the
-#: candidate lacks, with its line), made once per condition rather than for every
-#: profile judged; each is an immutable value. Keyed by the condition's identity and the
-#: maker; the condition is kept with the value, so its identity cannot be reused while
-#: the entry lives. Cleared when full.
-_FIXED: dict[tuple[int, Callable[[Any], Any]], tuple[Leaf, Any]] = {}
+#: What depends on a rule alone (the outcome of a diploma or certificate the candidate
+#: lacks, with its line; a level's route order), made once per rule rather than for
+#: every profile judged; each is an immutable value. Keyed by the rule's identity and the
+#: maker; the rule is kept with the value, so its identity cannot be reused while the
+#: entry lives. Cleared when full.
+_FIXED: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
 _FIXED_SIZE = 4096
 
 
-def _fixed(c: _L, make: Callable[[_L], _V]) -> _V:
+def made_once(c: _O, make: Callable[[_O], _V]) -> _V:
+    """``make(c)``, made once per rule object ``c`` (see ``_FIXED``)."""
     key = (id(c), make)
     found = _FIXED.get(key)
     if found is not None and found[0] is c:
@@ -81,7 +82,7 @@ def _lacking(c: Leaf) -> Outcome:
 def lacking(c: Leaf) -> Outcome:
     """The outcome of a diploma, training, apprenticeship, 预备技师 certificate or held
     thing ``c`` asks for and the candidate lacks (the compiler's too, over domains)."""
-    return _fixed(c, _lacking)
+    return made_once(c, _lacking)
 
 
 def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[str, ...]) -> Outcome:
@@ -109,7 +110,7 @@ def _cert_matches(c: Certificate, held: CertificateHeld) -> bool:
 def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Outcome:
     after = c.after
     assert after is not None
-    line = _fixed(c, years_after_line)
+    line = made_once(c, years_after_line)
     if after.mode == "continuous" and not held.continuous_after:
         return short(
             T_("{line}：取得证书后的工作未连续，需连续满 {years} 年").format(
@@ -136,7 +137,7 @@ def _no_certificate(c: Certificate) -> Outcome:
 
 def no_certificate(c: Certificate) -> Outcome:
     """The outcome when no certificate held is enough (the compiler's too)."""
-    return _fixed(c, _no_certificate)
+    return made_once(c, _no_certificate)
 
 
 def certificate(c: Certificate, p: Profile) -> Outcome:
@@ -148,7 +149,7 @@ def certificate(c: Certificate, p: Profile) -> Outcome:
         return unknown("certificates")
     candidates = [(i, h) for i, h in enumerate(p.certificates) if _cert_matches(c, h)]
     if not candidates:
-        return _fixed(c, _no_certificate)
+        return made_once(c, _no_certificate)
     if c.after is None:
         return MET
     return nearest([_after(c, h, i, p) for i, h in candidates])
@@ -175,8 +176,8 @@ _GOALS = {None: None, "intermediate": ("intermediate", "advanced"), "advanced": 
 
 
 def accepts(c: Education | Student) -> Accepts:
-    """The table of what ``c`` accepts (made once per condition, see ``_fixed``)."""
-    return _fixed(c, _accepts)
+    """The table of what ``c`` accepts (made once per condition, see ``made_once``)."""
+    return made_once(c, _accepts)
 
 
 def _accepts(c: Education | Student) -> Accepts:
@@ -223,14 +224,14 @@ def education(c: Education | Student, p: Profile) -> Outcome:
     ``student``: currently studying (enrolled or graduating) at an accepted school."""
     if p.education is None:
         return unknown("education")
-    a = _fixed(c, _accepts)
+    a = made_once(c, _accepts)
     results = [_entry(a, e, i) for i, e in enumerate(p.education)]
     if Truth.MET in results:
         return MET
     facts = [r for r in results if isinstance(r, str)]
     if facts:
         return unknown(*facts)
-    return _fixed(c, _lacking)
+    return made_once(c, _lacking)
 
 
 def apprenticeships(c: Apprenticeship) -> tuple[str, ...]:
@@ -244,21 +245,21 @@ def training(c: Training, p: Profile) -> Outcome:
         return unknown("trainings")
     if any(t.level == c.level and t.credential == c.credential for t in p.trainings):
         return MET
-    return _fixed(c, _lacking)
+    return made_once(c, _lacking)
 
 
 def apprenticeship(c: Apprenticeship, p: Profile) -> Outcome:
     """``apprenticeship``: 学徒期满 in this occupation (or a related one where allowed)."""
     if p.apprenticeship is None:
         return unknown("apprenticeship")
-    return MET if p.apprenticeship in _fixed(c, apprenticeships) else _fixed(c, _lacking)
+    return MET if p.apprenticeship in made_once(c, apprenticeships) else made_once(c, _lacking)
 
 
 def preparatory(c: PreparatoryTechnician, p: Profile) -> Outcome:
     """``preparatory_technician``: holds a 预备技师证书."""
     if p.preparatory_technician is None:
         return unknown("preparatory_technician")
-    return MET if p.preparatory_technician else _fixed(c, _lacking)
+    return MET if p.preparatory_technician else made_once(c, _lacking)
 
 
 def threshold(c: Leaf, p: Profile) -> Outcome:
@@ -290,7 +291,7 @@ def held(c: Leaf, p: Profile) -> Outcome:
         open_ += missing_facts
     if open_:
         return unknown(*dict.fromkeys(open_))
-    return _fixed(c, _lacking)
+    return made_once(c, _lacking)
 
 
 def named_work(c: NamedWork, p: Profile) -> Outcome:
@@ -333,4 +334,4 @@ def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
     if judge is not None:
         return judge(c, p)
     assert isinstance(c, Unparsed)
-    return _fixed(c, _manual)
+    return made_once(c, _manual)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Literal, NamedTuple, TypeVar
 
-from baokao.evaluator.leaves import leaf
+from baokao.evaluator.leaves import leaf, made_once
 from baokao.evaluator.outcome import Judged, Outcome, Rank, Truth, all_of, any_of, contenders
 from baokao.evaluator.years import YearBounds, year_bounds
 from baokao.model.conditions import AllOf, AnyOf, Condition
@@ -202,12 +202,10 @@ def judge_level(
     return LevelJudgement(None, live=live, unsettled=unsettled, dead=dead)
 
 
-#: Each level's route positions by route number, kept with the level (whose identity
-#: keys it): a level is judged again and again, for every profile of a roster.
-_ORDERS: dict[int, tuple[Level, tuple[int, ...]]] = {}
-
-
-def _by_number(routes: tuple[Route, ...]) -> tuple[int, ...]:
+def _by_number(level: Level) -> tuple[int, ...]:
+    """The level's route positions by route number (made once per level: a level is
+    judged again and again, for every profile of a roster)."""
+    routes = level.routes
     return tuple(sorted(range(len(routes)), key=lambda i: routes[i].number))
 
 
@@ -215,12 +213,7 @@ def evaluate(level: Level, profile: Profile) -> Verdict:
     """Judge a profile against every route of a level."""
     bounds = year_bounds(profile)
     results = tuple([evaluate_route(r, profile, bounds) for r in level.routes])
-    order = _ORDERS.get(id(level))
-    if order is None or order[0] is not level:
-        if len(_ORDERS) >= 4096:
-            _ORDERS.clear()
-        order = _ORDERS[id(level)] = (level, _by_number(level.routes))
-    judged = judge_level([(r.outcome,) for r in results], order[1])
+    judged = judge_level([(r.outcome,) for r in results], made_once(level, _by_number))
     if judged.status == "not_qualified":
         return Verdict(level, "not_qualified", results, results[judged.closest[0]])
     assert judged.status is not None  # exact outcomes always settle
