@@ -25,6 +25,7 @@ from pathlib import Path
 import pydantic
 
 import baokao
+from baokao.codestamp import Stamp, code_stamp
 from baokao.limits import MAX_RULE_FILE_BYTES
 from baokao.listing import cache_dir, write_whole
 from baokao.model.rules import Occupation
@@ -52,18 +53,11 @@ def _file(key: str) -> Path:
     return cache_dir() / "rules" / f"{key}.pickle"
 
 
-def _code() -> tuple[object, ...]:
+def _code() -> Stamp:
     """What stands for the code that reads and validates a rule file."""
     here = Path(baokao.__path__[0])
-    stamp: list[object] = [FORMAT, baokao.__version__, pydantic.VERSION]
-    sources = [here / "rulebook.py", here / "rulefile.py"]
-    with contextlib.suppress(OSError):
-        sources += sorted((here / "model").glob("*.py"))
-    for source in sources:
-        with contextlib.suppress(OSError):
-            st = source.stat()
-            stamp.append((source.name, st.st_size, st.st_mtime_ns))
-    return tuple(stamp)
+    sources = [here / "rulebook.py", here / "rulefile.py", *sorted((here / "model").glob("*.py"))]
+    return code_stamp(FORMAT, sources, pydantic.VERSION)
 
 
 def kept(key: str) -> Occupation | None:

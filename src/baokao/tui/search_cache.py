@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from baokao import listing as listing_module
+from baokao.codestamp import Stamp, code_stamp
 from baokao.listing import (
     Listed,
     Listing,
@@ -62,17 +62,9 @@ def _file(folder: Path) -> tuple[Path, str]:
     return cache_dir() / f"search-{zlib.crc32(where.encode()):08x}.marshal", where
 
 
-def _code() -> tuple[int | str | tuple[int, int], ...]:
-    """What stands for the code that makes a listing and an index from a folder: this
-    file's form, the version, and the size and mtime of the modules that do it."""
-    from baokao import __version__
-
-    stamp: list[int | str | tuple[int, int]] = [FORMAT, __version__]
-    for module in (listing_module, search_module):
-        with contextlib.suppress(OSError):  # (no source beside it: the version stands)
-            st = os.stat(str(module.__file__))
-            stamp.append((st.st_size, st.st_mtime_ns))
-    return tuple(stamp)
+def _code() -> Stamp:
+    """What stands for the code that makes a listing and an index from a folder."""
+    return code_stamp(FORMAT, (str(listing_module.__file__), str(search_module.__file__)))
 
 
 def load_prepared(folder: Path) -> Prepared | None:
