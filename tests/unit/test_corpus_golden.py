@@ -33,7 +33,7 @@ from baokao.rulebook import load_rulebook, write_trees
 
 ROOT = Path(__file__).parents[2]
 GOLDEN = ROOT / "tests" / "fixtures" / "corpus-golden"
-DIRS = (ROOT.parent / "shared" / "corpus" / "standards", ROOT / "tests" / "fixtures" / "corpus")
+DIRS = (ROOT / "tests" / "fixtures" / "corpus-shared", ROOT / "tests" / "fixtures" / "corpus")
 TEXTS = {p.stem: p for d in DIRS for p in d.glob("*.txt")}
 NO_CONDITIONS = "（原文此级别下没有条件）"
 
@@ -59,7 +59,7 @@ def _summary(routes: tuple[Route, ...]) -> list[list[float]]:
 @pytest.mark.parametrize("name", sorted(p.stem for p in GOLDEN.glob("*.yaml")))
 def test_import_matches_the_reading(name: str) -> None:
     if name not in TEXTS:
-        pytest.skip("shared corpus not beside the clone")
+        pytest.skip("no corpus text for this golden")
     golden = yaml.safe_load((GOLDEN / f"{name}.yaml").read_text(encoding="utf-8"))
     path = TEXTS[name]
     occupations, report = import_texts([(str(path), read_source(path))], Overrides())

@@ -1,7 +1,8 @@
 """Every real 申报条件 text imports, and bad input ends in one clear line with exit 2.
 
-The corpus is ``shared/corpus/standards`` beside the clone (36 texts copied from public
-pages, damage kept) plus the texts this project added under ``tests/fixtures/corpus``.
+The corpus is the project's copy of ``shared/corpus/standards`` (37 texts copied from
+public pages, damage kept; ``tests/fixtures/corpus-shared``) plus the texts this project
+added under ``tests/fixtures/corpus``.
 """
 
 from __future__ import annotations
@@ -15,13 +16,23 @@ from baokao.importer import import_texts, is_table, read_source
 from baokao.importer.overrides import Overrides
 
 ROOT = Path(__file__).parents[2]
-SHARED = ROOT.parent / "shared" / "corpus" / "standards"
+SHARED = ROOT / "tests" / "fixtures" / "corpus-shared"
 OWN = ROOT / "tests" / "fixtures" / "corpus"
 CORPUS = sorted([*SHARED.glob("*.txt"), *OWN.glob("*.txt")])
 
 
 def test_the_corpus_is_there() -> None:
     assert len(CORPUS) >= 36
+
+
+def test_the_copy_of_the_shared_corpus_matches_it() -> None:
+    """The project keeps its own copy of ``shared/corpus/standards`` (so that a clone
+    anywhere runs every corpus test); beside the shared folder, the copy must match it."""
+    shared = ROOT.parent / "shared" / "corpus" / "standards"
+    if shared.is_dir():
+        theirs = {p.name: p.read_bytes() for p in shared.iterdir() if p.is_file()}
+        ours = {p.name: p.read_bytes() for p in SHARED.iterdir() if p.is_file()}
+        assert ours == theirs
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
@@ -90,8 +101,6 @@ def test_review_report_names_levels_flags_and_unparsed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = SHARED / "未知职业_iaiso.txt"
-    if not source.exists():
-        pytest.skip("shared corpus not beside the clone")
     code, out, _ = _run(capsys, "import", "--out", str(tmp_path), str(source))
     assert code == 0
     assert "== 未知职业_iaiso.txt：未知职业_iaiso：等级 5 个，途径 9 条" in out
@@ -101,8 +110,6 @@ def test_review_report_names_levels_flags_and_unparsed(
 
 def test_review_report_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = SHARED / "未知职业_iaiso.txt"
-    if not source.exists():
-        pytest.skip("shared corpus not beside the clone")
     try:
         code, out, _ = _run(capsys, "--lang", "en", "import", "--out", str(tmp_path), str(source))
     finally:
