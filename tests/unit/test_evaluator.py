@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from baokao.evaluator import Truth, evaluate
+from baokao.evaluator.shapes import years_shapes
 from baokao.importer.grammar import parse_conditions
 from baokao.model import Level, Profile, Route
 from baokao.rulebook import load_rulebook
@@ -40,6 +41,17 @@ def test_continuous_is_bounded_by_cumulative() -> None:
     assert v.status == "not_qualified"
     assert v.unmet == ("连续从事本职业工作6年以上：还差至少 1 年",)
     assert evaluate(lv, p(years_this_continuous=6)).status == "qualified"
+
+
+def test_a_bound_is_closed_and_a_branch_half_open() -> None:
+    # 连续 ≤ 累计: with 6 years in all, 6 unbroken years are still possible (a closed
+    # bound), while an answer branch below 6 ([0, 6): half-open) can never reach 6.
+    lv = level("连续从事本职业工作6年以上")
+    v = evaluate(lv, p(years_this=6))
+    assert v.status == "undetermined" and v.unknown == ("years_this_continuous",)
+    line = ("years", lv.routes[0].text, "C", 6.0)
+    assert {s.truth for s in years_shapes(line, 6.0, 0.0, 6.0)} == {Truth.UNMET}
+    assert {s.truth for s in years_shapes(line, 6.0, 0.0, 6.5)} == {Truth.MET, Truth.UNMET}
 
 
 def test_cumulative_known_from_continuous() -> None:

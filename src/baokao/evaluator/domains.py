@@ -65,7 +65,7 @@ class YearsAtom:
     def shapes(self, d: Domains) -> Shapes:
         """The outcomes still possible."""
         line = ("years", self.text, self.var, self.need)
-        return years_shapes(line, self.var, self.need, d.lo[self.var], d.hi[self.var])
+        return years_shapes(line, self.need, d.lo[self.var], d.hi[self.var])
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class CertAtom:
         flag = d.masks.get(f"cert_{k}_continuous", 0b11) if self.continuous else 0b01
         if flag & 0b01:
             line = ("years", self.after_line, var, self.need)
-            shapes |= years_shapes(line, var, self.need, d.lo[var], d.hi[var])
+            shapes |= years_shapes(line, self.need, d.lo[var], d.hi[var])
         if flag & 0b10:
             broken = (("broken", self.after_line, self.need),)
             shapes.add(fail(1, True, self.need, self.need, broken))

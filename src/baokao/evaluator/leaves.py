@@ -27,7 +27,7 @@ from baokao.evaluator.wording import (
     missing_line,
     years_after_line,
 )
-from baokao.evaluator.years import YearBounds
+from baokao.evaluator.years import YearBounds, reaches
 from baokao.i18n import T_
 from baokao.model.conditions import (
     Apprenticeship,
@@ -86,9 +86,11 @@ def lacking(c: Leaf) -> Outcome:
 
 
 def _years_outcome(line: str, need: float, lo: float, hi: float, facts: tuple[str, ...]) -> Outcome:
-    if lo >= need:
+    """A count of years in ``[lo, hi]`` (closed, see :func:`reaches`) against ``need``."""
+    truth = reaches(need, lo, hi, hi_possible=True)
+    if truth is Truth.MET:
         return MET
-    if hi < need:
+    if truth is Truth.UNMET:
         template = T_("{line}：还差 {gap}") if lo == hi else T_("{line}：还差至少 {gap}")
         # Ranked by the gap to 1/10000 year, never 0 (a gap is shown rounded up to a month).
         gap = max(round(need - hi, 4), 0.0001)

@@ -26,6 +26,7 @@ from baokao.evaluator.outcome import (
 from baokao.evaluator.outcome import (
     all_of as all_parts,
 )
+from baokao.evaluator.years import reaches
 
 INF = float("inf")
 Shape = Judged[object]
@@ -67,13 +68,14 @@ def _lift(combine: Callable[[Sequence[Shape]], Shape], parts: list[Shapes]) -> S
     return frozenset(combine(combo) for combo in product(*parts))
 
 
-def years_shapes(line: tuple[object, ...], var: str, need: float, lo: float, hi: float) -> Shapes:
-    """A count of years in ``[lo, hi)`` compared with ``need`` (以上 includes ``need``);
-    unmet, its one line is ``line`` with the shortfall filled in."""
-    if lo >= need:
+def years_shapes(line: tuple[object, ...], need: float, lo: float, hi: float) -> Shapes:
+    """A count of years in ``[lo, hi)`` (half-open, see :func:`reaches`) compared with
+    ``need``; unmet, its one line is ``line`` with the shortfall filled in."""
+    truth = reaches(need, lo, hi, hi_possible=False)
+    if truth is Truth.MET:
         return frozenset((MET,))
     short = fail(1, True, max(need - hi, 0.0), need - lo, (line,))
-    return frozenset((short,)) if hi <= need else frozenset((MET, short))
+    return frozenset((short,)) if truth is Truth.UNMET else frozenset((MET, short))
 
 
 def either_key(parts: Sequence[Shape], near: list[int]) -> tuple[object, ...]:

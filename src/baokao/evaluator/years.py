@@ -12,9 +12,29 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from baokao.evaluator.outcome import Truth
 from baokao.model.profile import Profile
 
 INF = math.inf
+
+
+def reaches(need: float, lo: float, hi: float, *, hi_possible: bool) -> Truth:
+    """Whether a count of years known to lie between ``lo`` and ``hi`` reaches ``need``
+    (以上 includes the number): met when every possible value does, unmet when none
+    does, else unknown. The one place a count of years is judged against a threshold.
+
+    ``hi_possible`` says whether ``hi`` itself is a possible value, and the two callers
+    differ for good reasons. The evaluator's bounds (:class:`Bound`) are closed: a fact
+    answered is the interval ``[v, v]``, and a bound from the contract's constraints
+    (连续 ≤ 累计) is reached when the stretch was never broken. The compiler's domains
+    (:class:`baokao.evaluator.domains.Domains`) are half-open, ``[lo, hi)``: they are
+    unions of answer branches cut at the thresholds, which must not overlap so that an
+    answer falls in one branch, and a branch that ends at ``need`` lies wholly below it.
+    """
+    if lo >= need:
+        return Truth.MET
+    below = hi < need if hi_possible else hi <= need
+    return Truth.UNMET if below else Truth.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
