@@ -18,6 +18,7 @@ import math
 from datetime import date, timedelta
 
 from baokao.evaluator.verdict import Verdict, evaluate
+from baokao.evaluator.years import year_bounds
 from baokao.model.conditions import Certificate, WorkYears, leaves
 from baokao.model.profile import CertificateHeld, Profile
 from baokao.model.rules import Level
@@ -81,24 +82,13 @@ def qualify_date(verdict: Verdict, profile: Profile, today: date) -> date | None
 def _gaps(level: Level, p: Profile) -> list[float]:
     """Every amount of further work after which some years condition is just met."""
     gaps: set[float] = set()
-    current = {
-        ("cumulative", "this"): p.years_this,
-        ("cumulative", "this_or_related"): (
-            p.years_this + p.years_related
-            if p.years_this is not None and p.years_related is not None
-            else None
-        ),
-        ("continuous", "this"): p.years_this_continuous,
-        ("continuous", "this_or_related"): p.years_continuous_incl_related,
-        ("trainee", "this"): p.years_trainee_continuous,
-        ("trainee", "this_or_related"): p.years_trainee_continuous,
-    }
+    bounds = year_bounds(p)
     for route in level.routes:
         for c in leaves(route.conditions):
             if isinstance(c, WorkYears):
-                have = current.get((c.mode, c.scope))
-                if have is not None:
-                    gaps.add(c.years - have)
+                have = bounds.get(c.mode, c.scope)  # the count the evaluator compares
+                if not have.facts:  # the profile gives it
+                    gaps.add(c.years - have.lo)
             elif isinstance(c, Certificate) and c.after is not None:
                 gaps.add(c.after.years)
                 for held in p.certificates or ():
