@@ -41,6 +41,7 @@ import signal
 import statistics
 import struct
 import sys
+import tempfile
 import termios
 import time
 from collections.abc import Sequence
@@ -56,6 +57,9 @@ READY = "输入职业名称".encode()
 SEARCH_BOX = "索职业".encode()
 BARE_READY = b"BARE-APP-READY"
 BAOKAO = [sys.executable, "-m", "baokao.cli"]
+#: The benchmark's own records folder, removed when it ends.
+_RECORDS_DIR = tempfile.TemporaryDirectory(prefix="baokao-bench-records-")
+_RECORDS = Path(_RECORDS_DIR.name)
 
 
 def user_env(**extra: str) -> dict[str, str]:
@@ -65,8 +69,12 @@ def user_env(**extra: str) -> dict[str, str]:
     (pip compiles it), and a checkout writes it on the first run, which the warm-up run
     of each figure is; a development shell that turns it off would otherwise time
     baokao compiling its own source at every launch, which no user waits for.
+
+    The interviews a benchmark walks are saved as a counsellor's are, but into a records
+    file of the benchmark's own (``BAOKAO_DB``), never into the records of the machine's
+    user, whose history they would otherwise fill with made-up candidates.
     """
-    env = dict(os.environ, **extra)
+    env = dict(os.environ, BAOKAO_DB=str(_RECORDS / "records.sqlite3"), **extra)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
