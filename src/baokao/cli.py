@@ -71,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--overrides", type=Path, default=None)
     imp.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
 
-    lint = sub.add_parser("lint", help="list unparsed text, implied routes and empty levels")
+    lint = sub.add_parser(
+        "lint", help="list unparsed text, text cut off in the copy, flags and implied routes"
+    )
     lint.add_argument("--trees", dest="sub_trees", help=argparse.SUPPRESS)
 
     tree = sub.add_parser("tree", help="print the compiled question tree of a level")
@@ -188,8 +190,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     entries = sum(len(o.subjects()) for o in occupations)
     print(
         f"imported {len(occupations)} occupations, {entries} occupation/工种 entries, "
-        f"{levels} levels, {routes} routes, {len(report.unparsed)} unparsed "
-        f"-> {len(written)} files in {out}"
+        f"{levels} levels, {routes} routes, {len(report.unparsed)} unparsed, "
+        f"{len(report.missing)} routes missing text (cut off) -> {len(written)} files in {out}"
     )
     _precompile(out)
     return 0

@@ -1,7 +1,8 @@
 """``baokao lint``: what a maintainer must look at in a rule folder.
 
 Findings: text the importer could not read (``unparsed``, with the rule file, the route
-and, for a route read from a standard's text, the source file and line), review flags the
+and, for a route read from a standard's text, the source file and line), text the copy
+read does not have (``missing_text``: labelled cut off, with the same place), review flags the
 import left on such routes (需人工核实, with the same place), and routes that another route
 of the same level implies (anyone meeting the stronger route also meets the weaker, so the
 stronger adds nothing). What cannot be meant at all (a level with no route, an empty
@@ -12,9 +13,27 @@ The implication check is structural and conservative: it only reports what it ca
 
 from __future__ import annotations
 
-from baokao.model.conditions import Certificate, Condition, Unparsed, WorkYears, leaves
+from baokao.model.conditions import (
+    Certificate,
+    Condition,
+    MissingText,
+    Unparsed,
+    WorkYears,
+    leaves,
+)
 from baokao.model.rules import Level, Route
 from baokao.rulebook import Rulebook, file_name
+
+
+def _cut_off(leaf: MissingText) -> str:
+    """How lint labels text the copy does not have: cut off, with what the cut left."""
+    if leaf.case == "empty_level":
+        return "cut off: the copy has nothing under this level; check the original"
+    after = f', after "{leaf.text}"' if leaf.text else ""
+    return (
+        f"cut off: the copy ends inside this route{after}; the rest is missing, check the original"
+    )
+
 
 _CERT_SCOPES = {"this": {"this"}, "related": {"related"}, "this_or_related": {"this", "related"}}
 
@@ -51,12 +70,13 @@ def lint_level(where: str, level: Level) -> list[str]:
     found: list[str] = []
     for route in level.routes:
         at = f" ({route.source})" if route.source else ""
+        named = f"{where} {level.label} route {route.number}{at}"
         for leaf in leaves(route.conditions):
             if isinstance(leaf, Unparsed):
                 why = f" ({leaf.reason})" if leaf.reason else ""
-                found.append(
-                    f"{where} {level.label} route {route.number}{at}: unparsed: {leaf.text}{why}"
-                )
+                found.append(f"{named}: unparsed: {leaf.text}{why}")
+            elif isinstance(leaf, MissingText):
+                found.append(f"{named}: {_cut_off(leaf)}")
         if route.review and route.source:
             found.append(f"{where} {level.label} route {route.number}{at}: {route.review}")
     for a in level.routes:

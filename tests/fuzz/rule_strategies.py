@@ -62,6 +62,7 @@ LEAVES = st.one_of(
         st.sampled_from(["结业证书", "合格证书"]),
     ),
     st.just({"kind": "unparsed", "text": "经单位推荐"}),
+    st.just({"kind": "missing_text", "case": "cut_off", "text": "取得本职"}),
 )
 
 CONDITIONS = st.recursive(

@@ -80,7 +80,7 @@ def test_every_golden_has_its_text_and_every_text_its_golden() -> None:
     assert names == set(TEXTS) or not (DIRS[0]).exists()
 
 
-def test_lint_lists_each_unparsed_with_file_and_line(tmp_path: Path) -> None:
+def test_lint_lists_each_unparsed_and_cut_off_leaf_with_file_and_line(tmp_path: Path) -> None:
     texts = [(str(p), read_source(p)) for p in sorted(TEXTS.values())]
     if not texts:
         pytest.skip("no corpus")
@@ -100,3 +100,15 @@ def test_lint_lists_each_unparsed_with_file_and_line(tmp_path: Path) -> None:
     listed = [line for line in lint(book) if ": unparsed: " in line]
     assert len(listed) == unparsed > 0
     assert all(re.search(r"\.yaml: .* route \d+ \(.+\.txt:\d+\): unparsed: ", x) for x in listed)
+    cut = sum(
+        1
+        for o in book.occupations
+        for s in o.subjects()
+        for lv in s.levels
+        for r in lv.routes
+        for leaf in leaves(r.conditions)
+        if leaf.kind == "missing_text"
+    )
+    listed = [line for line in lint(book) if ": cut off: " in line]
+    assert len(listed) == cut > 0
+    assert all(re.search(r"\.yaml: .* route \d+ \(.+\.txt:\d+\): cut off: ", x) for x in listed)

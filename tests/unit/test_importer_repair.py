@@ -5,7 +5,14 @@ from __future__ import annotations
 from baokao.importer import import_texts
 from baokao.importer.grammar import read_route
 from baokao.importer.overrides import Overrides
-from baokao.model.conditions import Certificate, Education, Training, Unparsed, leaves
+from baokao.model.conditions import (
+    Certificate,
+    Education,
+    MissingText,
+    Training,
+    Unparsed,
+    leaves,
+)
 
 
 def test_a_known_misprint_is_read_as_its_word_and_noted() -> None:
@@ -71,8 +78,11 @@ def test_a_route_notes_its_misprint_and_a_cut_route_says_the_text_is_missing() -
     one, two, three = level.routes
     assert one.review is None
     assert two.review is not None and "资格征书" in two.review
-    (cut,) = [leaf for leaf in leaves(three.conditions) if isinstance(leaf, Unparsed)]
-    assert cut.text == "取得本职" and cut.reason is not None and "截断" in cut.reason
+    assert three.conditions == (MissingText(case="cut_off", text="取得本职"),)
+    assert report.unparsed == []
+    assert report.missing == [
+        "测试员 五级/初级 route 3 (测试员.txt:6): 原文在“取得本职”处截断，后文缺失"
+    ]
     assert report.files[0].incomplete is not None
     listed = [line for line in report.lines() if "资格征书" in line]
     assert listed == [

@@ -183,7 +183,8 @@ class MaskAtom:
 
 @dataclass(frozen=True)
 class StuckAtom:
-    """Text the importer could not read: never met, never refuted (需人工核实)."""
+    """Text the importer could not read, or that the copy does not have: never met, never
+    refuted (需人工核实)."""
 
     idx: int
 
@@ -361,7 +362,7 @@ def read_over_domains(c: cd.Leaf, idx: int, field_values: tuple[str, ...], combi
         return MaskAtom(idx, (("apprenticeship", mask),), lacking(c))
     if isinstance(c, cd.PreparatoryTechnician):
         return MaskAtom(idx, (("preparatory_technician", 0b01),), lacking(c))
-    assert isinstance(c, cd.Unparsed)
+    assert isinstance(c, cd.Unparsed | cd.MissingText)
     return StuckAtom(idx)
 
 

@@ -25,6 +25,7 @@ from baokao.evaluator.wording import (
     certificate_missing,
     fmt_years,
     missing_line,
+    missing_text_line,
     years_after_line,
 )
 from baokao.evaluator.years import YearBounds, reaches
@@ -34,6 +35,7 @@ from baokao.model.conditions import (
     Certificate,
     Education,
     Leaf,
+    MissingText,
     NamedWork,
     PreparatoryTechnician,
     Student,
@@ -312,6 +314,12 @@ def _manual(c: Unparsed) -> Outcome:
     return unknown(T_("需人工核实：{text}").format(text=c.text))
 
 
+def _not_in_copy(c: MissingText) -> Outcome:
+    """Never met, never refuted: the text is not in the copy (需人工核实, against the
+    original)."""
+    return unknown(missing_text_line(c))
+
+
 #: The evaluation of each kind of leaf that needs the profile alone, by its model class.
 _BY_CLASS: dict[type, Callable[[Any, Profile], Outcome]] = {
     Certificate: certificate,
@@ -335,5 +343,7 @@ def leaf(c: Leaf, p: Profile, bounds: YearBounds) -> Outcome:
     judge = _BY_CLASS.get(type(c))
     if judge is not None:
         return judge(c, p)
+    if isinstance(c, MissingText):
+        return made_once(c, _not_in_copy)
     assert isinstance(c, Unparsed)
     return made_once(c, _manual)

@@ -20,8 +20,9 @@ from typing import Literal, NamedTuple, TypeVar
 
 from baokao.evaluator.leaves import leaf, made_once
 from baokao.evaluator.outcome import Judged, Outcome, Rank, Truth, all_of, any_of, contenders
+from baokao.evaluator.wording import missing_text_line
 from baokao.evaluator.years import YearBounds, year_bounds
-from baokao.model.conditions import AllOf, AnyOf, Condition
+from baokao.model.conditions import AllOf, AnyOf, Condition, missing_text
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Route
 
@@ -93,8 +94,14 @@ class Verdict:
 
     @property
     def unmet(self) -> tuple[str, ...]:
-        """Lines for the closest route's unmet conditions."""
-        return self.closest.outcome.lines if self.closest else ()
+        """Lines for the closest route's unmet conditions; then, if its copy of the
+        standard is cut off, the line that says so (that text is never met, and is not
+        counted as an unmet condition in choosing the closest route)."""
+        if self.closest is None:
+            return ()
+        lost = missing_text(self.closest.route.conditions)
+        lines = self.closest.outcome.lines
+        return lines if lost is None else (*lines, missing_text_line(lost))
 
     @property
     def unknown(self) -> tuple[str, ...]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from baokao.i18n import N_, T_
-from baokao.model.conditions import Certificate, Condition, PreparatoryTechnician
+from baokao.model.conditions import Certificate, Condition, MissingText, PreparatoryTechnician
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.years import fmt_years
 
@@ -13,6 +13,7 @@ __all__ = [
     "certificate_missing",
     "fmt_years",
     "missing_line",
+    "missing_text_line",
     "years_after_line",
 ]
 
@@ -26,6 +27,12 @@ _CERTIFICATE = T_("缺少{scope}{name}及以上职业资格证书（技能等级
 _YEARS_AFTER = T_(
     "取得证书后{mode}从事{scope}工作{years}年以上", mode=_MODES.values(), scope=_SCOPES.values()
 )
+
+#: A route the copy ends inside (with the fragment the cut left, or at its number), and a
+#: level printed with nothing under it: the text is not in the copy, not unread.
+_CUT_AT = T_("原文在“{text}”处截断，后文缺失，需对照原件")
+_CUT = T_("原文在此截断，后文缺失，需对照原件")
+_EMPTY_LEVEL = T_("这份副本在此级别下没有条件，需对照原件")
 
 
 def certificate_line(c: Certificate) -> str:
@@ -61,3 +68,11 @@ def missing_line(c: Condition) -> str:
     if isinstance(c, PreparatoryTechnician):
         return T_("缺少：{text}（预备技师证书）").format(text=c.text)
     return T_("缺少：{text}").format(text=getattr(c, "text", ""))
+
+
+def missing_text_line(c: MissingText) -> str:
+    """The line for text the copy of the standard does not have: it says where the copy
+    is cut off and that the full text must be checked against the original."""
+    if c.case == "empty_level":
+        return _EMPTY_LEVEL
+    return _CUT_AT.format(text=c.text) if c.text else _CUT

@@ -108,7 +108,9 @@ def import_texts(
                 section = read_section(text, name=_stem_name(name), source=source)
                 subjects.extend(section.subjects)
                 flags = [(f.line, f.message, f.review) for f in section.flags]
-                reviews.append(FileReview(source, section.subjects, flags, section.incomplete))
+                reviews.append(
+                    FileReview(source, section.subjects, flags, section.incomplete, section.listed)
+                )
         except ValueError as exc:
             raise LayoutError(f"{name}: {exc}") from None
     occupations, report = build(subjects, overrides)

@@ -12,16 +12,25 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from baokao.i18n import N_, _
+from baokao.i18n import _
 from baokao.importer.grammar import RouteReading, parse_conditions, read_route
 from baokao.importer.kinds import own_work
 from baokao.importer.overrides import Overrides, Reading
 from baokao.importer.raw import RawLevel, RawRoute, RawSubject
-from baokao.model.conditions import AllOf, AnyOf, Condition, Unparsed, leaves
-from baokao.model.levels import level_number
+from baokao.model.conditions import (
+    AllOf,
+    AnyOf,
+    Condition,
+    MissingText,
+    Unparsed,
+    leaves,
+    missing_text,
+)
+from baokao.model.levels import LEVEL_LABELS, level_number
 from baokao.model.rules import Level, Occupation, Route, WorkType
 
 _NOTE_MARK = re.compile(r"(?=[①②③④⑤⑥⑦⑧⑨])")
+_NUMBER_ONLY = re.compile(r"^\s*\d{1,2}、\s*$")
 
 
 class BuildError(ValueError):
@@ -36,10 +45,14 @@ class FileReview:
     subjects: list[RawSubject]
     flags: list[tuple[int, str, bool]]
     incomplete: str | None
+    #: The levels the standard's own 职业等级 line lists (empty when it has none).
+    listed: frozenset[int] = frozenset()
 
-    def lines(self, unparsed: list[str], readings: Sequence[str] = ()) -> list[str]:
-        """The review as printable lines; ``unparsed`` and ``readings`` are the import's
-        whole lists (each entry names its ``(file:line)``)."""
+    def lines(
+        self, unparsed: list[str], readings: Sequence[str] = (), missing: Sequence[str] = ()
+    ) -> list[str]:
+        """The review as printable lines; ``unparsed``, ``readings`` and ``missing`` are
+        the import's whole lists (each entry names its ``(file:line)``)."""
         first = self.subjects[0]
         names = "、".join(s.title for s in self.subjects)
         routes = sum(len(lv.routes) for lv in first.levels)
@@ -47,13 +60,20 @@ class FileReview:
         out = [
             head.format(source=self.source, names=names, levels=len(first.levels), routes=routes)
         ]
+        absent = self._absent()
+        # The flag the cut raised is said in the INCOMPLETE lines, with its line.
+        flags = [f for f in self.flags if f[1] != self._flagged()]
         if self.incomplete:
-            out.append(_("  不完整：{what}").format(what=self.incomplete))
+            out += self._incomplete(absent)
+        elif absent:
+            at = first.levels[0].line if first.levels else 1
+            message = _("职业等级中列出、文本中没有的等级：{levels}").format(levels=absent)
+            flags.append((at, message, False))
         for level in first.levels:
             line = _("  {label}（第{line}行）：途径 {routes} 条")
             out.append(line.format(label=level.label, line=level.line, routes=len(level.routes)))
         # A flag raised for each of several routes of one line is said once.
-        for at, message, review in dict.fromkeys(self.flags):
+        for at, message, review in dict.fromkeys(flags):
             mark = (
                 _("  需人工核实 第{line}行：{message}")
                 if review
@@ -62,7 +82,36 @@ class FileReview:
             out.append(mark.format(line=at, message=message))
         tag = f"({self.source}:"
         out += [_("  需人工核实：{text}").format(text=r) for r in readings if tag in r]
+        out += [_("  原文缺失：{text}").format(text=m) for m in missing if tag in m]
         out += [_("  未读懂：{text}").format(text=u) for u in unparsed if tag in u]
+        return out
+
+    def _flagged(self) -> str | None:
+        """The message of the flag the reader raised where the copy ends, if it does."""
+        return _("不完整：{what}").format(what=self.incomplete) if self.incomplete else None
+
+    def _absent(self) -> str:
+        """The levels the standard's 职业等级 line lists that are not in the text."""
+        found = {level_number(lv.label or "") for lv in self.subjects[0].levels}
+        return "、".join(LEVEL_LABELS[n] for n in sorted(self.listed - found, reverse=True))
+
+    def _incomplete(self, absent: str) -> list[str]:
+        """The lines that say the copy is INCOMPLETE: how, where it ends, and the levels
+        its 职业等级 line leads one to expect that are not in it."""
+        out = [_("  不完整：{what}").format(what=self.incomplete)]
+        first = self.subjects[0]
+        cut = [(lv, r) for lv in first.levels for r in lv.routes if r.cut_off]
+        at = next((line for line, message, _review in self.flags if message == self._flagged()), 0)
+        if cut:
+            level, route = cut[-1]
+            where = _("  原文止于{label}第{number}条（第{line}行），其后的文字这份副本没有")
+            out.append(where.format(label=level.label, number=route.number, line=route.line))
+        elif at:
+            out.append(_("  原文止于第{line}行，其后的文字这份副本没有").format(line=at))
+        if absent:
+            out.append(_("  职业等级中列出、这份副本没有的等级：{levels}").format(levels=absent))
+        elif not self.listed and all(level_number(lv.label or "") != 1 for lv in first.levels):
+            out.append(_("  原文没有职业等级一行：其后是否还有等级，需对照原件"))
         return out
 
 
@@ -72,6 +121,8 @@ class ImportReport:
 
     decisions: list[str] = field(default_factory=list)
     unparsed: list[str] = field(default_factory=list)
+    #: Text a copy does not have (cut off; a level with nothing under it), never met.
+    missing: list[str] = field(default_factory=list)
     #: How a misprint, noise or a word was read (the route is marked 需人工核实).
     readings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -80,12 +131,17 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as printable lines: each standard's review, then the rest."""
-        out = [line for review in self.files for line in review.lines(self.unparsed, self.readings)]
+        out = [
+            line
+            for review in self.files
+            for line in review.lines(self.unparsed, self.readings, self.missing)
+        ]
         out += [f"decision: {d}" for d in self.decisions]
         tags = tuple(f"({review.source}:" for review in self.files)
         out += [
             f"unparsed: {u}" for u in self.unparsed if not tags or not any(t in u for t in tags)
         ]
+        out += [f"missing: {m}" for m in self.missing if not any(t in m for t in tags)]
         out += [f"reading: {r}" for r in self.readings if not any(t in r for t in tags)]
         out += [f"warning: {w}" for w in self.warnings]
         return out
@@ -155,7 +211,7 @@ def _levels(
             read = (
                 read_route(r.text, phrases, level=number, titles=titles, occupation=subject.name)
                 if raw.routes
-                else RouteReading((Unparsed(text=r.text, reason=_(NO_CONDITIONS)),))
+                else RouteReading((MissingText(case="empty_level"),))
             )
             conditions = prerequisite + own_work(read.conditions, subject.name or "")
             if r.cut_off:
@@ -165,12 +221,13 @@ def _levels(
             report.readings += [
                 f"{subject.title} {raw.label} route {r.number}{at}: {note}" for note in read.notes
             ]
+            named = f"{subject.title} {raw.label} route {r.number}{at}"
             for leaf in leaves(conditions):
                 if isinstance(leaf, Unparsed):
                     why = f" ({leaf.reason})" if leaf.reason else ""
-                    report.unparsed.append(
-                        f"{subject.title} {raw.label} route {r.number}{at}: {leaf.text}{why}"
-                    )
+                    report.unparsed.append(f"{named}: {leaf.text}{why}")
+            if lost := _lost(conditions):
+                report.missing.append(f"{named}: {lost}")
             reasons = [x.note or x.reason for x in readings] + r.review + list(read.notes)
             review = " ".join(dict.fromkeys(reasons)) or None
             routes.append(
@@ -186,34 +243,46 @@ def _levels(
     return tuple(levels)
 
 
-#: Reasons of the unparsed leaves that stand for text missing from a copy (not for text
-#: the grammar could not read): a route cut off by the end of the copy, a level printed
-#: with nothing under it. Each leaf keeps such a route from ever being met.
-CUT_OFF = N_("原文在此截断，后文缺失")
-NO_CONDITIONS = N_("标题下没有条件")
-
-
 def _cut_off(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
-    """A route the copy ends inside: its last fragment is what the cut left (``取得本职``),
-    kept as an unparsed leaf that says so; unless that leaf alone blocks the route (it
-    sits inside an ``any``, or there is none), a marker that can never be met is added.
+    """A route the copy ends inside: its last unread fragment is what the cut left
+    (``取得本职``), kept as text the copy does not have; unless that leaf alone blocks the
+    route (it sits inside an ``any``, or there is none), an empty one is added, which can
+    never be met either.
     """
-    why = _(CUT_OFF)
     last = conditions[-1] if conditions else None
     if isinstance(last, Unparsed) and last.reason is None:
-        return (*conditions[:-1], last.model_copy(update={"reason": why}))
-    tagged = _tag_last(conditions, why)
-    return (*tagged, Unparsed(text="(原文在此截断，后文缺失)", reason=why))
+        return (*conditions[:-1], _left(last))
+    return (*_tag_last(conditions), MissingText(case="cut_off"))
 
 
-def _tag_last(conditions: tuple[Condition, ...], why: str) -> tuple[Condition, ...]:
-    """``conditions`` with their last leaf, if it is an unread fragment, given ``why``."""
+def _left(fragment: Unparsed) -> MissingText:
+    """The fragment a cut left, as text the copy lacks; a copy that ends at the route's
+    number (``2、``) left nothing of it."""
+    return MissingText(case="cut_off", text=_NUMBER_ONLY.sub("", fragment.text))
+
+
+def _tag_last(conditions: tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """``conditions`` with their last leaf, if it is an unread fragment, made the text the
+    cut left."""
     *head, last = conditions
     if isinstance(last, AllOf | AnyOf):
-        return (*head, last.model_copy(update={"conditions": _tag_last(last.conditions, why)}))
+        return (*head, last.model_copy(update={"conditions": _tag_last(last.conditions)}))
     if isinstance(last, Unparsed) and last.reason is None:
-        return (*head, last.model_copy(update={"reason": why}))
+        return (*head, _left(last))
     return conditions
+
+
+def _lost(conditions: tuple[Condition, ...]) -> str | None:
+    """What a route lacks because its copy does not have the text, said once per route,
+    or ``None`` when it lacks nothing."""
+    lost = missing_text(conditions)
+    if lost is None:
+        return None
+    if lost.case == "empty_level":
+        return _("这份副本在此级别下没有条件")
+    if lost.text:
+        return _("原文在“{text}”处截断，后文缺失").format(text=lost.text)
+    return _("原文在此截断，后文缺失")
 
 
 def _missing(level: RawLevel) -> RawRoute:

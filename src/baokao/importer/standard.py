@@ -76,11 +76,13 @@ class _Heading:
 
 @dataclass
 class Section:
-    """What the reader found: subjects, flags for review, and whether the text is whole."""
+    """What the reader found: subjects, flags for review, whether the text is whole, and
+    the levels the standard's own 职业等级 line lists (the review names those not found)."""
 
     subjects: list[RawSubject]
     flags: list[Flag] = field(default_factory=list)
     incomplete: str | None = None
+    listed: frozenset[int] = frozenset()
 
 
 class _Reader:
@@ -345,10 +347,6 @@ def read_section(
             )
         )
     levels = [build.levels[n] for n in sorted(build.levels, reverse=True)]
-    if absent := sorted(reader.ladder.numbers - set(build.levels), reverse=True):
-        listed = "、".join(LEVEL_LABELS[n] for n in absent)
-        message = _("职业等级中列出、文本中没有的等级：{levels}").format(levels=listed)
-        reader.flags.append(Flag(levels[0].line, message, False))
     lines = folded.text.splitlines()
     first = levels[0].line if levels else 1
     rows = occupations(reader.text[: heads[0].start])
@@ -390,7 +388,7 @@ def read_section(
     for subject in subjects:
         subject.notes = early + build.notes
         subject.titles = titles
-    return Section(subjects, reader.flags, build.incomplete)
+    return Section(subjects, reader.flags, build.incomplete, frozenset(reader.ladder.numbers))
 
 
 def read_standard(

@@ -4,7 +4,8 @@ Each condition is one requirement the official text states: years worked, a cert
 held (with the years worked after it), a diploma, current studies, formal training, an
 apprenticeship or a preparatory-technician certificate; ``all``/``any`` combine them for
 "，并" and "；或". Text the importer could not read is kept as ``unparsed`` so that nothing
-is ever silently dropped. Every leaf keeps the phrase of the source it was read from.
+is ever silently dropped, and text the copy read does not have (it is cut off) as
+``missing_text``. Every leaf keeps the phrase of the source it was read from.
 """
 
 from __future__ import annotations
@@ -150,6 +151,21 @@ class Unparsed(Frozen):
     reason: str | None = None
 
 
+class MissingText(Frozen):
+    """Text the copy of the standard does not have: never met, always 需人工核实.
+
+    Not text the importer failed to read, but text that is not there: the copy ends
+    inside the route (``case="cut_off"``; ``text`` is the fragment the cut left, such as
+    ``取得本职``, or empty when the copy ends at the route's number), or a level is printed
+    with nothing under it (``case="empty_level"``, ``text`` empty). The full text must be
+    checked against the original.
+    """
+
+    kind: Literal["missing_text"] = "missing_text"
+    case: Literal["cut_off", "empty_level"]
+    text: str = ""
+
+
 class Age(Frozen):
     """At least ``years`` years of age (年满N周岁)."""
 
@@ -233,6 +249,7 @@ Leaf = (
     | Apprenticeship
     | PreparatoryTechnician
     | Unparsed
+    | MissingText
 )
 
 Condition = Annotated[Leaf | AllOf | AnyOf, Field(discriminator="kind")]
@@ -254,3 +271,13 @@ def leaves(conditions: tuple[Condition, ...] | list[Condition]) -> Iterator[Leaf
             yield from leaves(condition.conditions)
         else:
             yield condition
+
+
+def missing_text(conditions: tuple[Condition, ...] | list[Condition]) -> MissingText | None:
+    """The text ``conditions`` (a route) lack because the copy does not have it, as one
+    leaf: a level with nothing under it, else the fragment the cut left if there is one
+    (a cut inside an ``any`` leaves it there and adds an empty leaf), else the cut alone;
+    ``None`` when the copy has the route whole."""
+    found = [leaf for leaf in leaves(conditions) if isinstance(leaf, MissingText)]
+    empty = [leaf for leaf in found if leaf.case == "empty_level"]
+    return next(iter(empty or [leaf for leaf in found if leaf.text] or found), None)
