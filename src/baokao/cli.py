@@ -266,6 +266,11 @@ def cmd_records(args: argparse.Namespace) -> int:
 
 def cmd_ui(args: argparse.Namespace) -> int:
     """Start the terminal UI."""
+    from baokao.listing import trees_dir
+    from baokao.tui.search_cache import Preload
+
+    # The search index is read (and the rule files checked) while the UI's code is imported.
+    preload = Preload(trees_dir(_trees(args)))
     with _importing():  # (what they make is then frozen: see baokao.tui.launch)
         from baokao.records import is_shared, open_store
         from baokao.tui.launch import run
@@ -273,7 +278,7 @@ def cmd_ui(args: argparse.Namespace) -> int:
     # A shared server that cannot be reached is refused before the UI starts (one line,
     # exit 2); a local file that cannot be used is reported on screen, records off.
     store = open_store(args.db) if is_shared(args.db) else None
-    return run(trees=_trees(args), lang=_lang(args), db=args.db, store=store)
+    return run(trees=_trees(args), lang=_lang(args), db=args.db, store=store, preload=preload)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

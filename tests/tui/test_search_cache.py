@@ -97,3 +97,93 @@ def test_other_code_makes_it_stale(trees: Path, monkeypatch: pytest.MonkeyPatch)
     shown_by(trees)
     monkeypatch.setattr(search_cache, "FORMAT", search_cache.FORMAT + 1)
     assert load_prepared(trees) is None
+
+
+def test_what_is_kept_reads_back_equal_and_of_the_same_types() -> None:
+    value = ((1, "一级"), (True, "一级"), (1.0, "一级"), {"a": 1}, ("x", "x"), (), None)
+    shared = search_cache._shared(value, {})
+    assert marshal.loads(marshal.dumps(shared)) == value
+    assert [type(item[0]) for item in shared[:3]] == [int, bool, float]
+    assert shared[4][0] is shared[4][1]  # one string, written once
+
+
+def test_a_preload_gives_what_is_kept_for_the_files_as_they_are(trees: Path) -> None:
+    from baokao.tui.search_cache import Preload
+
+    assert Preload(trees).result() is None  # nothing kept yet
+    built = shown_by(trees)[-1]
+    early = Preload(trees).result()
+    assert early is not None and early.search.plain() == built.plain()
+    shown: list[SearchIndex] = []
+    listing = index_then_listing(trees, shown.append, lambda: None, Preload(trees))
+    assert listing == read_listing(trees, use_cache=False)
+    assert [index.plain() for index in shown] == [built.plain()]
+
+
+def test_a_preload_never_gives_an_index_gone_stale(trees: Path) -> None:
+    from baokao.tui.search_cache import Preload
+
+    shown_by(trees)
+    path = trees / "美容师.yaml"
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("美容师", "美牙师"), "utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert Preload(trees).result() is None
+    shown: list[SearchIndex] = []
+    index_then_listing(trees, shown.append, lambda: None, Preload(trees))
+    assert shown[-1].search("美牙师")[0].occupation == "美牙师"
+    assert shown[-1].search("美容师") == []
+
+
+def test_a_preload_of_another_folder_is_not_used(trees: Path, tmp_path: Path) -> None:
+    from baokao.tui.search_cache import Preload
+
+    other = tmp_path / "other"
+    shutil.copytree(trees, other)
+    (other / "美容师.yaml").unlink()
+    shown_by(other)
+    shown: list[SearchIndex] = []
+    index_then_listing(trees, shown.append, lambda: None, Preload(other))
+    assert shown[-1].search("美容师")[0].occupation == "美容师"
+
+
+def test_a_folder_that_cannot_be_read_fails_where_the_preload_is_taken(trees: Path) -> None:
+    from baokao.tui.search_cache import Preload
+
+    shown_by(trees)  # an index is kept, and its folder is gone when it is checked
+    shutil.rmtree(trees)
+    preload = Preload(trees)
+    with pytest.raises(FileNotFoundError):
+        index_then_listing(trees, lambda index: None, lambda: None, preload)
+
+
+def test_a_damaged_kept_listing_is_read_from_the_files_again(trees: Path) -> None:
+    shown_by(trees)
+    path, _ = search_cache._file(trees)
+    code, where, stamp, index, _listing = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps((code, where, stamp, index, b"\x00damaged")))
+    kept = load_prepared(trees)
+    assert kept is not None and kept.listing is None
+    listing = index_then_listing(trees, lambda index: None, lambda: None)
+    assert listing == read_listing(trees, use_cache=False)
+
+
+def test_baokao_in_a_terminal_reads_the_kept_index_from_its_start(
+    trees: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from baokao import cli
+    from baokao.tui import launch
+
+    shown_by(trees)
+    given: dict[str, object] = {}
+
+    def run(**kwargs: object) -> int:
+        given.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(launch, "run", run)
+    assert cli.main(["--trees", str(trees)]) == 0
+    preload = given["preload"]
+    assert isinstance(preload, search_cache.Preload) and preload.folder == trees
+    kept = preload.result()
+    assert kept is not None and kept.search.search("mrs")[0].occupation == "美容师"

@@ -14,10 +14,8 @@ collector and pausing collections while a question is drawn (:mod:`baokao.tui.la
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import sys
-import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -29,30 +27,27 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang, translate
-from baokao.listing import trees_dir
 from baokao.tui import ahead as ahead_module
 from baokao.tui import kinsoku
-from baokao.tui.desk_app import DeskApp
 from baokao.tui.i18n import localize_bindings
+from baokao.tui.loading import LoadingApp
 from baokao.tui.palette import textual_commands
-from baokao.tui.screens.error import ErrorScreen, precise_problem, problem
+from baokao.tui.screens.error import ErrorScreen, problem
 from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
 from baokao.tui.screens.preparing import prepare_in_thread
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
-from baokao.tui.search import SearchIndex
-from baokao.tui.search_cache import index_then_listing
 
 if TYPE_CHECKING:
     from baokao.records import RecordStore
-    from baokao.rulebook import Rulebook
     from baokao.session import Answer, Progress, Session
     from baokao.tui.ahead import Ahead
     from baokao.tui.screens.question import QuestionScreen
     from baokao.tui.search import Entry
+    from baokao.tui.search_cache import Preload
 
 
-class BaokaoApp(DeskApp):
+class BaokaoApp(LoadingApp):
     """报考: may this candidate apply, by which route, and how close are they?"""
 
     CSS_PATH = "app.tcss"
@@ -78,6 +73,7 @@ class BaokaoApp(DeskApp):
         db: str | None = None,
         store: RecordStore | None = None,
         prefs: Path | None = None,
+        preload: Preload | None = None,
     ) -> None:
         """Create the app.
 
@@ -93,6 +89,8 @@ class BaokaoApp(DeskApp):
             db: The candidate records (default: ``$BAOKAO_DB`` or the data folder's file).
             store: Records already opened (a shared server, checked by the CLI).
             prefs: The settings file remembered across runs (default: the config folder).
+            preload: The folder's kept search index, being read since the program
+                started (:class:`~baokao.tui.search_cache.Preload`).
         """
         set_lang(lang)
         super().__init__()
@@ -103,13 +101,9 @@ class BaokaoApp(DeskApp):
         self.today = today
         self.manage_gc = manage_gc
         self.title = _("报考条件查询")
-        self.index: SearchIndex | None = None
-        self.book: Rulebook | None = None
-        self.load_error = ""  # why the rule book could not be loaded, if it could not
         self.session: Session | None = None
         self.start = StartScreen()
-        self._book_loaded = asyncio.Event()
-        self._results_drawn = threading.Event()
+        self.init_loading(preload)
         self.init_desk(db, store, prefs, slip_dir)
 
     # Startup -------------------------------------------------------------------------
@@ -123,69 +117,6 @@ class BaokaoApp(DeskApp):
         self.run_worker(self._read_rules, thread=True, exclusive=True, group="load")
         self.call_after_refresh(self.open_records)
         self._check_size()
-
-    def _read_rules(self) -> None:
-        """Worker thread: the listing and search index, pinyin, then the rule book.
-
-        The rule book reads an occupation's rules only when it is picked; what is loaded
-        here ahead is the code that compiles and shows an interview.
-        """
-        from baokao.coverage import source_titles
-
-        folder = trees_dir(self.trees)
-        try:
-            self.start.sources = source_titles(folder)
-            # Nothing heavy until the first results are drawn (this thread holds the GIL).
-            listing = index_then_listing(
-                folder,
-                lambda index: self.call_from_thread(self._index_ready, index),
-                lambda: self._results_drawn.wait(RESULTS_WAIT),
-            )
-        except Exception as exc:  # whatever it is, it is shown and the app goes on
-            self.call_from_thread(self._load_failed, problem(exc, folder))
-            return
-        self.start.wait_quiet()  # and no importing while the first keys are answered
-        from baokao.rulebook import Rulebook, RulebookError, refuse_twins
-
-        try:  # two files for one occupation: one would silently hide the other
-            refuse_twins([(folder / f.file, f.name, f.code) for f in listing.files])
-        except RulebookError as exc:
-            self.call_from_thread(self._load_failed, str(exc))
-            return
-        self.call_from_thread(self._book_ready, Rulebook(listing))
-        if listing.broken:
-            file, why = listing.broken[0]
-            self.call_from_thread(self._load_failed, precise_problem(folder / file, why), False)
-        import baokao.session
-        import baokao.tui.screens.all_levels
-        import baokao.tui.screens.question  # noqa: F401
-
-        if self.manage_gc:  # what is loaded now lives as long as the app
-            self.call_from_thread(gc.freeze)
-
-    async def rules_loaded(self) -> bool:
-        """Wait until the rules have been read; whether the rule book could be loaded."""
-        await self._book_loaded.wait()
-        return self.book is not None
-
-    def _index_ready(self, index: SearchIndex) -> None:
-        self.index = index
-        self.start.index = index
-        self.call_after_refresh(self._results_drawn.set)
-
-    def _book_ready(self, book: Rulebook) -> None:
-        from baokao.session import use_folder
-
-        use_folder(book.folder)  # trees compiled ahead beside the rule files
-        self.book = book
-        self._book_loaded.set()
-
-    def _load_failed(self, error: str, fatal: bool = True) -> None:
-        self.load_error = error
-        self.start.problem = _("规则载入失败：{error}").format(error=error)
-        if fatal:
-            self._book_loaded.set()
-        self.push_screen(ErrorScreen(_("规则载入失败"), error))
 
     # Size ------------------------------------------------------------------------------
 
@@ -390,10 +321,6 @@ class BaokaoApp(DeskApp):
         )
         yield from textual_commands(super().get_system_commands(screen))  # Theme, Keys, Quit …
 
-
-#: The longest (in seconds) the loading thread waits for the first results to be drawn
-#: before it imports the rule book's code.
-RESULTS_WAIT = 1.0
 
 #: The longest (in seconds) that showing a question keeps the garbage collector paused.
 GC_PAUSE_LIMIT = 1.0

@@ -34,6 +34,7 @@ from baokao.tui.app import BaokaoApp
 
 if TYPE_CHECKING:
     from baokao.records import RecordStore
+    from baokao.tui.search_cache import Preload
 
 
 #: How often (in seconds) a Python thread that holds the GIL is asked to let a waiting
@@ -48,6 +49,7 @@ def run(
     lang: Lang = "zh",
     db: str | None = None,
     store: RecordStore | None = None,
+    preload: Preload | None = None,
 ) -> int:
     """Start the terminal UI (what ``baokao`` with no command does).
 
@@ -61,7 +63,7 @@ def run(
     """
     sys.setswitchinterval(SWITCH_INTERVAL)
     gc.freeze()  # what was imported lives as long as the process (see the module's text)
-    app = BaokaoApp(trees=trees, lang=lang, manage_gc=True, db=db, store=store)
+    app = BaokaoApp(trees=trees, lang=lang, manage_gc=True, db=db, store=store, preload=preload)
     try:
         app.run()
     finally:

@@ -4,7 +4,16 @@ Why: with a national catalogue (1,600 occupations) reading the listing and build
 the search index from it took about 100 ms after the search box was drawn, and the
 first answer to a typed name waited for them. Both are kept in the per-user cache as
 one :mod:`marshal` file of plain tuples (the index with its normalised keys and each
-character's bit mask, :meth:`SearchIndex.plain`), read in a few milliseconds.
+character's bit mask, :meth:`SearchIndex.plain`), read in a few milliseconds. Equal
+values are written once (:func:`_shared`: the level labels, names and codes that recur
+across 1,600 occupations), which halves the objects made when it is read, and the
+listing is read only after the first results are drawn (the rule book needs it; the
+search does not).
+
+At start (``baokao`` in a terminal) it is read by :class:`Preload`, in a thread begun
+before the UI's code is imported: reading it and checking the rule files overlaps those
+imports (the ``stat`` of each file waits on the kernel without holding the interpreter),
+so the search box answers as soon as it is drawn.
 
 It is never used stale. It is stamped with the name, size, mtime and ctime of every
 rule file of the folder as they were when the listing was read (it is kept only when
@@ -20,10 +29,11 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any
 
 from baokao import listing as listing_module
 from baokao.codestamp import Stamp, code_stamp
@@ -37,18 +47,35 @@ from baokao.listing import (
     save_cache,
     write_whole,
 )
+from baokao.listing import Stamp as FilesStamp
 from baokao.tui import search as search_module
 from baokao.tui.search import SearchIndex
 
 #: Bumped when the file's form changes.
-FORMAT = 1
+FORMAT = 2
 
 
-class Prepared(NamedTuple):
-    """A folder's listing and the search index built from it."""
+class Prepared:
+    """A folder's search index, and its listing as kept (read when first asked for)."""
 
-    listing: Listing
-    search: SearchIndex
+    def __init__(
+        self, search: SearchIndex, folder: Path, stamp: FilesStamp, listing: bytes
+    ) -> None:
+        """The index of ``folder``'s files as ``stamp`` shows them; ``listing`` as kept."""
+        self.search = search
+        self._folder = folder
+        self._stamp = stamp
+        self._listing = listing
+
+    @property
+    def listing(self) -> Listing | None:
+        """The folder's listing, as kept with the index; ``None`` when it is damaged."""
+        try:
+            files, broken = marshal.loads(self._listing)
+            listed = tuple(map(Listed._make, files))
+            return Listing(self._folder, listed, tuple(broken), self._stamp)
+        except (EOFError, TypeError, ValueError):
+            return None
 
 
 def _file(folder: Path) -> tuple[Path, str]:
@@ -80,11 +107,12 @@ def load_prepared(folder: Path) -> Prepared | None:
     except OSError:
         return None
     try:
-        code, kept_for, stamp, files, broken, plain = marshal.loads(raw)
+        code, kept_for, stamp, index, listing = marshal.loads(raw)
         if code != _code() or kept_for != where or stamp != folder_stamp(folder):
             return None
-        listing = Listing(folder, tuple(map(Listed._make, files)), tuple(broken), stamp)
-        return Prepared(listing, SearchIndex.from_plain(plain))
+        if not isinstance(listing, bytes):
+            raise ValueError("no listing kept")
+        return Prepared(SearchIndex.from_plain(marshal.loads(index)), folder, stamp, listing)
     except (EOFError, TypeError, ValueError):  # damaged, or of another form
         return None
 
@@ -96,13 +124,74 @@ def save_prepared(listing: Listing, index: SearchIndex) -> None:
         return
     path, where = _file(listing.folder)
     files = tuple(tuple(f) for f in listing.files)
-    kept = (_code(), where, listing.stamp, files, listing.broken, index.plain())
+    index_kept = marshal.dumps(_shared(index.plain(), {}))
+    listing_kept = marshal.dumps(_shared((files, listing.broken), {}))
+    kept = (_code(), where, listing.stamp, index_kept, listing_kept)
     with contextlib.suppress(OSError):
         write_whole(path, marshal.dumps(kept))
 
 
+def _shared(value: Any, seen: dict[tuple[Any, ...], Any]) -> Any:
+    """``value`` with each string, int and tuple that occurs more than once in it made
+    one object, so that :mod:`marshal` writes it once and reading makes it once.
+
+    Values are told apart by type as well (``1``, ``True`` and ``1.0`` are equal in
+    Python, but not the same thing kept); a tuple is keyed by its items' identities
+    once they are shared.
+    """
+    kind = type(value)
+    if kind is tuple:
+        items = tuple(_shared(item, seen) for item in value)
+        return seen.setdefault((tuple, *map(id, items)), items)
+    if kind is dict:
+        return {_shared(k, seen): _shared(v, seen) for k, v in value.items()}
+    if kind is str or kind is int:
+        return seen.setdefault((kind, value), value)
+    return value
+
+
+class Preload:
+    """The kept search index of a folder, read in a thread of its own.
+
+    Begun before the UI's code is imported (``baokao`` in a terminal), so that the
+    reading, the check of the rule files and the first (empty) search overlap those
+    imports instead of following them.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Start reading what is kept for ``folder``."""
+        self.folder = folder
+        self._found: Prepared | None = None
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._read, name="baokao-preload", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._found = load_prepared(self.folder)
+            if self._found is not None:
+                self._found.search.search("")  # the first results, worked out here too
+        except Exception as exc:  # raised again where the result is taken, and shown there
+            self._error = exc
+
+    def result(self) -> Prepared | None:
+        """What :func:`load_prepared` gave (waiting for it if need be).
+
+        Raises:
+            Exception: what reading raised (an :class:`OSError` when the folder cannot
+                be read).
+        """
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._found
+
+
 def index_then_listing(
-    folder: Path, show: Callable[[SearchIndex], None], drawn: Callable[[], object]
+    folder: Path,
+    show: Callable[[SearchIndex], None],
+    drawn: Callable[[], object],
+    preload: Preload | None = None,
 ) -> Listing:
     """Show the search index of ``folder`` as soon as it can be had; then its listing.
 
@@ -115,6 +204,8 @@ def index_then_listing(
         show: Called with each index to show (the latest is the one to search).
         drawn: Waits until the first results have been drawn (the work after it would
             otherwise hold the interpreter while the user waits for that frame).
+        preload: What was kept for the folder, being read since the program started
+            (used when it is for ``folder``).
 
     Returns:
         The folder's listing, with pinyin.
@@ -127,11 +218,16 @@ def index_then_listing(
         index.search("")  # the first results are worked out here, off the event loop
         show(index)
 
-    prepared = load_prepared(folder)
+    if preload is not None and preload.folder == folder:
+        prepared = preload.result()
+    else:
+        prepared = load_prepared(folder)
     if prepared is not None:
         ready(prepared.search)
         drawn()
-        return prepared.listing
+        kept = prepared.listing
+        if kept is not None:
+            return kept
     listing = read_listing(folder)
     index = SearchIndex.from_listing(listing)
     ready(index)

@@ -12,6 +12,7 @@ chosen; it knows nothing of sessions or levels.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TYPE_CHECKING, ClassVar
 
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 SHOWN_QUERY = 24
 #: Seconds without a change of the results that count as a pause in typing.
 QUIET = 0.15
+#: The longest (in seconds) :meth:`StartScreen.wait_quiet` waits for the first results.
+FIRST_WAIT = 2.0
 
 
 class StartScreen(Screen[None]):
@@ -85,6 +88,8 @@ class StartScreen(Screen[None]):
         self._count_one_line = False
         #: When the results last changed (``time.monotonic()``; 0: never).
         self._changed_at = 0.0
+        #: Set once results have first been shown (from a thread, :meth:`wait_quiet`).
+        self._shown = threading.Event()
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""
@@ -160,13 +165,16 @@ class StartScreen(Screen[None]):
         event.stop()
         self.post_message(self.Picked(event.entry))
 
-    def wait_quiet(self, seconds: float = QUIET) -> None:
-        """Wait until the results have not changed for ``seconds`` (from a thread).
+    def wait_quiet(self, seconds: float = QUIET, first: float = FIRST_WAIT) -> None:
+        """Wait until the results have been shown and have not changed for ``seconds``
+        (from a thread; at most ``first`` seconds for them to be first shown).
 
         Work that holds the interpreter for long (importing the interview's code) waits
         for a pause, so that the keys typed as the first results appear are answered
-        at once.
+        at once. (An index that is ready before the screen is mounted is shown only
+        once it is; the pause counts from then, not from before.)
         """
+        self._shown.wait(first)
         while (left := self._changed_at + seconds - time.monotonic()) > 0:
             time.sleep(left)
 
@@ -174,6 +182,7 @@ class StartScreen(Screen[None]):
         if not self.is_mounted or self.index is None:
             return
         self._changed_at = time.monotonic()
+        self._shown.set()
         query = self.query_one("#search", Input).value
         groups = self.index.search(query)
         results = self.query_one("#results", ResultList)
