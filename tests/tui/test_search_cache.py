@@ -115,7 +115,7 @@ def test_a_preload_gives_what_is_kept_for_the_files_as_they_are(trees: Path) -> 
     early = Preload(trees).result()
     assert early is not None and early.search.plain() == built.plain()
     shown: list[SearchIndex] = []
-    listing = index_then_listing(trees, shown.append, lambda: None, Preload(trees))
+    listing = index_then_listing(trees, shown.append, lambda: None, Preload(trees))()
     assert listing == read_listing(trees, use_cache=False)
     assert [index.plain() for index in shown] == [built.plain()]
 
@@ -164,7 +164,9 @@ def test_a_damaged_kept_listing_is_read_from_the_files_again(trees: Path) -> Non
     path.write_bytes(marshal.dumps((code, where, stamp, index, b"\x00damaged")))
     kept = load_prepared(trees)
     assert kept is not None and kept.listing is None
-    listing = index_then_listing(trees, lambda index: None, lambda: None)
+    shown: list[SearchIndex] = []
+    listing = index_then_listing(trees, shown.append, lambda: None)()
+    assert len(shown) == 1
     assert listing == read_listing(trees, use_cache=False)
 
 

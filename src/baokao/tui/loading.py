@@ -63,7 +63,7 @@ class LoadingApp(DeskApp):
         try:
             self.start.sources = source_titles(folder)
             # Nothing heavy until the first results are drawn (this thread holds the GIL).
-            listing = index_then_listing(
+            listing_of = index_then_listing(
                 folder,
                 lambda index: self.call_from_thread(self._index_ready, index),
                 lambda: self._results_drawn.wait(RESULTS_WAIT),
@@ -72,9 +72,14 @@ class LoadingApp(DeskApp):
         except Exception as exc:  # whatever it is, it is shown and the app goes on
             self.call_from_thread(self._load_failed, problem(exc, folder))
             return
-        self.start.wait_quiet()  # and no importing while the first keys are answered
+        self.start.wait_quiet()  # and no more work while the first keys are answered
         from baokao.rulebook import Rulebook, RulebookError, refuse_twins
 
+        try:
+            listing = listing_of()
+        except Exception as exc:
+            self.call_from_thread(self._load_failed, problem(exc, folder))
+            return
         try:  # two files for one occupation: one would silently hide the other
             refuse_twins([(folder / f.file, f.name, f.code) for f in listing.files])
         except RulebookError as exc:

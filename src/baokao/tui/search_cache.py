@@ -192,7 +192,7 @@ def index_then_listing(
     show: Callable[[SearchIndex], None],
     drawn: Callable[[], object],
     preload: Preload | None = None,
-) -> Listing:
+) -> Callable[[], Listing]:
     """Show the search index of ``folder`` as soon as it can be had; then its listing.
 
     What is kept for the folder's files as they are now is shown at once; otherwise
@@ -208,10 +208,12 @@ def index_then_listing(
             (used when it is for ``folder``).
 
     Returns:
-        The folder's listing, with pinyin.
+        What gives the folder's listing, with pinyin: a kept one is read only when it
+        is asked for (the rule book needs it, the search does not), so the caller can
+        leave that until typing pauses.
 
     Raises:
-        OSError: when the folder cannot be read.
+        OSError: when the folder cannot be read (then or when the listing is asked for).
     """
 
     def ready(index: SearchIndex) -> None:
@@ -225,9 +227,12 @@ def index_then_listing(
     if prepared is not None:
         ready(prepared.search)
         drawn()
-        kept = prepared.listing
-        if kept is not None:
-            return kept
+        kept = prepared
+
+        def kept_listing() -> Listing:  # (damaged: read from the files again)
+            return kept.listing or read_listing(folder)
+
+        return kept_listing
     listing = read_listing(folder)
     index = SearchIndex.from_listing(listing)
     ready(index)
@@ -238,4 +243,4 @@ def index_then_listing(
         index = SearchIndex.from_listing(listing)
         show(index)
     save_prepared(listing, index)
-    return listing
+    return lambda: listing
