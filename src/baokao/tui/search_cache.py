@@ -175,7 +175,8 @@ class Preload:
             self._error = exc
 
     def result(self) -> Prepared | None:
-        """What :func:`load_prepared` gave (waiting for it if need be).
+        """What :func:`load_prepared` gave (waiting for it if need be), handed over once:
+        the preload then forgets it, so that it lives only as long as its user keeps it.
 
         Raises:
             Exception: what reading raised (an :class:`OSError` when the folder cannot
@@ -184,7 +185,8 @@ class Preload:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        return self._found
+        found, self._found = self._found, None
+        return found
 
 
 def index_then_listing(
