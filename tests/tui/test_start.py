@@ -238,3 +238,20 @@ async def test_keys_move_the_highlight_over_rows_that_can_be_picked(app: BaokaoA
         await pilot.pause()
         assert isinstance(app.screen, LevelScreen)
         assert app.screen.entry.work_type == "脊柱按摩师"
+
+
+async def test_the_pause_before_the_interviews_code_counts_from_the_first_results(
+    app: BaokaoApp,
+) -> None:
+    # The loading thread waits for a pause in typing before it imports the interview's
+    # code; before any results are shown there is nothing to pause from, so it waits
+    # for them (an index read before the screen was mounted once let it go at once).
+    paused = threading.Event()
+    waiter = threading.Thread(target=lambda: (app.start.wait_quiet(0, 60), paused.set()))
+    waiter.start()
+    assert not paused.wait(0.2)  # not mounted: no results yet
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        assert shown_options(app)
+        assert paused.wait(10)
+    waiter.join()
