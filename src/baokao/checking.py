@@ -11,7 +11,9 @@ verdict, so a typo can never pass as an answer (a roster reports its good rows; 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from baokao.evaluator import Verdict, evaluate
 from baokao.inputs import CaseError, Source, first_problem, parse_json
+from baokao.keptvalidator import validator
 from baokao.model.base import Frozen, first_error
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Subject
@@ -74,6 +77,16 @@ def _where(index: int, raw: Any) -> str:
     return f"case {index + 1}" + (f" (id {ident!r})" if ident is not None else "")
 
 
+@cache
+def _case_validator() -> Callable[[Any], Case]:
+    """``Case.model_validate``, by the validator kept between runs (:mod:`baokao.keptvalidator`)."""
+    return validator(Case)
+
+
+def _validate_case(raw: Any) -> Case:
+    return _case_validator()(raw)
+
+
 def validate_case(raw: dict[str, Any], book: Rulebook) -> Checked:
     """Validate one raw case (a JSON object or a spreadsheet row) and find its subject.
 
@@ -84,7 +97,7 @@ def validate_case(raw: dict[str, Any], book: Rulebook) -> Checked:
     if problem is not None:
         raise FieldError(*problem)
     try:
-        case = Case.model_validate(raw)
+        case = _validate_case(raw)
     except ValidationError as exc:
         raise FieldError(*first_error(exc)) from None
     try:

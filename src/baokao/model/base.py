@@ -2,6 +2,12 @@
 
 Frozen values make sessions and trees safe to share and cache; ``extra="forbid"`` turns a
 typo in a rule file or a profile into an error instead of a silently ignored fact.
+
+Each model's validator is built when the model is first validated (``defer_build``), not
+when its module is imported: a run uses few of them (``baokao check`` of one case, with
+its occupation read back validated from :mod:`baokao.rulecache`, validates only the
+case, by a validator kept between runs), and building them all at import cost it as
+much again as importing baokao's own modules.
 """
 
 from __future__ import annotations
@@ -10,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 
 class Frozen(BaseModel):
-    """A frozen model that rejects unknown keys."""
+    """A frozen model that rejects unknown keys, built when first used."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def error_path(loc: tuple[int | str, ...]) -> str:

@@ -252,10 +252,9 @@ Leaf = (
     | MissingText
 )
 
+#: (``AllOf`` and ``AnyOf`` name it before it is defined: like every model, they are built
+#: when first used, by then it is.)
 Condition = Annotated[Leaf | AllOf | AnyOf, Field(discriminator="kind")]
-
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
 
 
 def depth(conditions: tuple[Condition, ...] | list[Condition]) -> int:
