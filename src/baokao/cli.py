@@ -121,13 +121,17 @@ def _importing() -> Iterator[None]:
     Importing makes tens of thousands of objects that live as long as the process and
     next to no garbage, so the collections it would set off find nothing; for a check of
     one case they were a tenth of the time the user waits. The collector is back on
-    (if it was on) as soon as the imports are done.
+    (if it was on) as soon as the imports are done, and what is there by then is frozen
+    (``gc.freeze``): it lives as long as the process, so no later collection walks it
+    again, nor the one at exit (on which a check of one case spent more than on all the
+    collections before it).
     """
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_on:
             gc.enable()
 

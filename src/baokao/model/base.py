@@ -21,6 +21,21 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
+def build_all() -> None:
+    """Build every model's validator and serializer now, rather than when first used.
+
+    For a program with time to spare before anyone waits: the UI does it in its loading
+    thread while the start screen is read, so that no pick, hash of a level or first
+    answer builds one. Models defined by then (every one of :mod:`baokao.model`, and
+    any other module's already imported) are built; building one twice does nothing.
+    """
+    pending: list[type[BaseModel]] = [Frozen]
+    while pending:
+        model = pending.pop()
+        pending.extend(model.__subclasses__())
+        model.model_rebuild()
+
+
 def error_path(loc: tuple[int | str, ...]) -> str:
     """A pydantic error location as a path: ``levels[0].routes[1].conditions[0]``."""
     out = ""

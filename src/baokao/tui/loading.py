@@ -92,7 +92,9 @@ class LoadingApp(DeskApp):
         import baokao.session
         import baokao.tui.screens.all_levels
         import baokao.tui.screens.question  # noqa: F401
+        from baokao.model.base import build_all
 
+        build_all()  # (models are built when first used: here, not at a pick or an answer)
         if self.manage_gc:  # what is loaded now lives as long as the app
             self.call_from_thread(gc.freeze)
 
