@@ -83,10 +83,6 @@ def _case_validator() -> Callable[[Any], Case]:
     return validator(Case)
 
 
-def _validate_case(raw: Any) -> Case:
-    return _case_validator()(raw)
-
-
 def validate_case(raw: dict[str, Any], book: Rulebook) -> Checked:
     """Validate one raw case (a JSON object or a spreadsheet row) and find its subject.
 
@@ -97,7 +93,7 @@ def validate_case(raw: dict[str, Any], book: Rulebook) -> Checked:
     if problem is not None:
         raise FieldError(*problem)
     try:
-        case = _validate_case(raw)
+        case = _case_validator()(raw)
     except ValidationError as exc:
         raise FieldError(*first_error(exc)) from None
     try:
