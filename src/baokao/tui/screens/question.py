@@ -131,17 +131,34 @@ class QuestionScreen(Screen[None]):
         Textual restyles every widget of a screen each time it is shown again, in case
         the styles changed while it was away (a new theme, CSS read again). For the kept
         question screen that was a quarter of the work between a level's key and its
-        first question (``benchmarks/first_question.py``), and nothing had changed: the
+        first question (``benchmarks/pick_work.py``), and nothing had changed: the
         screen's own changes (a question's form, the focus) restyle what they touch as
         they happen. It is restyled when the app's style rules (a new list whenever they
-        are parsed again) or the app's pseudo-classes differ from when it was last shown.
+        are parsed again) or the app's pseudo-classes differ from when it was last
+        restyled (:meth:`on_screen_resume`).
         """
         if isinstance(message, events.ScreenResume) and message.refresh_styles:
-            styled = (self.app.stylesheet.rules, frozenset(self.app.get_pseudo_classes()))
-            last, self._styled = self._styled, styled
-            if last is not None and last[0] is styled[0] and last[1] == styled[1]:
+            rules, pseudo = self._styles_now()
+            last = self._styled
+            if last is not None and last[0] is rules and last[1] == pseudo:
                 message = events.ScreenResume(refresh_styles=False)
         return super().post_message(message)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Note the style rules the screen is about to be restyled with.
+
+        Noted as the restyle is done (Textual's own handler runs right after this one),
+        not as it is asked for: the screen built ahead (:meth:`warm`) is asked before
+        its widgets are mounted, and their classes' own styles are added to the app's
+        rules as they mount; it is restyled once they are, behind the level picker.
+        Noted when asked, the rules had changed by the pick, and the screen was restyled
+        again after the level's key (9 ms of the 17 ms of work before its first frame).
+        """
+        if event.refresh_styles:
+            self._styled = self._styles_now()
+
+    def _styles_now(self) -> tuple[object, frozenset[str]]:
+        return self.app.stylesheet.rules, frozenset(self.app.get_pseudo_classes())
 
     def on_resize(self, event: events.Resize) -> None:
         """Let the app check the terminal is still large enough."""
@@ -163,9 +180,19 @@ class QuestionScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Show the first question, and its side panel in the next frame."""
+        """Show the first question, and its side panel in the next frame.
+
+        A screen built ahead (:meth:`warm`, behind the level picker) starts its clock of
+        frames now. Textual draws a screen on the ticks of a clock of its own (60 a
+        second), made the first time the screen has something to draw, and its first
+        tick comes a whole period (17 ms) later; the ticks after that come at once when
+        the screen has been idle for a period. Started ahead, the clock is idle when
+        the level's key comes, and the first question is drawn without that wait.
+        """
         self._show()
         self.call_after_refresh(self._show_panel)
+        if not self.is_current:
+            self._update_timer.resume()  # ticks once, unseen, then waits
 
     def watch_session(self) -> None:
         """Show the session's question (the app sets a new session after each answer)."""

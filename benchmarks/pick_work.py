@@ -1,0 +1,147 @@
+"""The work done between a level's key and its first question on the screen, counted.
+
+Wall-clock figures (``benchmarks/first_question.py``) move with the machine's load;
+the work the app does for one pick does not. This script makes one pick, as
+``first_question.py`` does (fresh process, empty user cache, the occupation searched
+for, Enter, the level picker read, the level's digit), in a real pseudo-terminal,
+and counts only what happens from the digit to the first question's text on the
+screen:
+
+- ``--callgrind`` (default): the app runs under ``valgrind --tool=callgrind`` with
+  instrumentation off (quick); it is switched on just before the digit and off once the question
+  is drawn (``callgrind_control``). Prints the instructions executed in between (all
+  threads), a figure that repeats to a fraction of a percent from run to run.
+- ``--profile``: the app runs under ``cProfile``, switched on and off by signals at
+  the same moments (its event-loop thread only), and the functions taking most time
+  are printed, to see where the work goes.
+
+Run with ``.venv/bin/python benchmarks/pick_work.py [--profile] [--level 美容师/4]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pstats
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from first_question import PICKER, READING, READY, Pick, _empty_cache, bundled_picks
+from startup import BAOKAO, Terminal, expected_count
+
+#: The app under cProfile, its profiler switched on by SIGUSR1 and off (and its
+#: figures written to the file named by the first argument) by SIGUSR2.
+PROFILED = """
+import cProfile, signal, sys
+out = sys.argv.pop(1)
+profile = cProfile.Profile()
+signal.signal(signal.SIGUSR1, lambda *_: profile.enable())
+def stop(*_):
+    profile.disable()
+    profile.dump_stats(out)
+signal.signal(signal.SIGUSR2, stop)
+from baokao.cli import main
+sys.exit(main())
+"""
+
+#: How much slower than usual the app runs under valgrind (for the timeouts).
+SLOWER = 60
+
+
+def _pick(name: str) -> Pick:
+    picks = bundled_picks()
+    for pick in picks:
+        if pick.name.replace(" ", "/").startswith(name.replace(" ", "/")):
+            return pick
+    raise SystemExit(f"no bundled level {name!r}; one of: {', '.join(p.name for p in picks)}")
+
+
+def _to_picker(term: Terminal, pick: Pick, slower: float) -> None:
+    term.wait_for(READY, timeout=20 * slower)
+    term.drain(1.0 * slower)  # the rules load in the background after the first paint
+    term.send(pick.query.encode())
+    term.wait_for(expected_count(None, pick.query), timeout=10 * slower)
+    term.drain(0.1 * slower)
+    term.send(b"\r")
+    term.wait_for(f"{pick.title}：".encode() + PICKER, timeout=10 * slower)
+    term.drain(READING * slower)
+
+
+def callgrind(pick: Pick, runs: int) -> list[int]:
+    """Instructions from the level's key to its first question drawn, per run."""
+    counts = []
+    for _ in range(runs):
+        with _empty_cache(), tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "callgrind.out"
+            argv = [
+                "valgrind",
+                "--tool=callgrind",
+                "--instr-atstart=no",
+                f"--callgrind-out-file={out}",
+                *BAOKAO,
+            ]
+            term = Terminal(argv)
+            try:
+                _to_picker(term, pick, SLOWER)
+                control = ["callgrind_control", str(term.pid)]
+                subprocess.run([*control, "-i", "on"], check=True, capture_output=True)
+                term.send(pick.key.encode())
+                term.wait_for(pick.needle, timeout=10 * SLOWER)
+                subprocess.run([*control, "-i", "off"], check=True, capture_output=True)
+                subprocess.run([*control, "-d"], check=True, capture_output=True)
+            finally:
+                term.close()
+            total = 0
+            for dump in Path(tmp).glob("callgrind.out*"):
+                found = re.search(r"^totals: (\d+)", dump.read_text(), re.M)
+                total += int(found.group(1)) if found else 0
+            counts.append(total)
+    return counts
+
+
+def profile(pick: Pick, top: int, save: str | None) -> None:
+    """Where the event loop's time goes from the level's key to its first question
+    (the figures kept in the file ``save``, if given, for ``pstats``)."""
+    with _empty_cache(), tempfile.TemporaryDirectory() as tmp:
+        out = save or str(Path(tmp) / "pick.prof")
+        term = Terminal([sys.executable, "-c", PROFILED, out])
+        try:
+            _to_picker(term, pick, 3)
+            os.kill(term.pid, signal.SIGUSR1)
+            term.drain(0.2)
+            term.send(pick.key.encode())
+            term.wait_for(pick.needle, timeout=30)
+            os.kill(term.pid, signal.SIGUSR2)
+            term.drain(1.0)
+        finally:
+            term.close()
+        stats = pstats.Stats(out)
+        stats.sort_stats("cumulative").print_stats(top)
+        stats.sort_stats("tottime").print_stats(top)
+
+
+def main() -> None:
+    """Count one pick's work."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--level", default="美容师/四级", help="e.g. 美容师/四级")
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--profile", action="store_true", help="cProfile instead")
+    parser.add_argument("--top", type=int, default=40)
+    parser.add_argument("--save", help="keep cProfile's figures in this file")
+    args = parser.parse_args()
+    pick = _pick(args.level)
+    if args.profile:
+        profile(pick, args.top, args.save)
+        return
+    counts = callgrind(pick, args.runs)
+    print(f"{pick.name}: level key -> first question drawn, instructions (callgrind), per run:")
+    for count in counts:
+        print(f"  {count:>14,}")
+
+
+if __name__ == "__main__":
+    main()
