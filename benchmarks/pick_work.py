@@ -12,8 +12,10 @@ screen:
   is drawn (``callgrind_control``). Prints the instructions executed in between (all
   threads), a figure that repeats to a fraction of a percent from run to run.
 - ``--profile``: the app runs under ``cProfile``, switched on and off by signals at
-  the same moments (its event-loop thread only), and the functions taking most time
-  are printed, to see where the work goes.
+  the same moments, and the functions taking most time are printed, to see where
+  the work goes. The time is the event loop's thread's own CPU time: a machine
+  shared with other work would otherwise charge the waits for a CPU to whatever
+  function was running.
 
 Run with ``.venv/bin/python benchmarks/pick_work.py [--profile] [--level 美容师/4]``.
 """
@@ -25,6 +27,7 @@ import os
 import pstats
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,14 +39,33 @@ from startup import BAOKAO, Terminal, expected_count
 #: The app under cProfile, its profiler switched on by SIGUSR1 and off (and its
 #: figures written to the file named by the first argument) by SIGUSR2.
 PROFILED = """
-import cProfile, signal, sys
+import cProfile, signal, sys, time
 out = sys.argv.pop(1)
-profile = cProfile.Profile()
+profile = cProfile.Profile(time.thread_time)
 signal.signal(signal.SIGUSR1, lambda *_: profile.enable())
 def stop(*_):
     profile.disable()
     profile.dump_stats(out)
 signal.signal(signal.SIGUSR2, stop)
+from baokao.cli import main
+sys.exit(main())
+"""
+
+#: The app with the CPU time of its event loop's thread noted from SIGUSR1 to the
+#: first frame of a question screen written after it (a line per pick, in the file
+#: named by the first argument).
+TIMED = """
+import signal, sys, time
+from textual.app import App
+out = open(sys.argv.pop(1), "w", buffering=1)
+start = []
+signal.signal(signal.SIGUSR1, lambda *_: start.append(time.thread_time()))
+display = App._display
+def timed(self, screen, renderable):
+    display(self, screen, renderable)
+    if start and type(screen).__name__ == "QuestionScreen":
+        out.write(f"{time.thread_time() - start.pop()}\\n")
+App._display = timed
 from baokao.cli import main
 sys.exit(main())
 """
@@ -60,9 +82,10 @@ def _pick(name: str) -> Pick:
     raise SystemExit(f"no bundled level {name!r}; one of: {', '.join(p.name for p in picks)}")
 
 
-def _to_picker(term: Terminal, pick: Pick, slower: float) -> None:
-    term.wait_for(READY, timeout=20 * slower)
-    term.drain(1.0 * slower)  # the rules load in the background after the first paint
+def _to_picker(term: Terminal, pick: Pick, slower: float, ready: bool = True) -> None:
+    if ready:
+        term.wait_for(READY, timeout=20 * slower)
+        term.drain(1.0 * slower)  # the rules load in the background after the first paint
     term.send(pick.query.encode())
     term.wait_for(expected_count(None, pick.query), timeout=10 * slower)
     term.drain(0.1 * slower)
@@ -124,15 +147,59 @@ def profile(pick: Pick, top: int, save: str | None) -> None:
         stats.sort_stats("tottime").print_stats(top)
 
 
+def cpu(picks: list[Pick], runs: int) -> list[list[float]]:
+    """CPU seconds of the event loop's thread from each level's key to its first
+    question drawn, per pick, in ``runs`` fresh processes that make every pick."""
+    times: list[list[float]] = [[] for _ in picks]
+    for _ in range(runs):
+        with _empty_cache(), tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "cpu.txt"
+            term = Terminal([sys.executable, "-c", TIMED, str(out)])
+            try:
+                term.wait_for(READY, timeout=20)
+                term.drain(1.0)
+                for pick in picks:
+                    _to_picker(term, pick, 1, ready=False)
+                    os.kill(term.pid, signal.SIGUSR1)
+                    term.drain(0.05)
+                    term.send(pick.key.encode())
+                    term.wait_for(pick.needle, timeout=10)
+                    term.drain(0.3)
+                    term.send(b"\x1b")  # back to the search, which is then cleared
+                    term.drain(0.3)
+                    term.send(b"\x15")
+                    term.drain(0.2)
+            finally:
+                term.close()
+            for pick_times, line in zip(times, out.read_text().split(), strict=True):
+                pick_times.append(float(line))
+    return times
+
+
 def main() -> None:
     """Count one pick's work."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--level", default="美容师/四级", help="e.g. 美容师/四级")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--profile", action="store_true", help="cProfile instead")
+    parser.add_argument("--cpu", action="store_true", help="CPU time of every level")
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--save", help="keep cProfile's figures in this file")
     args = parser.parse_args()
+    if args.cpu:
+        picks = bundled_picks()
+        times = cpu(picks, args.runs)
+        print(f"level key -> first question drawn, CPU ms of the event loop, {args.runs} runs:")
+        for pick, values in zip(picks, times, strict=True):
+            shown = " ".join(f"{v * 1000:5.1f}" for v in values)
+            print(f"  {pick.name:<34} median {statistics.median(values) * 1000:5.1f}  ({shown})")
+        first = statistics.median(times[0])
+        rest = [v for values in times[1:] for v in values]
+        print(
+            f"  first pick of a process: median {first * 1000:.1f} ms; later picks: median "
+            f"{statistics.median(rest) * 1000:.1f} ms, max {max(rest) * 1000:.1f} ms"
+        )
+        return
     pick = _pick(args.level)
     if args.profile:
         profile(pick, args.top, args.save)

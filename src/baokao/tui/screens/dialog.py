@@ -20,6 +20,11 @@ class Dialog(ModalScreen[ResultT]):
 
     _dismissed = False
 
+    @property
+    def closing(self) -> bool:
+        """Whether the dialog has asked to close (it is then never drawn again)."""
+        return self._dismissed
+
     def close(self, result: ResultT) -> None:
         """Dismiss with ``result``, once, and only while this dialog is on top."""
         if self._dismissed or not self.is_current:

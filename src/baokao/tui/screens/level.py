@@ -30,6 +30,22 @@ LevelChoice = int | Literal["all"]
 ALL: Final = "all"
 
 
+class LevelList(OptionList):
+    """The list of levels; losing the focus as the picker closes restyles nothing.
+
+    A picker closed by a level's key is removed, and its list loses the focus then:
+    Textual restyles a widget that gains or loses the focus. That restyle came between
+    the key and the level's first question, for a list never drawn again
+    (``benchmarks/pick_work.py``).
+    """
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Restyle for the focus state, unless the picker is closing."""
+        screen = self.screen
+        if not (isinstance(screen, Dialog) and screen.closing):
+            super().watch_has_focus(_has_focus)
+
+
 class LevelScreen(Dialog[LevelChoice | None]):
     """The levels of one entry, highest number (五级) first, then "all levels"."""
 
@@ -66,7 +82,7 @@ class LevelScreen(Dialog[LevelChoice | None]):
                 Content(_("{subject}：报考哪个等级？").format(subject=self.entry.title)),
                 id="level-title",
             )
-            yield OptionList(*options, id="level-list")
+            yield LevelList(*options, id="level-list")
             yield Static(Content(_("按数字键选等级，A 查全部等级，Esc 返回")), id="level-hint")
 
     def on_mount(self) -> None:
