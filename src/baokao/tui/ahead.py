@@ -22,7 +22,6 @@ prepared: the pick reads the same caches, so the work is not done twice.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -65,15 +64,11 @@ class Ahead:
         book: Rulebook | None,
         entry: Entry,
         today: date | None,
-        first: Callable[[Session], None] | None = None,
     ) -> None:
         """Prepare, once :meth:`run` is called, the interviews of ``entry`` in the order
         of the level picker, then of all its levels (``today``: the app's fixed date).
-
-        ``first`` is called (in the thread) with the first interview prepared.
         """
         self._book = book
-        self._first = first
         self._entry = entry
         self._today = today
         self._ready: dict[int | None, Session] = {}
@@ -106,9 +101,6 @@ class Ahead:
             except Exception:  # a broken rule file: the pick reads it again and says why
                 return
             self._ready[choice] = session
-            if self._first is not None:
-                self._first(session)
-                self._first = None
 
     @staticmethod
     def _no_compiling(states: int) -> None:

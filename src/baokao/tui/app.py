@@ -135,11 +135,8 @@ class BaokaoApp(LoadingApp):
         meanwhile (:mod:`baokao.tui.ahead`): a ready one is shown at once."""
         from baokao.tui.screens.question import QuestionScreen
 
-        def warm(session: Session) -> None:  # in the thread; the screen in the event loop
-            self.call_from_thread(lambda: ahead.stopped or QuestionScreen.warm(self, session))
-
         entry = message.entry
-        ahead = ahead_module.Ahead(self.book, entry, self.today, warm)
+        ahead = ahead_module.Ahead(self.book, entry, self.today)
 
         def chosen(choice: LevelChoice | None) -> None:
             if choice is None:
@@ -151,6 +148,7 @@ class BaokaoApp(LoadingApp):
                 self._show(ready)
 
         self.push_screen(LevelScreen(entry, ahead.run), chosen)
+        self.call_after_refresh(QuestionScreen.warm, self)  # once the picker is drawn
 
     @work(exclusive=True, group="begin")
     async def _begin(self, entry: Entry, choice: LevelChoice, ahead: Ahead) -> None:

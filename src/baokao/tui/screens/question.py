@@ -72,11 +72,11 @@ class QuestionScreen(Screen[None]):
             self.session = session
             super().__init__()
 
-    def __init__(self, session: Session, undone: tuple[str, Answer] | None = None) -> None:
+    def __init__(self, session: Session | None, undone: tuple[str, Answer] | None = None) -> None:
         """Ask the current question of ``session``.
 
         Args:
-            session: The interview.
+            session: The interview (none for a screen built ahead: :meth:`warm`).
             undone: The answer just taken back with Esc, offered again if it is to this
                 question (so that going back shows what was answered).
         """
@@ -113,15 +113,21 @@ class QuestionScreen(Screen[None]):
         return screen
 
     @classmethod
-    def warm(cls, app: App[None], session: Session) -> None:
-        """Build the kept screen ahead, for ``session``, unless it is built already.
+    def warm(cls, app: App[None]) -> None:
+        """Build the kept screen ahead, with no interview yet, unless it is built already.
 
-        Called while the level picker is on screen: pushed and popped in one turn of
-        the event loop, the screen is never drawn, but its widgets are built and styled
-        while the person reads the picker, not after the key.
+        Called once the level picker is drawn: pushed and popped in one turn of the
+        event loop, the screen is never drawn, but its widgets are built and styled
+        while the person reads the picker, not after the key. It needs no interview, so
+        it is built while the picked occupation's interviews are prepared
+        (:mod:`baokao.tui.ahead`), not after the first of them: built after it, it was
+        not ready in time for a level picked within 0.2 s of the picker, on a loaded
+        machine, and the first pick of the app waited for it.
         """
-        if session.question is not None and not app.is_screen_installed(KEPT):
-            app.push_screen(cls.kept(app, session))
+        if not app.is_screen_installed(KEPT):
+            screen = cls(None)
+            app.install_screen(screen, KEPT)
+            app.push_screen(screen)
             app.pop_screen()
 
     def post_message(self, message: Message) -> bool:
@@ -152,7 +158,8 @@ class QuestionScreen(Screen[None]):
         its widgets are mounted, and their classes' own styles are added to the app's
         rules as they mount; it is restyled once they are, behind the level picker.
         Noted when asked, the rules had changed by the pick, and the screen was restyled
-        again after the level's key (9 ms of the 17 ms of work before its first frame).
+        again after the level's key (2.5 ms of the event loop's CPU time, of 13 before
+        its first frame: ``benchmarks/pick_work.py``).
         """
         if event.refresh_styles:
             self._styled = self._styles_now()
@@ -174,8 +181,8 @@ class QuestionScreen(Screen[None]):
             with Vertical(id="q-main"):
                 yield Static("", id="q-text")
                 question = self.session.question if self.session is not None else None
-                if question is not None:
-                    yield AnswerForm(question, self._offered(question), id="q-form")
+                offered = self._offered(question) if question is not None else None
+                yield AnswerForm(question, offered, id="q-form")
             yield RoutesPanel(id="q-side")
         yield KeyFooter()
 
@@ -244,7 +251,7 @@ class QuestionScreen(Screen[None]):
             moved = session.answer(event.value)
         except AnswerError as exc:
             for form in self.query(AnswerForm).results(AnswerForm):
-                if form.question.id == event.question_id:
+                if form.question is not None and form.question.id == event.question_id:
                     form.show_error(str(exc))
             return
         self.post_message(self.Moved(moved))

@@ -116,9 +116,13 @@ class AnswerForm(Vertical, can_focus=True):
             super().__init__()
 
     def __init__(
-        self, question: Question, current: Answer | None = None, *, id: str | None = None
+        self, question: Question | None, current: Answer | None = None, *, id: str | None = None
     ) -> None:
-        """Build the form for ``question``, showing ``current`` as the answer so far."""
+        """Build the form for ``question``, showing ``current`` as the answer so far.
+
+        Without a question (a question screen built ahead of its first interview), the
+        form is built but empty, and takes no keys until :meth:`ask` gives it one.
+        """
         super().__init__(id=id)
         self.question = question
         self.current = current
@@ -138,7 +142,8 @@ class AnswerForm(Vertical, can_focus=True):
 
     def on_mount(self) -> None:
         """Show the first question."""
-        self.ask(self.question, self.current)
+        if self.question is not None:
+            self.ask(self.question, self.current)
 
     def ask(self, question: Question, current: Answer | None = None) -> None:
         """Show ``question``, with ``current`` filled in (or highlighted), and focus it."""
@@ -198,6 +203,8 @@ class AnswerForm(Vertical, can_focus=True):
         Enter answers with the years typed, or with the highlighted choice; the arrow
         keys, Home and End move through the choices.
         """
+        if self.question is None:
+            return
         if self.question.kind == "years":
             if event.key == "enter":
                 self._submit_years()
@@ -215,7 +222,7 @@ class AnswerForm(Vertical, can_focus=True):
 
     def on_paste(self, event: events.Paste) -> None:
         """Pasted text goes into the years box."""
-        if self.question.kind == "years":
+        if self.question is not None and self.question.kind == "years":
             event.stop()
             self.query_one(YearsField).insert(event.text)
 
@@ -223,11 +230,15 @@ class AnswerForm(Vertical, can_focus=True):
     def _years_changed(self, event: YearsField.Changed) -> None:
         event.stop()
         text = event.value.strip()
+        if self.question is None:
+            return
         checked = parse_years(text, self.question.min_years, self.question.max_years)
         self.show_error(checked if text and isinstance(checked, str) else "")
 
     def _submit_years(self) -> None:
         typed = self.query_one(YearsField).value
+        if self.question is None:
+            return
         checked = parse_years(typed, self.question.min_years, self.question.max_years)
         if isinstance(checked, str):
             self.show_error(checked)
@@ -240,4 +251,5 @@ class AnswerForm(Vertical, can_focus=True):
         self._answer(event.value)
 
     def _answer(self, value: Answer) -> None:
-        self.post_message(self.Answered(self.question.id, value))
+        if self.question is not None:
+            self.post_message(self.Answered(self.question.id, value))
