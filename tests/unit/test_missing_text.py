@@ -5,6 +5,7 @@ and labelled cut off by lint, apart from text the grammar could not read."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ from baokao.model.conditions import AnyOf, MissingText, WorkYears, missing_text
 from baokao.model.profile import Profile
 from baokao.model.rules import Occupation
 from baokao.rulebook import write_trees
+from baokao.session import Session
+from baokao.slip import Slip, to_markdown
 
 CUT = """职业名称：测试员
 具备以下条件之一者，可申报五级/初级工：
@@ -178,3 +181,15 @@ def test_check_says_the_copy_is_cut_off(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["check", str(cases), "--trees", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.count(said) == 2
+
+
+def test_the_slip_says_the_copy_is_cut_off() -> None:
+    occupation, _, _ = _import(CUT)
+    session = Session.start(occupation.subjects()[0], 5, date(2026, 5, 1))
+    while session.question is not None:
+        question = session.question.id
+        session = session.answer("none" if question == "apprenticeship" else "1")
+    assert session.outcome is not None
+    assert session.outcome.verdict.status == "not_qualified"
+    slip = to_markdown(Slip.from_session(session))
+    assert "原文在“取得本职”处截断，后文缺失，需对照原件" in slip

@@ -19,7 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from baokao.evaluator.wording import missing_text_line
 from baokao.i18n import _, translate
+from baokao.model.conditions import missing_text
 from baokao.model.rules import Level, Route
 
 Alive = tuple[tuple[Level, Route], ...]
@@ -37,16 +39,20 @@ BLANK = PanelView()
 
 
 def alive_content(alive: Sequence[tuple[Level, Route]]) -> Content:
-    """The routes still possible, grouped under their level when there are several."""
+    """The routes still possible, grouped under their level when there are several; a
+    route whose copy of the standard is cut off says so under its text (it is never met)."""
     parts: list[Content] = []
     levels = {level.number for level, _ in alive}
     for level, route in alive:
         head = f"{translate(level.label)} " if len(levels) > 1 else ""
+        lost = missing_text(route.conditions)
+        cut = ("\n", (translate(missing_text_line(lost)), "$warning")) if lost else ()
         parts.append(
             Content.assemble(
                 (head + _("第 {number} 条").format(number=route.number), "bold"),
                 "\n",
                 route.text,
+                *cut,
             )
         )
     return Content("\n\n").join(parts)
