@@ -45,7 +45,7 @@ def outcome_text(o: Settled) -> str:
     if o.status == "qualified":
         return f"符合报考条件：第 {o.route} 条"
     if o.status == "undetermined":
-        return "需人工核实（条文未能解读）"
+        return "需人工核实（有条文未能解读，或这份副本缺少原文）"
     routes = "、".join(f"第 {n} 条" for n in o.closest)
     which = "（按年限差距比较）" if len(o.closest) > 1 else ""
     missing = "；".join("、".join(u) for u in o.unmet)

@@ -71,11 +71,14 @@ def test_a_level_with_nothing_under_it_is_missing_text() -> None:
     text = CUT.replace(
         "（1）本职业学徒期满。", "具备以下条件之一者，可申报四级/中级工：\n（1）本职业学徒期满。"
     )
-    occupation, _, missing = _import(text)
+    occupation, lines, missing = _import(text)
     empty = next(lv for lv in occupation.levels if lv.number == 5)
     (route,) = empty.routes
     assert route.conditions == (MissingText(case="empty_level"),)
     assert "测试员 五级/初级 route 1 (测试员.txt:2): 这份副本在此级别下没有条件" in missing
+    # The review says so for the level, not "途径 0 条" beside a level that has a route.
+    assert "  五级/初级（第2行）：此级别下没有条件，需对照原件" in lines
+    assert "  四级/中级（第3行）：途径 2 条" in lines
 
 
 def test_the_review_says_incomplete_where_it_ends_and_what_is_unread_apart() -> None:

@@ -70,7 +70,11 @@ class FileReview:
             message = _("职业等级中列出、文本中没有的等级：{levels}").format(levels=absent)
             flags.append((at, message, False))
         for level in first.levels:
-            line = _("  {label}（第{line}行）：途径 {routes} 条")
+            line = (
+                _("  {label}（第{line}行）：途径 {routes} 条")
+                if level.routes
+                else _("  {label}（第{line}行）：此级别下没有条件，需对照原件")
+            )
             out.append(line.format(label=level.label, line=level.line, routes=len(level.routes)))
         # A flag raised for each of several routes of one line is said once.
         for at, message, review in dict.fromkeys(flags):
