@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from baokao.importer.phrases import FIELD_WORDS, SCHOOL_WORDS, SPECIALTY_WORDS
+from baokao.importer.phrases import (
+    FIELD_WORDS,
+    SCHOOL_WORDS,
+    SPECIALIST_SCHOOLS,
+    SPECIALTY_WORDS,
+)
 from baokao.model.conditions import AnyOf, Condition, Education, Student
 from baokao.model.schools import DEGREE_RANK, SchoolKind
 
@@ -56,6 +61,9 @@ class _Body:
     specialties: tuple[str, ...] | None = None
     fields: tuple[str, ...] | None = None
     exclude_fields: bool = False
+    #: The tags came with a school named by its speciality (幼师): another discipline
+    #: word beside it names a second one, which the grammar does not read.
+    tags_of_school: bool = False
 
 
 def _lex(body: str) -> _Body | None:
@@ -78,6 +86,16 @@ def _lex(body: str) -> _Body | None:
             groups[-1].qualified = True
             pos += len(qual) if qual else goal.end() if goal else 0
             continue
+        named = next((w for w in SPECIALIST_SCHOOLS if rest.startswith(w)), None)
+        if named:
+            stands_for, tags = SPECIALIST_SCHOOLS[named]
+            if result.fields not in (None, tags):
+                return None  # two disciplines named: not a reading the grammar makes
+            groups[-1].degrees.append(stands_for)
+            result.fields, result.tags_of_school = tags, True
+            pos += len(named)
+            last_sep, last_school = "", named
+            continue
         school = next((w for w in words if rest.startswith(w)), None)
         if school:
             kinds, degree = SCHOOL_WORDS[school]
@@ -94,7 +112,7 @@ def _lex(body: str) -> _Body | None:
         ):
             pos += len(m.group(0))
             continue
-        if m := _FIELD.match(rest):
+        if (m := _FIELD.match(rest)) and not result.tags_of_school:
             tags = FIELD_WORDS[m.group("words")] + (("骨伤",) if m.group("bone") else ())
             result.fields = tags
             result.exclude_fields = bool(m.group("neg"))
@@ -106,6 +124,8 @@ def _lex(body: str) -> _Body | None:
             pos += len(spec)
             continue
         sep = next((s for s in _SEPARATORS if rest.startswith(s)), None)
+        if sep is None and rest.startswith("及") and not rest.startswith("及以上"):
+            sep = "及"  # 幼师及幼师职业高中: either school, as with 和
         if sep:
             last_sep = sep
             pos += 1

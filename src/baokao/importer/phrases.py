@@ -85,6 +85,15 @@ SCHOOL_WORDS: dict[str, tuple[tuple[SchoolKind, ...], str | None]] = {
     "初中": ((), "初中"),
 }
 
+#: Schools a text names by their speciality, as the 2000s 保育员 standard does: 幼师 is a
+#: 幼儿师范学校, a 中等师范学校 and so a 中专; 幼师职业高中 is a 职业高中 (a 中等职业学校) in
+#: the 幼师 speciality. Each stands for a 中专 diploma (that degree or a higher one, as 中专
+#: reads) in 学前教育 (the 幼师 speciality): the degree and the discipline tags.
+SPECIALIST_SCHOOLS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "幼师职业高中": ("中专", ("学前教育",)),
+    "幼师": ("中专", ("学前教育",)),
+}
+
 #: Discipline words of the text -> the contract's field tags.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "医学或食品": ("医学", "食品"),
@@ -117,6 +126,7 @@ SPECIALTY_WORDS: dict[str, tuple[str, ...]] = {
 #: route that uses one carries, for review.
 SPECIALTY_NOTES: dict[str, str] = {
     "本职业相关专业": N_("“本职业相关专业”按本专业或相关专业读（本专业也与本职业相关）"),
+    "幼师": N_("“幼师”按幼儿师范学校（中专）读：中专及以上学历、学前教育类专业"),
 }
 
 #: Occupation scope words of a certificate or of years.

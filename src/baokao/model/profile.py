@@ -33,6 +33,7 @@ FIELD_TAGS = (
     "心理学",
     "教育学",
     "药学",
+    "学前教育",
 )
 FieldTag = Annotated[str, Field(min_length=1, strict=True)]
 
