@@ -55,6 +55,7 @@ def _at_least(strong: Condition, weak: Condition) -> bool:
             s is not None
             and (s.mode == w.mode or s.mode == "continuous")
             and (s.scope == w.scope or s.scope == "this")
+            and s.work == w.work
             and s.years >= w.years
         )
     return False

@@ -63,6 +63,7 @@ _CERT_COPY = T_(
 _WORK_AFTER_PROOF = T_(
     "工作年限证明（注明取得证书后从事{scope}工作的起止时间）", scope=_SCOPE.values()
 )
+_NAMED_AFTER_PROOF = T_("工作年限证明（注明取得证书后{work}的起止时间）")
 _TRAINING = T_("本职业{level}正规培训{credential}", level=LEVEL_LABELS.values())
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
@@ -190,7 +191,9 @@ def _leaf_documents(c: Condition, profile: Profile) -> Iterator[str]:
     elif isinstance(c, Certificate):
         level = LEVEL_LABELS[c.level]
         yield _CERT_COPY.format(scope=_SCOPE[c.scope], level=level)
-        if c.after is not None:
+        if c.after is not None and c.after.work is not None:
+            yield _NAMED_AFTER_PROOF.format(work=c.after.work)
+        elif c.after is not None:
             yield _WORK_AFTER_PROOF.format(scope=_SCOPE[c.after.scope])
     elif isinstance(c, Education | Student):
         yield _education_document(c, profile)

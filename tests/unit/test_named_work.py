@@ -62,9 +62,13 @@ def test_this_and_related_work_stay_work_years(text: str) -> None:
 
 
 def test_named_work_after_a_certificate_is_not_read_as_a_total() -> None:
-    cert, years = parse_conditions("取得初级推销员职业资格证书后,从事推销工作2年以上")
+    # The certificate's own years in that work since (tests/unit/test_named_work_after.py).
+    (cert,) = parse_conditions("取得初级推销员职业资格证书后,从事推销工作2年以上")
+    assert isinstance(cert, Certificate) and cert.after is not None
+    assert (cert.after.work, cert.after.years) == ("从事推销工作", 2)
+    cert, years = parse_conditions("取得初级推销员职业资格证书后,连续从事推销工作2年以上")
     assert isinstance(cert, Certificate) and cert.text == "取得初级推销员职业资格证书后"
-    assert isinstance(years, Unparsed) and years.text == "从事推销工作2年以上"
+    assert isinstance(years, Unparsed) and years.text == "连续从事推销工作2年以上"
     assert years.reason is not None and "证书后" in years.reason
 
 

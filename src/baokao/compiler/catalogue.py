@@ -36,10 +36,9 @@ from baokao.model.facts import (
     training_fact,
     training_id,
 )
-from baokao.model.named_work import named_fact, named_fact_id
+from baokao.model.named_work import after_fact, after_fact_id, named_fact, named_fact_id
 from baokao.model.quantities import (
     AT_MOST,
-    after_certificate,
     first_part,
 )
 from baokao.model.rules import Level
@@ -125,7 +124,9 @@ def _learn(c: cd.Leaf, a: Atom, b: _Builder) -> None:
         for k in a.certs:
             b.cert_levels.setdefault(f"cert_{k}", set()).add(c.level)
             if a.need is not None:
-                b.thresholds.setdefault(after_certificate(k, a.related_too), set()).add(a.need)
+                b.thresholds.setdefault(a.after_var(k), set()).add(a.need)
+            if a.need is not None and a.work is not None:
+                b.named.setdefault(after_fact_id(a.work, k), after_fact(a.work, k))
     if isinstance(c, cd.NamedWork):
         b.named.setdefault(named_fact_id(c.work, c.mode), named_fact(c.work, c.mode))
     elif isinstance(c, cd.Training):

@@ -33,7 +33,7 @@ from baokao.evaluator.wording import years_after_line
 from baokao.model import conditions as cd
 from baokao.model.facts import FACT_BY_ID, FactSpec, cert_level, fields_fact, training_id
 from baokao.model.held import HELD
-from baokao.model.named_work import named_fact
+from baokao.model.named_work import after_code, after_fact_id, named_fact
 from baokao.model.quantities import QUANTITY, THRESHOLDS, WORK_YEARS, after_certificate
 from baokao.model.schools import SCHOOL_KINDS
 
@@ -81,13 +81,24 @@ class CertAtom:
     #: The evaluator's own outcome when no certificate held is enough.
     missing: Shape
     after_line: str
+    #: The work the text names whose years after the certificate are counted
+    #: (从事推销工作), ``None`` for years in this (or a related) occupation.
+    work: str | None = None
+
+    def after_var(self, k: str) -> str:
+        """The count of the years after the certificate of block ``k`` this atom compares."""
+        if self.work is not None:
+            return after_code(self.work, k)
+        return after_certificate(k, self.related_too)
 
     def facts(self) -> tuple[str, ...]:
         """The facts this atom depends on."""
         out: list[str] = []
         for k in self.certs:
             out.append(f"cert_{k}")
-            if self.need is not None:
+            if self.need is not None and self.work is not None:
+                out.append(after_fact_id(self.work, k))
+            elif self.need is not None:
                 out.append(f"cert_{k}_years_after")
                 if self.related_too:
                     out.append(f"cert_{k}_years_after_related")
@@ -98,7 +109,7 @@ class CertAtom:
     def _held(self, k: str, d: Domains) -> Shapes:
         if self.need is None:
             return frozenset((MET,))
-        var = after_certificate(k, self.related_too)
+        var = self.after_var(k)
         shapes: set[Shape] = set()
         flag = d.masks.get(f"cert_{k}_continuous", 0b11) if self.continuous else 0b01
         if flag & 0b01:
@@ -244,7 +255,7 @@ def projection(a: Atom, d: Domains) -> tuple[object, ...]:
         for f in a.facts():
             key.append(d.masks.get(f))
         for k in a.certs:
-            var = after_certificate(k, a.related_too)
+            var = a.after_var(k)
             if var in d.lo:
                 key += [d.lo[var], d.hi[var]]
         return tuple(key)
@@ -279,7 +290,7 @@ def recipe(node: Group) -> tuple[tuple[str, ...], tuple[str, ...]]:
             for k in n.certs:
                 fs[f"cert_{k}"] = None
                 if n.need is not None:
-                    vs[after_certificate(k, n.related_too)] = None
+                    vs[n.after_var(k)] = None
                     if n.continuous:
                         fs[f"cert_{k}_continuous"] = None
         elif isinstance(n, MaskAtom):
@@ -379,4 +390,5 @@ def _certificate(c: cd.Certificate, idx: int, combined: bool) -> CertAtom:
     need = c.after.years if c.after else None
     cont = c.after is not None and c.after.mode == "continuous"
     after_line = years_after_line(c) if c.after else ""
-    return CertAtom(idx, certs, match, need, related, cont, no_certificate(c), after_line)
+    work = c.after.work if c.after else None
+    return CertAtom(idx, certs, match, need, related, cont, no_certificate(c), after_line, work)

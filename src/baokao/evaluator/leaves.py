@@ -115,6 +115,12 @@ def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Out
     after = c.after
     assert after is not None
     line = made_once(c, years_after_line)
+    if after.work is not None:  # years in the work the text names, since the certificate
+        key = work_key(after.work)
+        entry = next((e for e in held.named_work_after or () if work_key(e.work) == key), None)
+        if entry is None:
+            return unknown(f"certificates[{index}].named_work_after[{after.work}]")
+        return _years_outcome(line, after.years, entry.years, entry.years, ())
     if after.mode == "continuous" and not held.continuous_after:
         return short(
             T_("{line}：取得证书后的工作未连续，需连续满 {years} 年").format(

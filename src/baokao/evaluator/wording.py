@@ -27,6 +27,7 @@ _CERTIFICATE = T_("缺少{scope}{name}及以上职业资格证书（技能等级
 _YEARS_AFTER = T_(
     "取得证书后{mode}从事{scope}工作{years}年以上", mode=_MODES.values(), scope=_SCOPES.values()
 )
+_WORK_AFTER = T_("取得证书后累计{work}{years}年以上")
 
 #: A route the copy ends inside (with the fragment the cut left, or at its number), and a
 #: level printed with nothing under it: the text is not in the copy, not unread.
@@ -47,6 +48,8 @@ def years_after_line(c: Certificate) -> str:
     """The phrase for the years a certificate route asks after the certificate."""
     assert c.after is not None
     a = c.after
+    if a.work is not None:  # years in the work the text names (从事推销工作)
+        return _WORK_AFTER.format(work=a.work, years=fmt_years(a.years))
     return _YEARS_AFTER.format(
         mode=_MODES[a.mode], scope=_SCOPES[a.scope], years=fmt_years(a.years)
     )

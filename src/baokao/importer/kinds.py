@@ -133,17 +133,22 @@ class KindRules:
 
     @v_args(meta=True)
     def cert_named(self, meta: Any, children: list[Any]) -> Condition:
-        """A certificate, then years in named work after it: the certificate is read, the
-        years stay unparsed with the reason (a total would overstate them); years in the
-        occupation's own work (从事化妆工作 for 化妆师) are its years after the certificate."""
+        """A certificate, then years in named work after it: the certificate with its
+        years in that work since (取得初级推销员职业资格证书后，从事推销工作2年以上); years
+        in the occupation's own work (从事化妆工作 for 化妆师) are its years after the
+        certificate. An unbroken stretch of named work after it stays unparsed with the
+        reason (the rule book keeps a total of those years only)."""
         cert: Condition = children[0]
         named: NamedWork = children[-1]
         if isinstance(cert, Certificate) and _own(named.work, self.occupation):
             after = YearsAfter(years=named.years, mode=named.mode, scope="this")
             return cert.model_copy(update={"after": after, "text": self._span(meta)})
+        if isinstance(cert, Certificate) and named.mode == "cumulative":
+            after = YearsAfter(years=named.years, mode="cumulative", work=named.work)
+            return cert.model_copy(update={"after": after, "text": self._span(meta)})
         after_word = next(c for c in children if isinstance(c, Token) and c.type == "AFTER")
         cert = cert.model_copy(update={"text": self.text[meta.start_pos : after_word.end_pos]})
-        why = _("取得证书后从事这项工作的年限：规则库只记证书后从事本职业的年限，需人工核实")
+        why = _("取得证书后连续从事这项工作的年限：规则库只记证书后这项工作的累计年限，需人工核实")
         return AllOf(conditions=(cert, Unparsed(text=named.text, reason=why)))
 
     @v_args(meta=True)

@@ -31,8 +31,14 @@ from baokao.model.held import HELD_KINDS
 from baokao.model.keys import NONE_KEY, choice_keys
 from baokao.model.levels import LEVEL_LABELS
 from baokao.model.named_work import FIELD as NAMED_FIELD
-from baokao.model.named_work import named_work_entries
-from baokao.model.profile import CertificateHeld, EducationEntry, Profile, TrainingDone
+from baokao.model.named_work import after_entries, named_work_entries
+from baokao.model.profile import (
+    CertificateHeld,
+    EducationEntry,
+    Profile,
+    TrainingDone,
+    WorkAfter,
+)
 from baokao.model.quantities import limits
 from baokao.model.years import check_years, fmt_years
 
@@ -220,9 +226,16 @@ def _certificates(answers: Answers) -> tuple[CertificateHeld, ...] | None:
                 years_after=_get(answers, f"{block}_years_after"),
                 years_after_related=_get(answers, f"{block}_years_after_related") or 0.0,
                 continuous_after=answers.get(f"{block}_continuous") == "yes",
+                named_work_after=_work_after(answers, block),
             )
         )
     return tuple(held)
+
+
+def _work_after(answers: Answers, block: str) -> tuple[WorkAfter, ...] | None:
+    """The certificate's years in named work after it (``None``: none asked)."""
+    entries = after_entries(answers, block.removeprefix("cert_"))
+    return None if entries is None else tuple(WorkAfter.model_validate(e) for e in entries)
 
 
 def _trainings(answers: Answers) -> tuple[TrainingDone, ...] | None:

@@ -42,11 +42,17 @@ class WorkYears(Frozen):
 
 
 class YearsAfter(Frozen):
-    """Years worked after obtaining a certificate (取得…证书后，累计/连续从事…N年)."""
+    """Years worked after obtaining a certificate (取得…证书后，累计/连续从事…N年).
+
+    With ``work``, the years are in the work the text names in its own words
+    (取得…证书后，从事推销工作2年以上: :mod:`baokao.model.named_work`), cumulative, not
+    in this occupation; ``scope`` then says nothing.
+    """
 
     years: Years
     mode: Literal["cumulative", "continuous"]
     scope: Scope = "this"
+    work: str | None = Field(default=None, min_length=3)
 
 
 class Certificate(Frozen):

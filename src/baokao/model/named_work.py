@@ -8,6 +8,11 @@ own count: its quantity code is ``W:<mode>:<work>`` and its fact ``work:<mode>:<
 (``work`` as the text says it, verb and 工作 made one spelling: 从事推销工作,
 担任项目管理领导工作), made on demand as the training facts are.
 
+Years in named work since a certificate (取得初级推销员职业资格证书后，从事推销工作2年以上)
+are the certificate's own count, as its years in this occupation after it are (contract
+rule 3): for the certificate question ``cert_<block>``, fact ``after:<block>:<work>``,
+quantity ``WA:<block>:<work>``, the profile's ``certificates[].named_work_after``.
+
 Where the named work is the occupation's own work (心理咨询工作 for 心理咨询师) the
 importer reads it as 本职业 by one rule, :func:`is_own_work`; ``docs/interpretation.md``
 writes it down.
@@ -26,6 +31,10 @@ CODE_PREFIX = "W:"
 FACT_PREFIX = "work:"
 #: The profile contract field of the named work's years.
 FIELD = "named_work"
+AFTER_CODE_PREFIX = "WA:"
+AFTER_FACT_PREFIX = "after:"
+#: The certificate's field of the years in named work since obtaining it.
+AFTER_FIELD = "certificates[].named_work_after"
 
 _ASK = T_(
     N_("您{how}{work}多少年？"),
@@ -67,6 +76,65 @@ def named_fact(work: str, mode: NamedMode) -> FactSpec:
         var=named_code(work, mode),
         field=FIELD,
     )
+
+
+_ASK_AFTER = T_("取得这本证书后，您累计{work}多少年？")
+_ASK_AFTER_RELATED = T_("取得这本相关职业证书后，您累计{work}多少年？")
+_WHY_AFTER = N_(
+    "“取得…证书后，从事…工作N年”按取得该证书之后从事这项工作的年限计算，与本职业工作年限分开问。"
+)
+
+
+def after_code(work: str, block: str) -> str:
+    """The quantity code of years in ``work`` after the certificate of ``block`` (``this``,
+    ``related`` or ``any``): ``WA:this:从事推销工作``."""
+    return f"{AFTER_CODE_PREFIX}{block}:{work}"
+
+
+def after_fact_id(work: str, block: str) -> str:
+    """The fact id asking those years (``after:this:从事推销工作``)."""
+    return f"{AFTER_FACT_PREFIX}{block}:{work}"
+
+
+def parse_after(key: str) -> tuple[str, str] | None:
+    """``(block, work)`` of an after code or fact id, ``None`` for any other key."""
+    for prefix in (AFTER_CODE_PREFIX, AFTER_FACT_PREFIX):
+        if key.startswith(prefix):
+            block, _, work = key.removeprefix(prefix).partition(":")
+            if block in ("this", "related", "any") and work:
+                return block, work
+    return None
+
+
+def after_fact(work: str, block: str) -> FactSpec:
+    """The years question of ``work`` since the certificate of ``block``, in the text's
+    words; asked once that certificate is held."""
+    ask = _ASK_AFTER_RELATED if block == "related" else _ASK_AFTER
+    return FactSpec(
+        after_fact_id(work, block),
+        "years",
+        ask.format(work=work),
+        _WHY_AFTER,
+        var=after_code(work, block),
+        held=f"cert_{block}",
+        field=AFTER_FIELD,
+    )
+
+
+def after_label(work: str) -> str:
+    """How a branch of a tree names the count (``取得证书后从事推销工作``)."""
+    return f"取得证书后{work}"
+
+
+def after_entries(answers: Mapping[str, Answer], block: str) -> list[dict[str, object]] | None:
+    """A certificate's ``named_work_after`` from an interview's answers (``None``: none
+    asked)."""
+    entries = []
+    for key, value in answers.items():
+        after = parse_after(key)
+        if after is not None and after[0] == block and isinstance(value, int | float):
+            entries.append({"work": after[1], "years": float(value)})
+    return entries or None
 
 
 def label(work: str, mode: NamedMode) -> str:

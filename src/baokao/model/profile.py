@@ -38,14 +38,24 @@ FIELD_TAGS = (
 FieldTag = Annotated[str, Field(min_length=1, strict=True)]
 
 
+class WorkAfter(Frozen):
+    """Years in a field of work a text names (``work``: 从事推销工作) since obtaining the
+    certificate that holds them."""
+
+    work: Annotated[str, Field(min_length=1, strict=True)]
+    years: Years
+
+
 class CertificateHeld(Frozen):
-    """A certificate the candidate holds."""
+    """A certificate the candidate holds; ``named_work_after`` absent (or a work not
+    listed in it) is unknown."""
 
     level: LevelNo
     occupation: Literal["this", "related"]
     years_after: Years | None = None
     years_after_related: Years = 0.0
     continuous_after: Annotated[bool, Field(strict=True)] = False
+    named_work_after: tuple[WorkAfter, ...] | None = None
 
 
 class EducationEntry(Frozen):

@@ -15,8 +15,14 @@ from dataclasses import dataclass
 
 from baokao.i18n import N_, _
 from baokao.model.facts import FACT_BY_ID, Answer
+from baokao.model.named_work import (
+    after_fact_id,
+    after_label,
+    named_fact_id,
+    parse_after,
+    parse_named,
+)
 from baokao.model.named_work import label as named_label
-from baokao.model.named_work import named_fact_id, parse_named
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,17 @@ QUANTITIES: tuple[Quantity, ...] = (
 
 
 class _Quantities(dict[str, Quantity]):
-    """The quantities by code; years in a field of work a text names (``W:…``,
-    :mod:`baokao.model.named_work`) are a count of their own, made on first use."""
+    """The quantities by code; years in a field of work a text names (``W:…``, and
+    ``WA:…`` after a certificate, :mod:`baokao.model.named_work`) are a count of their
+    own, made on first use."""
 
     def __missing__(self, code: str) -> Quantity:
+        after = parse_after(code)
+        if after is not None and code.startswith("WA:"):
+            block, work = after
+            made = Quantity(code, (after_fact_id(work, block),), after_label(work))
+            self[code] = made
+            return made
         named = parse_named(code)
         if named is None:
             raise KeyError(code)
