@@ -27,14 +27,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from baokao.i18n import N_, Lang, _, set_lang, translate
-from baokao.tui import ahead as ahead_module
 from baokao.tui import kinsoku
 from baokao.tui.i18n import localize_bindings
 from baokao.tui.loading import LoadingApp
 from baokao.tui.palette import textual_commands
-from baokao.tui.screens.error import ErrorScreen, problem
-from baokao.tui.screens.level import ALL, LevelChoice, LevelScreen
-from baokao.tui.screens.preparing import prepare_in_thread
 from baokao.tui.screens.start import StartScreen
 from baokao.tui.screens.too_small import SizeChanged, TooSmallScreen, too_small
 
@@ -42,6 +38,7 @@ if TYPE_CHECKING:
     from baokao.records import RecordStore
     from baokao.session import Answer, Progress, Session
     from baokao.tui.ahead import Ahead
+    from baokao.tui.screens.level import LevelChoice
     from baokao.tui.screens.question import QuestionScreen
     from baokao.tui.search import Entry
     from baokao.tui.search_cache import Preload
@@ -133,6 +130,8 @@ class BaokaoApp(LoadingApp):
     def on_start_screen_picked(self, message: StartScreen.Picked) -> None:
         """Ask for the level of the chosen occupation or 工种, its interviews prepared
         meanwhile (:mod:`baokao.tui.ahead`): a ready one is shown at once."""
+        from baokao.tui import ahead as ahead_module
+        from baokao.tui.screens.level import ALL, LevelScreen
         from baokao.tui.screens.question import QuestionScreen
 
         entry = message.entry
@@ -154,6 +153,11 @@ class BaokaoApp(LoadingApp):
     async def _begin(self, entry: Entry, choice: LevelChoice, ahead: Ahead) -> None:
         """Start the interview (once the rule book is loaded); trees not compiled ahead are
         compiled in a thread, with a progress that Esc cancels (:func:`prepare_in_thread`)."""
+        from baokao.tui import ahead as ahead_module
+        from baokao.tui.screens.error import ErrorScreen, problem
+        from baokao.tui.screens.level import ALL
+        from baokao.tui.screens.preparing import prepare_in_thread
+
         await self._book_loaded.wait()
         if self.book is None:
             self.push_screen(ErrorScreen(_("规则载入失败"), self.load_error))

@@ -26,7 +26,6 @@ from baokao.prefs import Prefs
 from baokao.printing import NoPrinter, send_to_printer
 from baokao.records import Record, RecordsError, RecordStore
 from baokao.tui.desk import Desk
-from baokao.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from baokao.rulebook import Rulebook
@@ -329,6 +328,8 @@ class DeskApp(App[None]):
             self.next_candidate()
             return
 
+        from baokao.tui.screens.confirm import ConfirmScreen
+
         def answered(yes: bool | None) -> None:
             if yes:
                 self.next_candidate()
@@ -351,6 +352,8 @@ class DeskApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; mid-interview, first say that it is saved as 未完成 (or that it is not)."""
+        from baokao.tui.screens.confirm import ConfirmScreen
+
         screen = self.screen
         if isinstance(screen, ConfirmScreen) and screen.kind == "quit":
             self.leave()  # Ctrl+Q twice

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from baokao.i18n import _
 from baokao.listing import trees_dir
 from baokao.tui.desk_app import DeskApp
-from baokao.tui.screens.error import ErrorScreen, precise_problem, problem
 from baokao.tui.search_cache import Preload, index_then_listing
 
 if TYPE_CHECKING:
@@ -70,6 +69,8 @@ class LoadingApp(DeskApp):
                 self._preload,
             )
         except Exception as exc:  # whatever it is, it is shown and the app goes on
+            from baokao.tui.screens.error import problem
+
             self.call_from_thread(self._load_failed, problem(exc, folder))
             return
         self.start.wait_quiet()  # and no more work while the first keys are answered
@@ -78,6 +79,8 @@ class LoadingApp(DeskApp):
         try:
             listing = listing_of()
         except Exception as exc:
+            from baokao.tui.screens.error import problem
+
             self.call_from_thread(self._load_failed, problem(exc, folder))
             return
         try:  # two files for one occupation: one would silently hide the other
@@ -87,10 +90,15 @@ class LoadingApp(DeskApp):
             return
         self.call_from_thread(self._book_ready, Rulebook(listing))
         if listing.broken:
+            from baokao.tui.screens.error import precise_problem
+
             file, why = listing.broken[0]
             self.call_from_thread(self._load_failed, precise_problem(folder / file, why), False)
         import baokao.session
+        import baokao.tui.ahead
         import baokao.tui.screens.all_levels
+        import baokao.tui.screens.level
+        import baokao.tui.screens.preparing
         import baokao.tui.screens.question  # noqa: F401
         from baokao.model.base import build_all
 
@@ -116,6 +124,8 @@ class LoadingApp(DeskApp):
         self._book_loaded.set()
 
     def _load_failed(self, error: str, fatal: bool = True) -> None:
+        from baokao.tui.screens.error import ErrorScreen
+
         self.load_error = error
         self.start.problem = _("规则载入失败：{error}").format(error=error)
         if fatal:
