@@ -354,8 +354,7 @@ class DeskApp(App[None]):
         """Quit; mid-interview, first say that it is saved as 未完成 (or that it is not)."""
         from baokao.tui.screens.confirm import ConfirmScreen
 
-        screen = self.screen
-        if isinstance(screen, ConfirmScreen) and screen.kind == "quit":
+        if isinstance(screen := self.screen, ConfirmScreen) and screen.kind == "quit":
             self.leave()  # Ctrl+Q twice
             return
         session = self.session
