@@ -29,10 +29,9 @@ def build_all() -> None:
     answer builds one. Models defined by then (every one of :mod:`baokao.model`, and
     any other module's already imported) are built; building one twice does nothing.
     """
-    pending: list[type[BaseModel]] = [Frozen]
-    while pending:
-        model = pending.pop()
-        pending.extend(model.__subclasses__())
+    models: list[type[BaseModel]] = [Frozen]
+    for model in models:  # in the order they were defined: a model's parts come first,
+        models.extend(model.__subclasses__())  # and are built once, not again in each user
         model.model_rebuild()
 
 
