@@ -15,6 +15,8 @@ the model's module and of every model module), and a kept file of other code, or
 that is missing or damaged, is built again and written again. Unless pydantic's
 plugins are off (``PYDANTIC_DISABLE_PLUGINS``, as the command line sets it unless the
 user chose otherwise), pydantic's own validator is used, and nothing is read or kept.
+Where pydantic cannot pickle a validator (2.7's schemas hold local functions), nothing
+is kept either: each run builds it, as pydantic alone would.
 """
 
 from __future__ import annotations
