@@ -7,17 +7,22 @@ for, Enter, the level picker read, the level's digit), in a real pseudo-terminal
 and counts only what happens from the digit to the first question's text on the
 screen:
 
-- ``--callgrind`` (default): the app runs under ``valgrind --tool=callgrind`` with
-  instrumentation off (quick); it is switched on just before the digit and off once the question
-  is drawn (``callgrind_control``). Prints the instructions executed in between (all
-  threads), a figure that repeats to a fraction of a percent from run to run.
+- by default: the app runs under ``valgrind --tool=callgrind`` with instrumentation
+  off (quick); it is switched on just before the digit and off once the question is
+  drawn (``callgrind_control``). Prints the instructions executed in between, in all
+  threads (the interviews still being prepared, Textual's input and output threads,
+  and whatever timers fire while the program runs 50 times slower): it does not move
+  with the load, but varies by 10-15 % from run to run; compare medians of 3 runs.
+- ``--cpu``: every bundled level picked, as ``first_question.py`` picks them, and the
+  CPU time of the event loop's thread (``time.thread_time``) from 50 ms before each
+  level's key to the first frame of its question; the first pick of a process apart.
 - ``--profile``: the app runs under ``cProfile``, switched on and off by signals at
   the same moments, and the functions taking most time are printed, to see where
   the work goes. The time is the event loop's thread's own CPU time: a machine
   shared with other work would otherwise charge the waits for a CPU to whatever
   function was running.
 
-Run with ``.venv/bin/python benchmarks/pick_work.py [--profile] [--level 美容师/4]``.
+Run with ``.venv/bin/python benchmarks/pick_work.py [--cpu | --profile] [--level 美容师/四级]``.
 """
 
 from __future__ import annotations
