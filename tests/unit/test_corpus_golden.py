@@ -88,27 +88,18 @@ def test_lint_lists_each_unparsed_and_cut_off_leaf_with_file_and_line(tmp_path: 
         occupations, _ = import_texts([text], Overrides())
         write_trees(occupations, tmp_path)
     book = load_rulebook(tmp_path)
-    unparsed = sum(
-        1
-        for o in book.occupations
-        for s in o.subjects()
-        for lv in s.levels
-        for r in lv.routes
-        for leaf in leaves(r.conditions)
-        if leaf.kind == "unparsed"
-    )
-    listed = [line for line in lint(book) if ": unparsed: " in line]
-    assert len(listed) == unparsed > 0
-    assert all(re.search(r"\.yaml: .* route \d+ \(.+\.txt:\d+\): unparsed: ", x) for x in listed)
-    cut = sum(
-        1
-        for o in book.occupations
-        for s in o.subjects()
-        for lv in s.levels
-        for r in lv.routes
-        for leaf in leaves(r.conditions)
-        if leaf.kind == "missing_text"
-    )
-    listed = [line for line in lint(book) if ": cut off: " in line]
-    assert len(listed) == cut > 0
-    assert all(re.search(r"\.yaml: .* route \d+ \(.+\.txt:\d+\): cut off: ", x) for x in listed)
+    findings = lint(book)
+    for kind, label in (("unparsed", "unparsed"), ("missing_text", "cut off")):
+        count = sum(
+            1
+            for o in book.occupations
+            for s in o.subjects()
+            for lv in s.levels
+            for r in lv.routes
+            for leaf in leaves(r.conditions)
+            if leaf.kind == kind
+        )
+        listed = [line for line in findings if f": {label}: " in line]
+        assert len(listed) == count > 0, kind
+        pattern = rf"\.yaml: .* route \d+ \(.+\.txt:\d+\): {label}: "
+        assert all(re.search(pattern, x) for x in listed), kind

@@ -56,14 +56,24 @@ def named_fact_id(work: str, mode: NamedMode) -> str:
     return f"{FACT_PREFIX}{mode}:{work}"
 
 
+def _split(key: str, prefixes: tuple[str, str], heads: tuple[str, ...]) -> tuple[str, str] | None:
+    """``(head, work)`` of a key ``<prefix><head>:<work>`` whose prefix is one of
+    ``prefixes`` and head one of ``heads``; ``None`` for any other key."""
+    for prefix in prefixes:
+        if key.startswith(prefix):
+            head, _, work = key.removeprefix(prefix).partition(":")
+            if head in heads and work:
+                return head, work
+    return None
+
+
 def parse_named(key: str) -> tuple[NamedMode, str] | None:
     """``(mode, work)`` of a named code or fact id, ``None`` for any other key."""
-    for prefix in (CODE_PREFIX, FACT_PREFIX):
-        if key.startswith(prefix):
-            mode, _, work = key.removeprefix(prefix).partition(":")
-            if mode in ("cumulative", "continuous") and work:
-                return ("cumulative" if mode == "cumulative" else "continuous"), work
-    return None
+    found = _split(key, (CODE_PREFIX, FACT_PREFIX), ("cumulative", "continuous"))
+    if found is None:
+        return None
+    mode, work = found
+    return ("cumulative" if mode == "cumulative" else "continuous"), work
 
 
 def named_fact(work: str, mode: NamedMode) -> FactSpec:
@@ -98,12 +108,7 @@ def after_fact_id(work: str, block: str) -> str:
 
 def parse_after(key: str) -> tuple[str, str] | None:
     """``(block, work)`` of an after code or fact id, ``None`` for any other key."""
-    for prefix in (AFTER_CODE_PREFIX, AFTER_FACT_PREFIX):
-        if key.startswith(prefix):
-            block, _, work = key.removeprefix(prefix).partition(":")
-            if block in ("this", "related", "any") and work:
-                return block, work
-    return None
+    return _split(key, (AFTER_CODE_PREFIX, AFTER_FACT_PREFIX), ("this", "related", "any"))
 
 
 def after_fact(work: str, block: str) -> FactSpec:
