@@ -2,8 +2,10 @@
 
 WAL lets readers go on while a desk writes, the busy timeout makes a second writer
 wait its turn instead of failing, and a write still refused after that is retried a
-few times. Opening gives up sooner (:data:`OPEN_TIMEOUT`): a database held locked by
-another program must not keep the app from starting.
+few times. Opening gives up after :data:`OPEN_TIMEOUT`, no longer than a write waits: a
+database held locked by another program must not keep the app from starting, but two
+desks starting at once on a new file must both open it (at 2 s, the one that waited
+while the other made the schema gave up, on a loaded machine).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ T = TypeVar("T")
 #: Seconds a write waits for another desk's write to finish.
 BUSY_TIMEOUT = 10.0
 #: Seconds opening waits for a lock before saying the database is locked.
-OPEN_TIMEOUT = 2.0
+OPEN_TIMEOUT = 10.0
 RETRIES = 5
 
 
