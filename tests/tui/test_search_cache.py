@@ -5,6 +5,8 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,3 +191,61 @@ def test_baokao_in_a_terminal_reads_the_kept_index_from_its_start(
     assert isinstance(preload, search_cache.Preload) and preload.folder == trees
     kept = preload.result()
     assert kept is not None and kept.search.search("mrs")[0].occupation == "美容师"
+
+
+CHILD_STAMP = """
+import os, sys
+from pathlib import Path
+from baokao.listing import folder_stamp
+from baokao.tui.search_cache import _ChildStamp
+
+folder = Path(sys.argv[1])
+child = _ChildStamp(folder)
+forked = child._pid != 0
+try:
+    same = child.stamp() == folder_stamp(folder)
+except OSError as exc:
+    same = type(exc).__name__
+try:
+    os.waitpid(-1, os.WNOHANG)
+    left = "a child left"
+except ChildProcessError:
+    left = "no child left"
+print(forked, same, left)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the check is made in a child only on Linux")
+@pytest.mark.parametrize(("folder", "printed"), [("trees", "True"), ("gone", "FileNotFoundError")])
+def test_the_rule_files_are_checked_in_a_child_process(
+    trees: Path, folder: str, printed: str
+) -> None:
+    """At start (one thread) the stamp of the rule files is worked out by a child
+    process, the same as here; a folder that cannot be read is an error where the stamp
+    is asked for, as without a child; either way the child is gone afterwards."""
+    where = trees.parent / folder
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD_STAMP, str(where)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["True", printed, "no", "child", "left"]
+
+
+def test_without_a_child_the_stamp_is_worked_out_where_it_is_asked_for(trees: Path) -> None:
+    """With another thread running (as in a test, or the web kiosk), there is no fork."""
+    import threading
+
+    from baokao.listing import folder_stamp
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        child = search_cache._ChildStamp(trees)
+        assert child.close() == -1  # (no child was made)
+        assert child.stamp() == folder_stamp(trees)
+    finally:
+        stop.set()
+        other.join()

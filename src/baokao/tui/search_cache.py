@@ -11,9 +11,9 @@ listing is read only after the first results are drawn (the rule book needs it; 
 search does not).
 
 At start (``baokao`` in a terminal) it is read by :class:`Preload`, in a thread begun
-before the UI's code is imported: reading it and checking the rule files overlaps those
-imports (the ``stat`` of each file waits on the kernel without holding the interpreter),
-so the search box answers as soon as it is drawn.
+before the UI's code is imported, and the rule files are checked in a child process
+(:class:`_ChildStamp`): both overlap those imports, so the search box answers as soon
+as it is drawn.
 
 It is never used stale. It is stamped with the name, size, mtime and ctime of every
 rule file of the folder as they were when the listing was read (it is kept only when
@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import os
+import sys
 import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from baokao import listing as listing_module
 from baokao.codestamp import Stamp, code_stamp
@@ -94,9 +96,16 @@ def _code() -> Stamp:
     return code_stamp(FORMAT, (str(listing_module.__file__), str(search_module.__file__)))
 
 
-def load_prepared(folder: Path) -> Prepared | None:
+def load_prepared(
+    folder: Path, stamp_now: Callable[[], FilesStamp] | None = None
+) -> Prepared | None:
     """The kept listing and index of ``folder``; ``None`` when none is kept for its
     files as they are now.
+
+    Args:
+        folder: The rule folder.
+        stamp_now: Gives :func:`~baokao.listing.folder_stamp` of the folder, as it is
+            now (by default worked out here).
 
     Raises:
         OSError: when the folder cannot be read.
@@ -108,7 +117,9 @@ def load_prepared(folder: Path) -> Prepared | None:
         return None
     try:
         code, kept_for, stamp, index, listing = marshal.loads(raw)
-        if code != _code() or kept_for != where or stamp != folder_stamp(folder):
+        if code != _code() or kept_for != where:
+            return None
+        if stamp != (stamp_now or (lambda: folder_stamp(folder)))():
             return None
         if not isinstance(listing, bytes):
             raise ValueError("no listing kept")
@@ -150,12 +161,76 @@ def _shared(value: Any, seen: dict[tuple[Any, ...], Any]) -> Any:
     return value
 
 
+class _ChildStamp:
+    """:func:`~baokao.listing.folder_stamp` of a folder, worked out in a child process.
+
+    Why: the check of a national catalogue is a ``stat`` of 1,609 files. A thread of
+    this process gives up the interpreter at each one and then waits for it to be
+    given back, which the thread importing the UI's code does only at its switch
+    interval: the check made no progress until the imports were done, and the user
+    waited for all of it afterwards. A child process made by ``fork`` checks the files
+    on another processor meanwhile and sends the stamp back through a pipe.
+
+    It is made only where ``fork`` is sound: on Linux, in a process with no other
+    thread (``baokao`` starting). Otherwise, or when the child fails, the stamp is
+    worked out where it is asked for, as without it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Start working out the stamp of ``folder``."""
+        self._folder = folder
+        self._pid = 0
+        self._fd = -1
+        if sys.platform == "linux" and threading.active_count() == 1:
+            self._fd, write_end = os.pipe()
+            self._pid = os.fork()
+            if self._pid == 0:  # the child: never returns
+                self._child(write_end)
+            os.close(write_end)
+
+    def _child(self, write_end: int) -> NoReturn:
+        status = 1
+        try:
+            os.close(self._fd)
+            data = memoryview(marshal.dumps(folder_stamp(self._folder)))
+            while data:
+                data = data[os.write(write_end, data) :]
+            status = 0
+        finally:
+            os._exit(status)  # nothing of the parent's (exit handlers, buffers) runs here
+
+    def stamp(self) -> FilesStamp:
+        """The folder's stamp (waiting for the child if need be).
+
+        Raises:
+            OSError: when the folder cannot be read.
+        """
+        if self._pid:
+            chunks: list[bytes] = []
+            with contextlib.suppress(OSError):
+                while chunk := os.read(self._fd, 1 << 20):
+                    chunks.append(chunk)
+            if self.close() == 0:
+                with contextlib.suppress(EOFError, TypeError, ValueError):
+                    stamp: FilesStamp = marshal.loads(b"".join(chunks))
+                    return stamp
+        return folder_stamp(self._folder)  # (the reason of a failure is raised here)
+
+    def close(self) -> int:
+        """Let the child go (once done) and say how it ended (0: it sent the stamp)."""
+        if not self._pid:
+            return -1
+        os.close(self._fd)
+        pid, self._pid = self._pid, 0
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
 class Preload:
     """The kept search index of a folder, read in a thread of its own.
 
     Begun before the UI's code is imported (``baokao`` in a terminal), so that the
-    reading, the check of the rule files and the first (empty) search overlap those
-    imports instead of following them.
+    reading, the check of the rule files (in a child process, :class:`_ChildStamp`)
+    and the first (empty) search overlap those imports instead of following them.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -163,16 +238,19 @@ class Preload:
         self.folder = folder
         self._found: Prepared | None = None
         self._error: Exception | None = None
+        self._stamp = _ChildStamp(folder)
         self._thread = threading.Thread(target=self._read, name="baokao-preload", daemon=True)
         self._thread.start()
 
     def _read(self) -> None:
         try:
-            self._found = load_prepared(self.folder)
+            self._found = load_prepared(self.folder, self._stamp.stamp)
             if self._found is not None:
                 self._found.search.search("")  # the first results, worked out here too
         except Exception as exc:  # raised again where the result is taken, and shown there
             self._error = exc
+        finally:
+            self._stamp.close()
 
     def result(self) -> Prepared | None:
         """What :func:`load_prepared` gave (waiting for it if need be), handed over once:
