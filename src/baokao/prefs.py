@@ -7,7 +7,6 @@ skipped (it is a convenience, not a record).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +30,10 @@ class Prefs:
         """Read the settings at ``path`` (default: :func:`default_prefs_file`)."""
         path = path or default_prefs_file()
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            import json  # (only when there is a file: its import was a millisecond of a start)
+
+            data = json.loads(text)
             folder = data.get("slip_dir") if isinstance(data, dict) else None
         except (OSError, ValueError):
             folder = None
@@ -39,6 +41,8 @@ class Prefs:
 
     def remember_slip_dir(self, folder: Path) -> None:
         """Remember ``folder`` as the place for slips, now and in later runs."""
+        import json
+
         self.slip_dir = folder
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

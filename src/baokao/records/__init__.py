@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from baokao.records.idcard import IdNumberError, normalize_id_number
-from baokao.records.record import Record, Status, new_id, now
-from baokao.records.sql import RecordsError
+if TYPE_CHECKING:
+    from baokao.records.idcard import IdNumberError, normalize_id_number
+    from baokao.records.record import Record, Status, new_id, now
+    from baokao.records.sql import RecordsError
 
 __all__ = [
     "IdNumberError",
@@ -33,6 +35,30 @@ __all__ = [
 ]
 
 ENV = "BAOKAO_DB"
+
+#: Where each name this package gives is defined. They are imported when first asked
+#: for (PEP 562): ``baokao`` starting its UI asks only :func:`is_shared`, and the
+#: record's dataclasses and the ID-number code were milliseconds of every start,
+#: before the search box could be drawn. The desk opens the records after the first
+#: results, in a thread.
+_LAZY = {
+    "IdNumberError": "baokao.records.idcard",
+    "normalize_id_number": "baokao.records.idcard",
+    "Record": "baokao.records.record",
+    "Status": "baokao.records.record",
+    "new_id": "baokao.records.record",
+    "now": "baokao.records.record",
+    "RecordsError": "baokao.records.sql",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The name from the module that defines it (imported now, once)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
 
 
 class RecordStore(Protocol):

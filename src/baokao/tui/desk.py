@@ -15,10 +15,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from baokao.records import Record, RecordsError, RecordStore
-from baokao.records.keeper import Keeper
-
 if TYPE_CHECKING:
+    from baokao.records import Record, RecordStore
+    from baokao.records.keeper import Keeper
     from baokao.session import Session
     from baokao.slip_files import SavedSlip
 
@@ -45,6 +44,8 @@ class Desk:
 
     def opened(self, store: RecordStore, report: Callable[[Exception], None]) -> None:
         """Start keeping records in ``store`` (``report`` is called from the writer thread)."""
+        from baokao.records.keeper import Keeper
+
         self.store = store
         self.keeper = Keeper(store, report)
         if self.record is not None and self.record.answers:
@@ -105,5 +106,7 @@ class Desk:
         """Finish the queued writes (before the app ends)."""
         keeper, self.keeper = self.keeper, None
         if keeper is not None:
+            from baokao.records import RecordsError
+
             with contextlib.suppress(RecordsError, OSError):  # off already, or ending
                 keeper.close()

@@ -24,10 +24,10 @@ from textual.screen import Screen
 from baokao.i18n import _
 from baokao.prefs import Prefs
 from baokao.printing import NoPrinter, send_to_printer
-from baokao.records import Record, RecordsError, RecordStore
 from baokao.tui.desk import Desk
 
 if TYPE_CHECKING:
+    from baokao.records import Record, RecordStore
     from baokao.rulebook import Rulebook
     from baokao.session import Answer, Session
     from baokao.slip import Slip
@@ -70,7 +70,7 @@ class DeskApp(App[None]):
         self.run_worker(self._open_records, thread=True, group="records")
 
     def _open_records(self) -> None:
-        from baokao.records import open_store
+        from baokao.records import RecordsError, open_store
 
         try:
             store = self._given_store or open_store(self.db)
@@ -97,13 +97,14 @@ class DeskApp(App[None]):
         if self.desk.off:
             line = _("记录已关闭：{reason}").format(reason=self.desk.off)
         elif self.desk.on:
+            from baokao.records import RecordsError  # (open by now)
+
             try:
-                line = _("记录：今日 {count} 位 · F4 历史记录").format(
-                    count=self.desk.today_count(self.day)
-                )
+                count = self.desk.today_count(self.day)
             except RecordsError as exc:
                 self.desk.failed(str(exc))
                 return
+            line = _("记录：今日 {count} 位 · F4 历史记录").format(count=count)
         else:
             line = _("正在打开记录……")
         self.start.records_line = line
