@@ -75,7 +75,9 @@ def test_a_damaged_file_is_one_clear_error(tmp_path: Path) -> None:
         open_store(str(path))
 
 
-def test_a_locked_file_is_one_clear_error(tmp_path: Path) -> None:
+def test_a_locked_file_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused once opening has waited OPEN_TIMEOUT (shortened here) for the lock."""
+    monkeypatch.setattr("baokao.records.sqlite.OPEN_TIMEOUT", 0.3)
     path = tmp_path / "records.sqlite3"
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("CREATE TABLE other (x)")

@@ -41,7 +41,7 @@ class SqliteBackend:
             self.conn = sqlite3.connect(
                 path, timeout=OPEN_TIMEOUT, isolation_level=None, check_same_thread=False
             )
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self.conn)
             self.conn.execute("PRAGMA synchronous=NORMAL")
         except (OSError, sqlite3.Error) as exc:
             raise RecordsError(f"{path}: {_reason(exc)}") from None
@@ -88,6 +88,26 @@ class SqliteBackend:
     def close(self) -> None:
         """Close the file."""
         self.conn.close()
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, waiting up to :data:`OPEN_TIMEOUT` for a lock.
+
+    SQLite answers a change of journal mode with "database is locked" at once, without
+    the busy handler's wait, while another connection holds the file: two desks
+    starting at once on a new file met it (one of them making the schema), about one
+    run in two of the two-desk test. So the change is tried again until the timeout.
+    """
+    deadline = time.monotonic() + OPEN_TIMEOUT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _reason(exc: BaseException) -> str:

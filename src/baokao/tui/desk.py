@@ -95,12 +95,19 @@ class Desk:
         """Whether the current candidate is safe: in the records, or the slip saved."""
         return self.on or self.last_slip is not None
 
-    def today_count(self, today: date) -> int:
-        """How many candidates were seen today (0 with records off)."""
+    def today_count(self, today: date) -> int | None:
+        """How many candidates were seen today (0 with records off); ``None`` when the
+        records failed as they were counted (they are then off, and the change told)."""
         if self.store is None or self.keeper is None:
             return 0
-        self.keeper.flush()
-        return len(self.store.find(since=today))
+        from baokao.records import RecordsError  # (imported by then: the records are open)
+
+        try:
+            self.keeper.flush()
+            return len(self.store.find(since=today))
+        except RecordsError as exc:
+            self.failed(str(exc))
+            return None
 
     def close(self) -> None:
         """Finish the queued writes (before the app ends)."""

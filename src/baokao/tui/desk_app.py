@@ -97,13 +97,8 @@ class DeskApp(App[None]):
         if self.desk.off:
             line = _("记录已关闭：{reason}").format(reason=self.desk.off)
         elif self.desk.on:
-            from baokao.records import RecordsError  # (open by now)
-
-            try:
-                count = self.desk.today_count(self.day)
-            except RecordsError as exc:
-                self.desk.failed(str(exc))
-                return
+            if (count := self.desk.today_count(self.day)) is None:
+                return  # (the records failed as they were counted: told again, as off)
             line = _("记录：今日 {count} 位 · F4 历史记录").format(count=count)
         else:
             line = _("正在打开记录……")
