@@ -112,6 +112,8 @@ def test_the_review_names_the_levels_the_ladder_lists_that_the_copy_lacks() -> N
         for line in whole
     )
     assert not any("不完整" in line for line in whole)
+    # 高级测试师, with no heading in this copy, is not read as a second level of 测试师.
+    assert not any("两处说法不一" in line for line in lines + whole)
 
 
 def test_lint_labels_missing_text_as_cut_off_not_unparsed() -> None:

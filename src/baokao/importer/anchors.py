@@ -93,8 +93,16 @@ def read_ladder(text: str, candidates: list[str]) -> Ladder:
     seen = set(candidates)
     for m in _DECLARED.finditer(text):
         name, number = m.group("name"), _NUMERALS[m.group("n")]
-        # 本职业共分三个等级程序员(…四级): the title is the longest tail a heading uses
-        name = next((name[i:] for i in range(len(name) - 1) if name[i:] in seen), name)
+        # 本职业共分三个等级程序员(…四级): the title is the longest tail a heading uses,
+        # but not the tail of another title (高级测试师 is not 测试师, with no heading of its own)
+        name = next(
+            (
+                name[i:]
+                for i in range(len(name) - 1)
+                if name[i:] in seen and not name[:i].endswith(("高级", "助理"))
+            ),
+            name,
+        )
         ladder.numbers.add(number)
         if name in ladder.declared and ladder.declared[name] != number:
             ladder.conflicts.add(name)
