@@ -233,6 +233,31 @@ def test_the_rule_files_are_checked_in_a_child_process(
     assert done.stdout.split() == ["True", printed, "no", "child", "left"]
 
 
+NO_FORK = """
+import os, sys
+from pathlib import Path
+from baokao.listing import folder_stamp
+from baokao.tui.search_cache import _ChildStamp
+
+def refuse():
+    raise BlockingIOError(11, "Resource temporarily unavailable")
+
+os.fork = refuse
+folder = Path(sys.argv[1])
+child = _ChildStamp(folder)
+print(child._pid, child.stamp() == folder_stamp(folder))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the check is made in a child only on Linux")
+def test_when_no_child_can_be_made_the_start_goes_on(trees: Path) -> None:
+    """A machine out of processes still starts: the stamp is worked out in the thread."""
+    done = subprocess.run(
+        [sys.executable, "-c", NO_FORK, str(trees)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["0", "True"]
+
+
 def test_without_a_child_the_stamp_is_worked_out_where_it_is_asked_for(trees: Path) -> None:
     """With another thread running (as in a test, or the web kiosk), there is no fork."""
     import threading

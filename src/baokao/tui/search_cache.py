@@ -172,8 +172,8 @@ class _ChildStamp:
     on another processor meanwhile and sends the stamp back through a pipe.
 
     It is made only where ``fork`` is sound: on Linux, in a process with no other
-    thread (``baokao`` starting). Otherwise, or when the child fails, the stamp is
-    worked out where it is asked for, as without it.
+    thread (``baokao`` starting). Otherwise, or when no child can be made or it fails,
+    the stamp is worked out where it is asked for, as without it.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -181,12 +181,21 @@ class _ChildStamp:
         self._folder = folder
         self._pid = 0
         self._fd = -1
-        if sys.platform == "linux" and threading.active_count() == 1:
+        if sys.platform != "linux" or threading.active_count() != 1:
+            return
+        try:
             self._fd, write_end = os.pipe()
+        except OSError:  # (no file descriptor left: checked here, without a child)
+            return
+        try:
             self._pid = os.fork()
-            if self._pid == 0:  # the child: never returns
-                self._child(write_end)
+        except OSError:  # (no process left)
+            os.close(self._fd)
             os.close(write_end)
+            return
+        if self._pid == 0:  # the child: never returns
+            self._child(write_end)
+        os.close(write_end)
 
     def _child(self, write_end: int) -> NoReturn:
         status = 1
