@@ -1,11 +1,25 @@
-"""Reading what is on screen, for the Pilot tests."""
+"""Starting the app on given rules, and reading what is on screen, for the Pilot tests."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
 
 from textual.app import App
 from textual.widgets import DataTable, Static
 
+from baokao.model.rules import Occupation
+from baokao.rulebook import write_trees
+from baokao.tui.app import BaokaoApp
 from baokao.tui.widgets.routes_panel import RoutesPanel
+
+
+def app_on(occupations: Iterable[Occupation], tmp_path: Path) -> BaokaoApp:
+    """The app on a folder of ``occupations`` alone (``tmp_path/rules``), on a fixed day,
+    its slips saved into ``tmp_path``."""
+    write_trees(occupations, tmp_path / "rules")
+    return BaokaoApp(trees=tmp_path / "rules", today=date(2026, 5, 1), slip_dir=tmp_path)
 
 
 def screen_text(app: App[object]) -> str:

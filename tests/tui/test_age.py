@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from tests.unit.test_age import OCCUPATION
 
-from baokao.rulebook import load_rulebook, write_trees
-from baokao.tui.app import BaokaoApp
+from baokao.rulebook import load_rulebook
 from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.result import ResultScreen
 from baokao.tui.screenshots import choose
 
-from .helpers import screen_text
+from .helpers import app_on, screen_text
 
 
 async def test_the_tui_asks_the_age(tmp_path: Path) -> None:
-    write_trees([OCCUPATION], tmp_path / "rules")
+    app = app_on([OCCUPATION], tmp_path)
     assert load_rulebook(tmp_path / "rules").find("年龄测试职业")
-    app = BaokaoApp(trees=tmp_path / "rules", today=date(2026, 5, 1), slip_dir=tmp_path)
     async with app.run_test() as pilot:
         await choose(pilot, "9-99-99-09", "5")
         while app.session is not None and app.session.question is not None:

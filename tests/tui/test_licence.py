@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from tests.unit.test_licence import OCCUPATION
 
-from baokao.rulebook import write_trees
-from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.result import ResultScreen
 from baokao.tui.screenshots import choose
 from baokao.tui.widgets.choice_list import ChoiceList
 
-from .helpers import screen_text
+from .helpers import app_on, screen_text
 
 
 async def test_the_tui_asks_the_licence_class(tmp_path: Path) -> None:
-    write_trees([OCCUPATION], tmp_path / "rules")
-    app = BaokaoApp(trees=tmp_path / "rules", today=date(2026, 5, 1), slip_dir=tmp_path)
+    app = app_on([OCCUPATION], tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "9-99-99-10", "4")
         while app.session is not None and app.session.question is not None:

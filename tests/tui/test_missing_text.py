@@ -4,28 +4,24 @@ to be checked."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from tests.unit.test_missing_text import CUT
 
 from baokao.importer import import_texts
 from baokao.importer.overrides import Overrides
-from baokao.rulebook import write_trees
-from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.question import QuestionScreen
 from baokao.tui.screens.result import ResultScreen
 from baokao.tui.screenshots import choose, keys_for
 
-from .helpers import screen_text
+from .helpers import app_on, screen_text
 
 SAID = "原文在“取得本职”处截断，后文缺失，需对照原件"
 
 
 async def test_the_panel_and_the_result_say_the_copy_is_cut_off(tmp_path: Path) -> None:
     occupations, _ = import_texts([("测试员.txt", CUT)], Overrides())
-    write_trees(occupations, tmp_path / "rules")
-    app = BaokaoApp(trees=tmp_path / "rules", today=date(2026, 5, 1), slip_dir=tmp_path)
+    app = app_on(occupations, tmp_path)
     async with app.run_test() as pilot:
         await choose(pilot, "测试员", "5")
         assert isinstance(app.screen, QuestionScreen)

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from tests.unit.test_named_work import OCCUPATION
 
-from baokao.rulebook import write_trees
-from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.result import ResultScreen
 from baokao.tui.screenshots import choose
 
-from .helpers import screen_text
+from .helpers import app_on, screen_text
 
 
 async def test_the_tui_asks_years_of_named_work(tmp_path: Path) -> None:
-    write_trees([OCCUPATION], tmp_path / "rules")
-    app = BaokaoApp(trees=tmp_path / "rules", today=date(2026, 5, 1), slip_dir=tmp_path)
+    app = app_on([OCCUPATION], tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "9-99-99-13", "4")
         shown: list[str] = []

@@ -3,22 +3,18 @@ tests/unit/test_named_work_after.py)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from tests.unit.test_named_work_after import OCCUPATION, SALES
 
-from baokao.rulebook import write_trees
-from baokao.tui.app import BaokaoApp
 from baokao.tui.screens.result import ResultScreen
 from baokao.tui.screenshots import choose
 
-from .helpers import screen_text
+from .helpers import app_on, screen_text
 
 
 async def test_the_tui_asks_years_in_named_work_after_the_certificate(tmp_path: Path) -> None:
-    write_trees([OCCUPATION], tmp_path / "rules")
-    app = BaokaoApp(trees=tmp_path / "rules", today=date(2026, 5, 1), slip_dir=tmp_path)
+    app = app_on([OCCUPATION], tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await choose(pilot, "9-99-99-17", "4")
         shown: list[str] = []

@@ -8,21 +8,19 @@ session or TUI. These tests hold every layer to it (the TUI: tests/tui/test_age.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.support.check import check_json
 from tests.support.paths import paths
 
-from baokao.cli import main
 from baokao.compiler import compile_level
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
 from baokao.model.answers import build_profile
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route
-from baokao.rulebook import write_trees
 from baokao.session import Session
 from baokao.slip import Slip, to_markdown
 
@@ -78,15 +76,7 @@ def test_a_session_asks_the_age_as_a_question_and_the_slip_names_the_document() 
 def test_check_reads_an_age_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
-    cases = tmp_path / "cases.json"
     profile = {"age": 17, "years_this": 5, "apprenticeship": "none"}
-    cases.write_text(
-        json.dumps(
-            [{"id": "a", "occupation": "年龄测试职业", "level": "五级", "profile": profile}]
-        ),
-        encoding="utf-8",
-    )
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    case = {"id": "a", "occupation": "年龄测试职业", "level": "五级", "profile": profile}
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "not_qualified"

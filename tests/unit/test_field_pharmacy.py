@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
-from baokao.cli import main
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
 from baokao.model.conditions import Education
 from baokao.model.profile import EducationEntry, Profile
 from baokao.model.rules import Level, Occupation, Route
-from baokao.rulebook import write_trees
 from baokao.session import Session
 
 TEXT = "取得经劳动保障行政部门审核认定的、以中级技能为培养目标的中等以上职业学校药学专业毕业证书"
@@ -68,8 +66,6 @@ def test_a_session_offers_the_tag_and_a_pharmacy_graduate_qualifies() -> None:
 def test_check_reads_the_tag_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
-    cases = tmp_path / "cases.json"
     entry = {"school": "中等职业学校", "fields": ["药学"], "skill_goal": "intermediate"}
     case = {
         "id": "a",
@@ -77,7 +73,5 @@ def test_check_reads_the_tag_from_the_profile(
         "level": "四级",
         "profile": {"education": [entry]},
     }
-    cases.write_text(json.dumps([case]), encoding="utf-8")
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "qualified" and result["qualifying_routes"] == [1]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
 from baokao.cli import main
 from baokao.evaluator import evaluate
@@ -24,7 +25,6 @@ from baokao.model.licences import accepting
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route
 from baokao.roster.rows import cell_value
-from baokao.rulebook import write_trees
 from baokao.session import Session
 from baokao.slip import Slip, to_markdown
 
@@ -114,24 +114,16 @@ def test_a_session_asks_the_licence_and_the_slip_names_the_document() -> None:
 def test_check_reads_a_licence_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
-    cases = tmp_path / "cases.json"
     profiles = [
         {"driving_licence": "C2", "years_this": 5, "apprenticeship": "none"},
         {"driving_licence": "B1", "years_this": 5},
         {"driving_licence": "Z9", "years_this": 5},
     ]
-    cases.write_text(
-        json.dumps(
-            [
-                {"id": str(i), "occupation": "驾照测试职业", "level": "四级", "profile": p}
-                for i, p in enumerate(profiles[:2])
-            ]
-        ),
-        encoding="utf-8",
-    )
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    c2, b1 = json.loads(capsys.readouterr().out)
+    cases = [
+        {"id": str(i), "occupation": "驾照测试职业", "level": "四级", "profile": p}
+        for i, p in enumerate(profiles[:2])
+    ]
+    c2, b1 = check_json([OCCUPATION], cases, tmp_path, capsys)
     assert c2["status"] == "not_qualified"  # C2 does not cover C1
     assert b1["status"] == "qualified" and b1["qualifying_routes"] == [2]
     bad = tmp_path / "bad.json"

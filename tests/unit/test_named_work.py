@@ -7,14 +7,13 @@ work is the occupation's own (从事心理咨询工作 for 心理咨询师) the 
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
-from baokao.cli import main
 from baokao.evaluator import evaluate
 from baokao.importer import import_texts
 from baokao.importer.grammar import parse_conditions
@@ -23,7 +22,6 @@ from baokao.model.conditions import Certificate, NamedWork, Unparsed, WorkYears,
 from baokao.model.named_work import is_own_work
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route
-from baokao.rulebook import write_trees
 from baokao.session import Session
 
 TEXTS = (
@@ -132,11 +130,7 @@ def test_a_session_asks_in_the_texts_words() -> None:
 def test_check_reads_named_work_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
     profile = {"named_work": [{"work": "担任项目管理领导工作", "years": 1}]}
-    cases = tmp_path / "cases.json"
     case = {"id": "a", "occupation": "推销测试师", "level": "四级", "profile": profile}
-    cases.write_text(json.dumps([case]), encoding="utf-8")
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "qualified" and result["qualifying_routes"] == [3]

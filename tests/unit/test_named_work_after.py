@@ -4,14 +4,13 @@ work (certificates[].named_work_after, an addition, issue 15), asked in the text
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
-from baokao.cli import main
 from baokao.evaluator import evaluate
 from baokao.importer import import_texts, read_source
 from baokao.importer.grammar import read_route
@@ -20,7 +19,6 @@ from baokao.lint import implies
 from baokao.model.conditions import Certificate, Unparsed, YearsAfter, leaves
 from baokao.model.profile import Profile
 from baokao.model.rules import Level, Occupation, Route
-from baokao.rulebook import write_trees
 from baokao.session import Session
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "营销师_繁体.txt"
@@ -130,8 +128,6 @@ def test_a_session_asks_the_years_in_the_text_s_words() -> None:
 def test_check_reads_the_years_from_the_certificate(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
-    cases = tmp_path / "cases.json"
     cert = {"level": 5, "occupation": "this", "named_work_after": [{"work": SALES, "years": 3}]}
     case = {
         "id": "a",
@@ -139,7 +135,5 @@ def test_check_reads_the_years_from_the_certificate(
         "level": "四级",
         "profile": {"certificates": [cert]},
     }
-    cases.write_text(json.dumps([case]), encoding="utf-8")
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "qualified" and result["qualifying_routes"] == [1]

@@ -4,14 +4,13 @@ addition to education[].fields (issue 15)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
-from baokao.cli import main
 from baokao.evaluator import evaluate
 from baokao.importer import import_texts, read_source
 from baokao.importer.grammar import read_route
@@ -19,7 +18,6 @@ from baokao.importer.overrides import Overrides
 from baokao.model.conditions import AllOf, AnyOf, Condition, Education, Unparsed, WorkYears
 from baokao.model.profile import EducationEntry, Profile
 from baokao.model.rules import Level, Occupation, Route
-from baokao.rulebook import write_trees
 from baokao.session import Session
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus" / "保育员_旧版.txt"
@@ -119,8 +117,6 @@ def test_a_session_offers_the_tag_and_a_preschool_graduate_qualifies() -> None:
 def test_check_reads_the_tag_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
-    cases = tmp_path / "cases.json"
     entry = {"school": "中等职业学校", "fields": ["学前教育"]}
     case = {
         "id": "a",
@@ -128,7 +124,5 @@ def test_check_reads_the_tag_from_the_profile(
         "level": "五级",
         "profile": {"education": [entry]},
     }
-    cases.write_text(json.dumps([case]), encoding="utf-8")
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "qualified" and result["qualifying_routes"] == [2]

@@ -6,21 +6,19 @@ the 技工院校 included; "初中以上学历" by 初中 and all of those (docs
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
-from baokao.cli import main
 from baokao.evaluator import evaluate
 from baokao.importer.grammar import parse_conditions
 from baokao.model.conditions import Education
 from baokao.model.profile import EducationEntry, Profile
 from baokao.model.rules import Level, Occupation, Route
 from baokao.model.schools import meets_degree
-from baokao.rulebook import write_trees
 from baokao.session import Session
 
 TEXTS = (
@@ -107,11 +105,7 @@ def test_a_session_offers_high_school_and_a_candidate_from_one_qualifies() -> No
 def test_check_reads_high_school_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
-    cases = tmp_path / "cases.json"
     profile = {"education": [{"school": "初中", "fields": []}], "years_this_continuous": 5}
     case = {"id": "a", "occupation": "学历测试职业", "level": "四级", "profile": profile}
-    cases.write_text(json.dumps([case]), encoding="utf-8")
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "qualified" and result["qualifying_routes"] == [2]

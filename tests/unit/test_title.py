@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from tests.agree import every_path_agrees
+from tests.support.check import check_json
 
 from baokao.cli import main
 from baokao.evaluator import evaluate
@@ -21,7 +22,6 @@ from baokao.model.conditions import ProfessionalTitle, TitleYears, Unparsed
 from baokao.model.profile import Profile, TitleHeld
 from baokao.model.rules import Level, Occupation, Route
 from baokao.roster.rows import read_header_row, row_case
-from baokao.rulebook import write_trees
 from baokao.session import Session
 from baokao.slip import Slip, to_markdown
 
@@ -149,17 +149,13 @@ def test_a_session_asks_the_title_and_the_slip_names_the_document() -> None:
 def test_check_reads_titles_from_the_profile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_trees([OCCUPATION], tmp_path)
     profile = {
         "professional_titles": [{"level": "中级", "corresponding": True}],
         "years_after_title": 3,
         "years_this": 0,
     }
-    cases = tmp_path / "cases.json"
     case = {"id": "a", "occupation": "职称测试职业", "level": "四级", "profile": profile}
-    cases.write_text(json.dumps([case]), encoding="utf-8")
-    assert main(["check", str(cases), "--json", "--trees", str(tmp_path)]) == 0
-    (result,) = json.loads(capsys.readouterr().out)
+    (result,) = check_json([OCCUPATION], [case], tmp_path, capsys)
     assert result["status"] == "qualified" and result["qualifying_routes"] == [1]
     bad = tmp_path / "bad.json"
     case["profile"] = {"professional_titles": [{"level": "高级"}]}

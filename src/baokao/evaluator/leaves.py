@@ -44,7 +44,7 @@ from baokao.model.conditions import (
     WorkYears,
 )
 from baokao.model.held import HELD
-from baokao.model.named_work import FIELD, work_key
+from baokao.model.named_work import FIELD, entry_for
 from baokao.model.numbers import fmt_shortfall
 from baokao.model.profile import CertificateHeld, EducationEntry, Profile
 from baokao.model.quantities import THRESHOLDS
@@ -116,8 +116,7 @@ def _after(c: Certificate, held: CertificateHeld, index: int, p: Profile) -> Out
     assert after is not None
     line = made_once(c, years_after_line)
     if after.work is not None:  # years in the work the text names, since the certificate
-        key = work_key(after.work)
-        entry = next((e for e in held.named_work_after or () if work_key(e.work) == key), None)
+        entry = entry_for(held.named_work_after, after.work)
         if entry is None:
             return unknown(f"certificates[{index}].named_work_after[{after.work}]")
         return _years_outcome(line, after.years, entry.years, entry.years, ())
@@ -307,7 +306,7 @@ def held(c: Leaf, p: Profile) -> Outcome:
 def named_work(c: NamedWork, p: Profile) -> Outcome:
     """``named_work``: years in the work the text names (its own count, in total or
     unbroken); unknown while the profile does not give them."""
-    entry = next((e for e in p.named_work or () if work_key(e.work) == work_key(c.work)), None)
+    entry = entry_for(p.named_work, c.work)
     value = (
         None if entry is None else entry.continuous_years if c.mode == "continuous" else entry.years
     )

@@ -140,11 +140,12 @@ class KindRules:
         reason (the rule book keeps a total of those years only)."""
         cert: Condition = children[0]
         named: NamedWork = children[-1]
+        after = None
         if isinstance(cert, Certificate) and _own(named.work, self.occupation):
             after = YearsAfter(years=named.years, mode=named.mode, scope="this")
-            return cert.model_copy(update={"after": after, "text": self._span(meta)})
-        if isinstance(cert, Certificate) and named.mode == "cumulative":
+        elif isinstance(cert, Certificate) and named.mode == "cumulative":
             after = YearsAfter(years=named.years, mode="cumulative", work=named.work)
+        if after is not None:
             return cert.model_copy(update={"after": after, "text": self._span(meta)})
         after_word = next(c for c in children if isinstance(c, Token) and c.type == "AFTER")
         cert = cert.model_copy(update={"text": self.text[meta.start_pos : after_word.end_pos]})

@@ -20,8 +20,8 @@ writes it down.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Literal, Protocol, TypeVar
 
 from baokao.i18n import N_, T_
 from baokao.model.factspec import Answer, FactSpec
@@ -162,6 +162,21 @@ def named_work_entries(answers: Mapping[str, Answer]) -> list[dict[str, object]]
             entry = entries.setdefault(work, {"work": work})
             entry["continuous_years" if mode == "continuous" else "years"] = float(value)
     return list(entries.values()) if entries else None
+
+
+class _Worked(Protocol):
+    @property
+    def work(self) -> str: ...
+
+
+Entry = TypeVar("Entry", bound=_Worked)
+
+
+def entry_for(entries: Iterable[Entry] | None, work: str) -> Entry | None:
+    """The entry of ``entries`` (a profile's ``named_work``, or a certificate's
+    ``named_work_after``) for the work a text names, by :func:`work_key`."""
+    key = work_key(work)
+    return next((e for e in entries or () if work_key(e.work) == key), None)
 
 
 def work_key(work: str) -> str:

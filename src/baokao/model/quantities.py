@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from baokao.i18n import N_, _
 from baokao.model.facts import FACT_BY_ID, Answer
 from baokao.model.named_work import (
+    AFTER_CODE_PREFIX,
     after_fact_id,
     after_label,
     named_fact_id,
@@ -100,7 +101,7 @@ class _Quantities(dict[str, Quantity]):
 
     def __missing__(self, code: str) -> Quantity:
         after = parse_after(code)
-        if after is not None and code.startswith("WA:"):
+        if after is not None and code.startswith(AFTER_CODE_PREFIX):
             block, work = after
             made = Quantity(code, (after_fact_id(work, block),), after_label(work))
             self[code] = made

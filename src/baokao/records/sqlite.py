@@ -76,9 +76,7 @@ class SqliteBackend:
             try:
                 return action()
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise RecordsError(f"{self.path}: {_reason(exc)}") from None
-                if attempt == self.retries - 1:
+                if not _busy(exc) or attempt == self.retries - 1:
                     raise RecordsError(f"{self.path}: {_reason(exc)}") from None
                 time.sleep(0.05 * (attempt + 1))
             except sqlite3.Error as exc:
@@ -104,10 +102,14 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as exc:
-            busy = "locked" in str(exc) or "busy" in str(exc)
-            if not busy or time.monotonic() >= deadline:
+            if not _busy(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.01)
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds the file."""
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _reason(exc: BaseException) -> str:

@@ -119,7 +119,7 @@ def load_prepared(
         code, kept_for, stamp, index, listing = marshal.loads(raw)
         if code != _code() or kept_for != where:
             return None
-        if stamp != (stamp_now or (lambda: folder_stamp(folder)))():
+        if stamp != (stamp_now() if stamp_now else folder_stamp(folder)):
             return None
         if not isinstance(listing, bytes):
             raise ValueError("no listing kept")

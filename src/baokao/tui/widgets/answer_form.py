@@ -230,16 +230,12 @@ class AnswerForm(Vertical, can_focus=True):
     def _years_changed(self, event: YearsField.Changed) -> None:
         event.stop()
         text = event.value.strip()
-        if self.question is None:
-            return
-        checked = parse_years(text, self.question.min_years, self.question.max_years)
+        checked = parse_years(text, self._asked.min_years, self._asked.max_years)
         self.show_error(checked if text and isinstance(checked, str) else "")
 
     def _submit_years(self) -> None:
         typed = self.query_one(YearsField).value
-        if self.question is None:
-            return
-        checked = parse_years(typed, self.question.min_years, self.question.max_years)
+        checked = parse_years(typed, self._asked.min_years, self._asked.max_years)
         if isinstance(checked, str):
             self.show_error(checked)
         else:
@@ -251,5 +247,11 @@ class AnswerForm(Vertical, can_focus=True):
         self._answer(event.value)
 
     def _answer(self, value: Answer) -> None:
-        if self.question is not None:
-            self.post_message(self.Answered(self.question.id, value))
+        self.post_message(self.Answered(self._asked.id, value))
+
+    @property
+    def _asked(self) -> Question:
+        """The question shown: there is one whenever there is a field to type or pick in
+        (a form built without one, ahead, has neither)."""
+        assert self.question is not None
+        return self.question
