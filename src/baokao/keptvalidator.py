@@ -35,7 +35,7 @@ from pydantic import BaseModel
 from pydantic_core import SchemaValidator
 
 import baokao
-from baokao.codestamp import Stamp, code_stamp
+from baokao.codestamp import Stamp, code_stamp, read_kept
 from baokao.listing import cache_dir, write_whole
 
 #: Bumped when what is kept changes form.
@@ -61,17 +61,7 @@ def _code(model: type[BaseModel]) -> Stamp:
 
 
 def _kept(model: type[BaseModel], code: Stamp) -> SchemaValidator | None:
-    try:
-        raw = _file(model).read_bytes()
-    except OSError:
-        return None
-    try:
-        kept_code, validator = pickle.loads(raw)
-    except Exception:  # damaged, or of other code (a class gone): build it again
-        return None
-    if kept_code != code or not isinstance(validator, SchemaValidator):
-        return None
-    return validator
+    return read_kept(_file(model), code, SchemaValidator)
 
 
 def _built(model: type[BaseModel], code: Stamp) -> Any:

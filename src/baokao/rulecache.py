@@ -25,7 +25,7 @@ from pathlib import Path
 import pydantic
 
 import baokao
-from baokao.codestamp import Stamp, code_stamp
+from baokao.codestamp import Stamp, code_stamp, read_kept
 from baokao.limits import MAX_RULE_FILE_BYTES
 from baokao.listing import cache_dir, write_whole
 from baokao.model.rules import Occupation
@@ -63,17 +63,7 @@ def _code() -> Stamp:
 def kept(key: str) -> Occupation | None:
     """The occupation validated from the bytes of digest ``key``; ``None`` when none
     is kept for this code."""
-    try:
-        raw = _file(key).read_bytes()
-    except OSError:
-        return None
-    try:
-        code, occupation = pickle.loads(raw)
-    except Exception:  # damaged, or of other code (a class gone): read the file again
-        return None
-    if code != _code() or not isinstance(occupation, Occupation):
-        return None
-    return occupation
+    return read_kept(_file(key), _code(), Occupation)
 
 
 def keep(key: str, occupation: Occupation) -> None:
